@@ -1,0 +1,47 @@
+# English texts of the smart national ID card bot (Persian is the default; see fa.ftl).
+
+## Main menu
+menu-pre-registration = 📝 Pre-registration
+menu-booking = 📅 Book an appointment
+menu-status = 🔎 Check status
+menu-recovery = 🔑 Recover tracking code
+menu-pickup = 📍 Where to collect the card
+menu-home-service = ♿ Home service for disabled people
+menu-violation = 🚨 Report a violation
+menu-fees-documents = 💰 Fees and documents
+menu-help = ❓ Help
+menu-placeholder = Choose an option from the menu
+
+welcome =
+    Hello { $name }, welcome to the smart national ID card bot. 🇮🇷
+    Here you can pre-register, pay the fee, book an appointment and follow your card.
+    Choose an option from the menu below.
+welcome-anonymous =
+    Hello, welcome to the smart national ID card bot. 🇮🇷
+    Choose an option from the menu below.
+main-menu-again = Main menu 👇
+
+journey-not-available =
+    "{ $journey }" is not available in this bot yet.
+    It is coming soon; meanwhile you can use the other options of the menu.
+
+help =
+    Smart national ID card bot, help:
+    • Pre-registration: enter your details, pay the fee and get a tracking code
+    • Booking: choose an office and a time
+    • Status: with your national ID and tracking code
+    • Tracking-code recovery: with your national ID and birth date
+    • Where to collect the card: the address of the office that hands over your card
+    Send /start at any time to return to the main menu.
+    Registration and booking are online, but completing the registration (photo and fingerprints) is in person.
+
+## Errors and unexpected updates
+error-apology =
+    Sorry, something went wrong while handling your message. 🙏
+    Please try again. If it keeps happening, give this error reference to support: { $ref }
+unhandled-text = I did not understand that. Please choose an option from the menu.
+unhandled-sticker = Nice sticker 🙂 To go on, choose an option from the menu.
+unhandled-photo = This bot does not take photos; your photo is taken at the registration office. Choose an option from the menu.
+unhandled-media = I cannot handle this kind of message. Please use the menu.
+unhandled-edited = Edits to earlier messages are not taken into account. Please send the right answer again.
+unhandled-old-button = This button belongs to an old message and no longer works. Start again from the main menu.

@@ -1,0 +1,102 @@
+// Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { Bot, type Middleware } from "grammy";
+import type { Redis } from "ioredis";
+import type { Logger } from "../infrastructure/logging/logger.js";
+import type { BotContext, FlowContext, FlowConversation } from "./context.js";
+import { journeysFeature, type JourneyEntry } from "./features/journeys.js";
+import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createI18n } from "./i18n.js";
+import type { MainMenuKey } from "./keyboards/main-menu.js";
+import { attachLogger } from "./middleware/attach-logger.js";
+import { apologiseAndLog } from "./middleware/error-boundary.js";
+import { exactlyOnce } from "./middleware/exactly-once.js";
+import { InFlightUpdates } from "./middleware/in-flight.js";
+
+/**
+ * Bump when any flow's steps change: conversations are replayed from their recorded updates, so a state
+ * saved by older code must be dropped rather than replayed into new code.
+ */
+export const CONVERSATION_STATE_VERSION = 1;
+
+/** A citizen journey run as a conversation. */
+export interface Flow {
+  id: string;
+  /** The main-menu button that starts it, if any. */
+  menuKey?: MainMenuKey;
+  run(conversation: FlowConversation, ctx: FlowContext): Promise<unknown>;
+}
+
+export interface BotDependencies {
+  token: string;
+  apiRoot: string;
+  logger: Logger;
+  redis: Redis;
+  /** Namespace of every Redis key this bot writes. */
+  keyPrefix: string;
+  conversationTtlSeconds: number;
+  recordChat: RecordChat;
+  flows: Flow[];
+  /** Menu buttons handled without a conversation (information pages). */
+  pages?: Partial<Record<MainMenuKey, (ctx: BotContext) => Promise<unknown>>>;
+  /** Extra features (staff, payments) placed before the catch-all. */
+  features?: Middleware<BotContext>[];
+}
+
+export interface BuiltBot {
+  bot: Bot<BotContext>;
+  inFlight: InFlightUpdates;
+}
+
+export function createBot(deps: BotDependencies): BuiltBot {
+  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot } });
+  // Throttle first so retries wait their turn too; auto-retry honours 429 retry_after and 5xx.
+  bot.api.config.use(apiThrottler());
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+
+  const inFlight = new InFlightUpdates();
+  const i18n = createI18n();
+  const logger = attachLogger(deps.logger);
+  const keyPrefix = `${deps.keyPrefix}bot${botIdOf(deps.token)}:`;
+
+  bot.use(inFlight.middleware);
+  // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
+  bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
+  bot.use(logger);
+  bot.use(exactlyOnce({ redis: deps.redis, keyPrefix }));
+
+  const guarded = bot.errorBoundary(apologiseAndLog);
+  guarded.use(i18n);
+  guarded.use(
+    conversations<BotContext, FlowContext>({
+      storage: {
+        type: "key",
+        version: CONVERSATION_STATE_VERSION,
+        prefix: `${keyPrefix}conversation:`,
+        adapter: new RedisAdapter({ instance: deps.redis, ttl: deps.conversationTtlSeconds }),
+      },
+      plugins: [logger, i18n],
+    }),
+  );
+  for (const flow of deps.flows) {
+    guarded.use(createConversation(flow.run, { id: flow.id, maxMillisecondsToWait: deps.conversationTtlSeconds * 1000 }));
+  }
+
+  guarded.use(mainMenuFeature(deps.recordChat));
+  const entries: Partial<Record<MainMenuKey, JourneyEntry>> = {};
+  for (const [key, handler] of Object.entries(deps.pages ?? {})) entries[key as MainMenuKey] = { handler };
+  for (const flow of deps.flows) if (flow.menuKey) entries[flow.menuKey] = { conversation: flow.id };
+  guarded.use(journeysFeature(entries));
+  for (const feature of deps.features ?? []) guarded.use(feature);
+  guarded.use(unhandledFeature());
+  return { bot, inFlight };
+}
+
+function botIdOf(token: string): string {
+  return token.split(":")[0] ?? "0";
+}

@@ -1,0 +1,24 @@
+// The main menu: a reply keyboard naming every citizen journey; labels come from the locale files.
+import { Keyboard } from "grammy";
+import type { FlowContext } from "../context.js";
+
+/** Locale keys of the menu's buttons, in the order they are shown (rows of two). */
+export const MAIN_MENU_KEYS = [
+  ["menu-pre-registration", "menu-booking"],
+  ["menu-status", "menu-recovery"],
+  ["menu-pickup", "menu-fees-documents"],
+  ["menu-home-service", "menu-violation"],
+  ["menu-help"],
+] as const;
+
+export type MainMenuKey = (typeof MAIN_MENU_KEYS)[number][number];
+
+/** The main menu keyboard in the user's language. */
+export function mainMenuKeyboard(ctx: FlowContext): Keyboard {
+  const keyboard = new Keyboard();
+  for (const row of MAIN_MENU_KEYS) {
+    for (const key of row) keyboard.text(ctx.t(key));
+    keyboard.row();
+  }
+  return keyboard.resized().persistent().placeholder(ctx.t("menu-placeholder"));
+}

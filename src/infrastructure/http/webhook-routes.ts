@@ -1,0 +1,31 @@
+// POST /webhook/<secret>: where Telegram or Bale delivers updates. The secret is in the path because Bale's
+// setWebhook takes no secret_token; on Telegram the header is checked as well.
+import { timingSafeEqual } from "node:crypto";
+import { webhookCallback, type Bot } from "grammy";
+import { Hono } from "hono";
+import type { BotContext } from "../../bot/context.js";
+
+/** Path of the webhook for a given secret. */
+export const webhookPath = (secret: string) => `/webhook/${secret}`;
+
+export function webhookRoutes(bot: Bot<BotContext>, options: { secret: string; checkHeader: boolean }): Hono {
+  const handle = webhookCallback(bot, "hono", {
+    secretToken: options.checkHeader ? options.secret : undefined,
+    // Answer the platform before its own timeout; the update goes on being handled, and the per-chat
+    // lock keeps the chat's next update waiting for it.
+    timeoutMilliseconds: 25_000,
+    onTimeout: "return",
+  });
+  const app = new Hono();
+  app.post("/webhook/:secret", (c) => {
+    if (!sameSecret(c.req.param("secret"), options.secret)) return c.text("Not Found", 404);
+    return handle(c);
+  });
+  return app;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

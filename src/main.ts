@@ -1,0 +1,40 @@
+// Process entry point: read config (exit with a clear message if it is wrong), start, stop on signals.
+import { existsSync } from "node:fs";
+import { ConfigError, loadConfig } from "./config/config.js";
+import { startApp } from "./app.js";
+import { createLogger } from "./infrastructure/logging/logger.js";
+
+// A .env file is a convenience for local runs; real deployments set the environment itself.
+if (existsSync(".env") && process.env.IDCARD_IGNORE_DOTENV !== "1") process.loadEnvFile(".env");
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`${error.message}\nSee .env.example and the README's configuration table.`);
+  process.exit(2);
+}
+
+const logger = createLogger(config.logLevel);
+const app = await startApp(config, logger).catch((error: unknown) => {
+  logger.fatal({ err: error }, "could not start");
+  logger.flush();
+  process.exit(1);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, "signal received");
+    app.stop().then(
+      () => {
+        logger.flush();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  });
+}

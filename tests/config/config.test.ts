@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, LOCAL_BOT_TOKEN, loadConfig } from "../../src/config/config.js";
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("runs on embedded defaults with an empty environment", () => {
+    const config = loadConfig({});
+    expect(config.botApi).toEqual({ kind: "local", token: LOCAL_BOT_TOKEN });
+    expect(config.mode).toEqual({ kind: "polling" });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.http).toEqual({ port: 3000, host: "127.0.0.1" });
+  });
+
+  it("picks the API root from the platform, and BOT_API_ROOT overrides it", () => {
+    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_PLATFORM: "bale" }).botApi).toEqual({ kind: "platform", token: "123:abc", apiRoot: "https://tapi.bale.ai" });
+    expect(loadConfig({ BOT_TOKEN: "123:abc" }).botApi).toMatchObject({ apiRoot: "https://api.telegram.org" });
+    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_API_ROOT: "http://127.0.0.1:8081" }).botApi).toMatchObject({ apiRoot: "http://127.0.0.1:8081" });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ BOT_TOKEN: "", DATABASE_URL: "", HTTP_PORT: "" }).http.port).toBe(3000);
+  });
+
+  it("names every bad variable at once, with what is expected", () => {
+    const problems = problemsOf({
+      BOT_TOKEN: "not-a-token",
+      BOT_PLATFORM: "whatsapp",
+      BOT_MODE: "push",
+      DATABASE_URL: "mysql://x",
+      REDIS_URL: "http://x",
+      HTTP_PORT: "99999",
+      LOG_LEVEL: "loud",
+    });
+    const variables = problems.map((line) => line.split(":")[0]);
+    expect(variables.sort()).toEqual(["BOT_MODE", "BOT_PLATFORM", "BOT_TOKEN", "DATABASE_URL", "HTTP_PORT", "LOG_LEVEL", "REDIS_URL"]);
+    expect(problems.find((line) => line.startsWith("BOT_PLATFORM"))).toMatch(/telegram or bale/);
+    expect(problems.find((line) => line.startsWith("HTTP_PORT"))).toMatch(/between 0 and 65535/);
+  });
+
+  it("requires PUBLIC_URL and WEBHOOK_SECRET in webhook mode", () => {
+    const problems = problemsOf({ BOT_MODE: "webhook" });
+    expect(problems.map((line) => line.split(":")[0]).sort()).toEqual(["PUBLIC_URL", "WEBHOOK_SECRET"]);
+    const config = loadConfig({ BOT_MODE: "webhook", PUBLIC_URL: "https://bot.example.ir", WEBHOOK_SECRET: "0123456789abcdefXYZ" });
+    expect(config.mode).toEqual({ kind: "webhook", publicUrl: "https://bot.example.ir", secret: "0123456789abcdefXYZ" });
+  });
+
+  it("never echoes a bad value (it may be a secret), only its length", () => {
+    const problems = problemsOf({ WEBHOOK_SECRET: "short!", BOT_MODE: "webhook", PUBLIC_URL: "https://x.ir" });
+    expect(problems.join("\n")).not.toContain("short!");
+    expect(problems.join("\n")).toContain("6 characters");
+  });
+});
