@@ -1,0 +1,69 @@
+// Use cases around one payment: confirm it with its gateway and settle it exactly once; reconcile leftovers.
+import { generateTrackingCode, type RandomInt } from "../application/tracking-code.js";
+import type { GatewayName, PaymentGateway } from "./payment-gateway.js";
+import type { PaymentLedger, PaymentRecord, SettleOutcome } from "./payment-ledger.js";
+
+export interface PaymentServiceDeps {
+  ledger: PaymentLedger;
+  gateways: Partial<Record<GatewayName, PaymentGateway>>;
+  random: RandomInt;
+  now: () => Date;
+}
+
+/** What confirming a payment found; the caller decides what (if anything) to tell the citizen. */
+export type ConfirmOutcome =
+  | SettleOutcome
+  | { kind: "not_found" }
+  | { kind: "not_paid"; reason: string }
+  | { kind: "unknown"; reason: string }
+  | { kind: "expired" };
+
+/**
+ * Asks the payment's gateway whether it was paid and settles it if so. Safe to run any number of times,
+ * from any instance, in any order with the callback, the "I have paid" button and reconciliation:
+ * settling is conditional on the payment still being pending, so only one caller ever gets `settled`.
+ */
+export async function confirmPayment(deps: PaymentServiceDeps, payment: PaymentRecord): Promise<ConfirmOutcome> {
+  if (payment.status !== "pending") return deps.ledger.outcomeOf(payment.id);
+  const gateway = deps.gateways[payment.gateway];
+  if (!gateway || !payment.gatewayReference) return { kind: "unknown", reason: "gateway not available" };
+  // The amount we ask about is ours, never one a callback claims.
+  const outcome = await gateway.verify({ reference: payment.gatewayReference, amountRial: payment.amountRial });
+  await deps.ledger.touchChecked(payment.id, deps.now());
+  if (outcome.status === "paid") return settle(deps, payment.id, outcome.receipt);
+  if (outcome.status === "unknown") return { kind: "unknown", reason: outcome.reason };
+  if (payment.expiresAt <= deps.now()) {
+    await deps.ledger.close(payment.id, "expired", deps.now());
+    return { kind: "expired" };
+  }
+  return { kind: "not_paid", reason: outcome.reason };
+}
+
+/** Settles a payment the gateway itself reported as paid (an in-app successful_payment update). */
+export function settle(deps: PaymentServiceDeps, paymentId: string, receipt: string): Promise<SettleOutcome> {
+  return deps.ledger.settlePaid({
+    paymentId,
+    receipt,
+    at: deps.now(),
+    newTrackingCode: () => generateTrackingCode(deps.random),
+  });
+}
+
+/**
+ * Verifies payments left pending (a callback that never came, a crash between gateway and us), and expires
+ * the ones past their deadline. Returns how many were settled and expired.
+ */
+export async function reconcilePendingPayments(
+  deps: PaymentServiceDeps,
+  options: { graceMs: number; batch: number },
+): Promise<{ settled: SettleOutcome[]; expired: number; checked: number }> {
+  const pending = await deps.ledger.pendingBefore(new Date(deps.now().getTime() - options.graceMs), options.batch);
+  const settled: SettleOutcome[] = [];
+  let expired = 0;
+  for (const payment of pending) {
+    const outcome = await confirmPayment(deps, payment);
+    if (outcome.kind === "settled") settled.push(outcome);
+    if (outcome.kind === "expired") expired++;
+  }
+  return { settled, expired, checked: pending.length };
+}

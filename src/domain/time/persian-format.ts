@@ -1,0 +1,69 @@
+// Display formatting: Jalali dates, Tehran times and toman amounts in Persian digits, via Intl.
+import { RIAL_PER_TOMAN } from '../fees/money.js';
+import { tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from './tehran-clock.js';
+import type { JalaliDate } from './jalali.js';
+
+const PERSIAN_LOCALE = 'fa-IR-u-ca-persian-nu-arabext';
+const PERSIAN_DECIMAL_SEPARATOR = '\u066B'; // ٫
+const PERSIAN_LIST_COMMA = '\u060C'; // ،
+
+const dateParts = new Intl.DateTimeFormat(PERSIAN_LOCALE, {
+  timeZone: TEHRAN_TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+const timeOfDay = new Intl.DateTimeFormat(PERSIAN_LOCALE, {
+  timeZone: TEHRAN_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+const persianInteger = new Intl.NumberFormat('fa-IR-u-nu-arabext', { useGrouping: true, maximumFractionDigits: 0 });
+
+/**
+ * The Tehran calendar day of an instant, written as people say it: weekday, day, month name,
+ * year (Saturday 1 Farvardin 1405 in Persian words and digits). The order is built from the parts because ICU's own pattern
+ * for fa-IR puts the year first and the weekday last, and differs between ICU versions.
+ */
+export function formatJalaliDate(instant: Date): string {
+  const parts = new Map(dateParts.formatToParts(instant).map((part) => [part.type, part.value]));
+  return [parts.get('weekday'), parts.get('day'), parts.get('month'), parts.get('year')].join(' ');
+}
+
+/** Tehran clock time of an instant on the 24-hour clock with Persian digits, e.g. «۱۴:۳۰», «۰۰:۰۵». */
+export function formatTehranTime(instant: Date): string {
+  return timeOfDay.format(instant);
+}
+
+/** Date and time in Tehran: formatJalaliDate, a Persian comma, then formatTehranTime. */
+export function formatDateTime(instant: Date): string {
+  return `${formatJalaliDate(instant)}${PERSIAN_LIST_COMMA} ${formatTehranTime(instant)}`;
+}
+
+/** A calendar day (no time) in the same form as formatJalaliDate, e.g. a birth date or a booking day. */
+export function formatJalaliDateOnly(date: JalaliDate): string {
+  // Noon is never near midnight nor a past daylight-saving change, so it names the day safely.
+  return formatJalaliDate(tehranWallTimeToInstant(date, 12, 0));
+}
+
+/**
+ * A rial amount shown in toman with Persian digits and the Persian thousands separator (٬),
+ * e.g. 310000 → «۳۱٬۰۰۰». Only the number: the word for toman is in the locale files.
+ * Amounts that are not whole toman keep one decimal (15 rial → «۱٫۵»).
+ */
+export function formatToman(rial: bigint | number): string {
+  if (typeof rial === 'number' && !Number.isSafeInteger(rial)) {
+    throw new RangeError(`Rial amounts are whole numbers, got ${rial}`);
+  }
+  const amount = BigInt(rial);
+  if (amount < 0n) throw new RangeError(`Rial amounts are not negative, got ${amount}`);
+  const perToman = BigInt(RIAL_PER_TOMAN);
+  const wholeToman = persianInteger.format(amount / perToman);
+  const tenthsOfToman = amount % perToman;
+  if (tenthsOfToman === 0n) return wholeToman;
+  return `${wholeToman}${PERSIAN_DECIMAL_SEPARATOR}${persianInteger.format(tenthsOfToman)}`;
+}
