@@ -1,17 +1,22 @@
 // The composition root: turns a validated config into a running bot, HTTP server and their connections.
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { Hono, type Context as HonoContext } from "hono";
+import { Hono } from "hono";
 import type { Bot } from "grammy";
 import type { AppConfig } from "./config/config.js";
+import { createCitizenServices } from "./citizen-services.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
+import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import type { InFlightUpdates } from "./bot/middleware/in-flight.js";
 import { migrate, openEmbedded, openPostgres, type Database } from "./infrastructure/database/database.js";
+import { ensureReferenceData, sampleCitizens, upsertRegistryRecords } from "./infrastructure/database/reference-data.js";
 import { healthRoutes } from "./infrastructure/http/health-routes.js";
 import { startHttpServer, type RunningHttpServer } from "./infrastructure/http/http-server.js";
 import { webhookPath, webhookRoutes } from "./infrastructure/http/webhook-routes.js";
 import { createLocalBotApiServer } from "./infrastructure/bot-api-server/app.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
+import { NotificationDispatcher } from "./infrastructure/notifications/notification-dispatcher.js";
+import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
 
 /** Where the local Bot API server is mounted on our HTTP server when no token is configured. */
@@ -33,8 +38,7 @@ export interface RunningApp {
 export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
   const database = config.databaseUrl ? openPostgres(config.databaseUrl) : await openEmbedded(config.dataDir);
   const redis = openRedis(config.redisUrl);
-  const migrations = await migrate(database);
-  if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, "database migrations applied");
+  await prepareDatabase(database, config, logger);
   if (database.kind === "embedded" || redis.kind === "in-process") {
     logger.warn(
       { database: database.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${config.dataDir}/pglite` : "PostgreSQL", redis: redis.kind },
@@ -46,13 +50,19 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   app.route("/", healthRoutes({ database: () => database.sql.query("SELECT 1").then(() => undefined), redis: () => redis.redis.ping().then(() => undefined) }));
   const localBotApi = config.botApi.kind === "local" ? createLocalBotApiServer() : undefined;
   if (localBotApi) app.route(LOCAL_BOT_API_PATH, localBotApi.app);
-  // The webhook handler needs the bot, and in local mode the bot needs the server's address: bind late.
-  let webhookHandler: ((c: HonoContext) => Response | Promise<Response>) | undefined;
-  app.post("/webhook/:secret", (c) => (webhookHandler ? webhookHandler(c) : c.text("Service Unavailable", 503)));
+  // The routes below need the bot, and in local mode the bot needs the server's address: bind them late.
+  let lateRoutes: Hono | undefined;
+  app.all("*", (c) => (lateRoutes ? lateRoutes.fetch(c.req.raw) : c.text("Service Unavailable", 503)));
 
   const http = await startHttpServer(app, config.http);
   const apiRoot = config.botApi.kind === "local" ? `${http.url}${LOCAL_BOT_API_PATH}` : config.botApi.apiRoot;
   if (localBotApi) logger.info({ apiRoot }, "no BOT_TOKEN: the bot talks to the project's local Bot API server");
+  const publicBaseUrl = (config.publicUrl ?? http.url).replace(/\/$/, "");
+
+  const i18n = createI18n();
+  const translate = (key: string, params?: Record<string, string | number>) => i18n.t(DEFAULT_LOCALE, key, params);
+  let dispatcher: NotificationDispatcher | undefined;
+  const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: () => dispatcher?.wake() });
 
   const { bot, inFlight } = createBot({
     token: config.botApi.token,
@@ -61,6 +71,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     redis: redis.redis,
     keyPrefix: config.redisKeyPrefix,
     conversationTtlSeconds: config.conversationTtlSeconds,
+    i18n,
     recordChat: async (chatId) => {
       await database.prisma.chat.upsert({
         where: { id: BigInt(chatId) },
@@ -68,36 +79,56 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
         update: { lastSeenAt: new Date(), blockedAt: null },
       });
     },
-    flows: [],
+    journeys: (api) => citizens.journeys(api),
   });
   await bot.init();
+  dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger });
+  const reconciler = new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: () => dispatcher?.wake() });
 
+  const routes = new Hono();
+  for (const sub of citizens.httpRoutes) routes.route("/", sub);
   let runner: RunnerHandle | undefined;
   if (config.mode.kind === "webhook") {
     const secret = config.mode.secret;
-    const routes = webhookRoutes(bot, { secret, checkHeader: config.platform === "telegram" });
-    webhookHandler = (c) => routes.fetch(c.req.raw);
+    routes.route("/", webhookRoutes(bot, { secret, checkHeader: config.platform === "telegram" }));
+    lateRoutes = routes;
     const url = new URL(webhookPath(secret), config.mode.publicUrl).toString();
     await bot.api.setWebhook(url, {
       allowed_updates: [...ALLOWED_UPDATES],
       // Bale's setWebhook takes only the URL; the secret in the path is what protects it there.
       ...(config.platform === "telegram" ? { secret_token: secret } : {}),
     });
-    logger.info({ http: http.url, bot: bot.botInfo.username }, "bot started in webhook mode");
   } else {
+    lateRoutes = routes;
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-    logger.info({ http: http.url, bot: bot.botInfo.username }, "bot started in long-polling mode");
   }
+  dispatcher.start();
+  reconciler.start();
+  logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
-    (stopping ??= shutdown({ runner, http, inFlight, graceMs: config.shutdownGraceMs, logger, close: [
-      () => localBotApi?.close(),
-      () => redis.close(),
-      () => database.close(),
-    ] }));
+    (stopping ??= shutdown({
+      runner,
+      http,
+      inFlight,
+      graceMs: config.shutdownGraceMs,
+      logger,
+      close: [() => reconciler.stop(), () => dispatcher?.stop(), () => localBotApi?.close(), () => redis.close(), () => database.close()],
+    }));
   return { httpUrl: http.url, bot, database, redis, stop };
+}
+
+/** Migrations, reference data, and (when asked) the sample citizens of the default registry. */
+async function prepareDatabase(database: Database, config: AppConfig, logger: Logger): Promise<void> {
+  const migrations = await migrate(database);
+  if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, "database migrations applied");
+  await ensureReferenceData(database);
+  if (config.seedSampleData) {
+    const count = await upsertRegistryRecords(database, await sampleCitizens());
+    logger.info({ count }, "sample citizens loaded into the registry table (made-up people, see README)");
+  }
 }
 
 async function shutdown(parts: {

@@ -4,14 +4,14 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
-import { Bot, type Middleware } from "grammy";
+import type { I18n } from "@grammyjs/i18n";
+import { Bot, type Api, type Middleware } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../infrastructure/logging/logger.js";
 import type { BotContext, FlowContext, FlowConversation } from "./context.js";
 import { journeysFeature, type JourneyEntry } from "./features/journeys.js";
 import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { createI18n } from "./i18n.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
@@ -40,11 +40,18 @@ export interface BotDependencies {
   /** Namespace of every Redis key this bot writes. */
   keyPrefix: string;
   conversationTtlSeconds: number;
+  i18n: I18n<FlowContext>;
   recordChat: RecordChat;
+  /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
+  journeys(api: Api): BotJourneys;
+}
+
+/** What the bot offers: conversations, plain pages and other features. */
+export interface BotJourneys {
   flows: Flow[];
   /** Menu buttons handled without a conversation (information pages). */
   pages?: Partial<Record<MainMenuKey, (ctx: BotContext) => Promise<unknown>>>;
-  /** Extra features (staff, payments) placed before the catch-all. */
+  /** Extra features (payments, staff) placed before the catch-all. */
   features?: Middleware<BotContext>[];
 }
 
@@ -60,7 +67,8 @@ export function createBot(deps: BotDependencies): BuiltBot {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
 
   const inFlight = new InFlightUpdates();
-  const i18n = createI18n();
+  const { i18n } = deps;
+  const journeys = deps.journeys(bot.api);
   const logger = attachLogger(deps.logger);
   const keyPrefix = `${deps.keyPrefix}bot${botIdOf(deps.token)}:`;
 
@@ -83,16 +91,16 @@ export function createBot(deps: BotDependencies): BuiltBot {
       plugins: [logger, i18n],
     }),
   );
-  for (const flow of deps.flows) {
+  for (const flow of journeys.flows) {
     guarded.use(createConversation(flow.run, { id: flow.id, maxMillisecondsToWait: deps.conversationTtlSeconds * 1000 }));
   }
 
   guarded.use(mainMenuFeature(deps.recordChat));
   const entries: Partial<Record<MainMenuKey, JourneyEntry>> = {};
-  for (const [key, handler] of Object.entries(deps.pages ?? {})) entries[key as MainMenuKey] = { handler };
-  for (const flow of deps.flows) if (flow.menuKey) entries[flow.menuKey] = { conversation: flow.id };
+  for (const [key, handler] of Object.entries(journeys.pages ?? {})) entries[key as MainMenuKey] = { handler };
+  for (const flow of journeys.flows) if (flow.menuKey) entries[flow.menuKey] = { conversation: flow.id };
   guarded.use(journeysFeature(entries));
-  for (const feature of deps.features ?? []) guarded.use(feature);
+  for (const feature of journeys.features ?? []) guarded.use(feature);
   guarded.use(unhandledFeature());
   return { bot, inFlight };
 }

@@ -7,6 +7,12 @@ export const PLATFORM_API_ROOTS = {
   bale: "https://tapi.bale.ai",
 } as const;
 
+/** Zarinpal's hosts: the sandbox takes any merchant id and moves no money. */
+export const ZARINPAL_HOSTS = {
+  production: "https://api.zarinpal.com",
+  sandbox: "https://sandbox.zarinpal.com",
+} as const;
+
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
@@ -80,20 +86,53 @@ const environmentSchema = z
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of hours" }).positive({ error: "expected a positive number of hours" }).default(24),
     ),
+    SEED_SAMPLE_DATA: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["true", "false"], { error: "expected true or false" }).optional(),
+    ),
+    PAYMENT_GATEWAY: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["sandbox", "zarinpal", "bale"], { error: "expected sandbox, zarinpal or bale" }).default("sandbox"),
+    ),
+    ZARINPAL_MERCHANT_ID: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^[0-9a-fA-F-]{36}$/, { error: "expected Zarinpal's 36-character merchant id" }).optional(),
+    ),
+    ZARINPAL_SANDBOX: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "expected true or false" }).default("false")),
+    ZARINPAL_API_BASE: url("Zarinpal's API host, overrides ZARINPAL_SANDBOX's"),
+    BALE_PROVIDER_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^\d{16}$/, { error: "expected the 16-digit bank card number that receives Bale payments" }).optional(),
+    ),
+    PAYMENT_TTL_MINUTES: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of minutes" }).int({ error: "expected whole minutes" }).min(5, { error: "expected at least 5 minutes" }).max(24 * 60, { error: "expected at most 1440 minutes" }).default(30),
+    ),
     SHUTDOWN_GRACE_SECONDS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(10),
     ),
-  })
-  .superRefine((env, ctx) => {
-    if (env.BOT_MODE !== "webhook") return;
-    if (!env.PUBLIC_URL) {
-      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "required when BOT_MODE=webhook (expected the https URL the platform calls)" });
-    }
-    if (!env.WEBHOOK_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook (expected 16+ random characters; it goes into the webhook path)" });
-    }
   });
+
+/**
+ * Requirements between variables, checked on the raw environment so they are reported together with
+ * every other problem (a schema refinement would only run once everything else is valid).
+ */
+function crossVariableProblems(env: NodeJS.ProcessEnv): Array<[variable: string, message: string]> {
+  const given = (name: string) => (env[name] ?? "") !== "";
+  const problems: Array<[string, string]> = [];
+  if (env.PAYMENT_GATEWAY === "zarinpal" && !given("ZARINPAL_MERCHANT_ID")) {
+    problems.push(["ZARINPAL_MERCHANT_ID", "required when PAYMENT_GATEWAY=zarinpal (expected the merchant id from Zarinpal's panel)"]);
+  }
+  if (env.PAYMENT_GATEWAY === "bale" && !given("BALE_PROVIDER_TOKEN")) {
+    problems.push(["BALE_PROVIDER_TOKEN", "required when PAYMENT_GATEWAY=bale (expected the receiving bank card number)"]);
+  }
+  if (env.BOT_MODE === "webhook") {
+    if (!given("PUBLIC_URL")) problems.push(["PUBLIC_URL", "required when BOT_MODE=webhook (expected the https URL the platform calls)"]);
+    if (!given("WEBHOOK_SECRET")) problems.push(["WEBHOOK_SECRET", "required when BOT_MODE=webhook (expected 16+ random characters; it goes into the webhook path)"]);
+  }
+  return problems;
+}
 
 type Environment = z.infer<typeof environmentSchema>;
 
@@ -117,6 +156,16 @@ export interface AppConfig {
   dataDir: string;
   conversationTtlSeconds: number;
   shutdownGraceMs: number;
+  /** Load the sample citizens (and offices) shipped with the project; on by default only in local mode. */
+  seedSampleData: boolean;
+  /** Base URL of this server as citizens' browsers reach it (payment pages and callbacks). */
+  publicUrl?: string;
+  payment: {
+    gateway: "sandbox" | "zarinpal" | "bale";
+    ttlMs: number;
+    zarinpal?: { merchantId: string; apiBase: string };
+    baleProviderToken?: string;
+  };
 }
 
 /** Thrown with every problem of the environment at once, one line per variable. */
@@ -133,13 +182,14 @@ export const LOCAL_BOT_TOKEN = "1000001:local-development-bot";
 /** Parses the environment; throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues).map((issue) => {
       const variable = issue.path.join(".") || "(environment)";
       return `${variable}: ${issue.message} (got ${describeValue(env[variable])})`;
-    });
-    throw new ConfigError(problems);
-  }
+    }),
+    ...crossVariableProblems(env).map(([variable, message]) => `${variable}: ${message}`),
+  ];
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   const botApi: BotApiTarget = e.BOT_TOKEN
     ? { kind: "platform", token: e.BOT_TOKEN, apiRoot: e.BOT_API_ROOT ?? PLATFORM_API_ROOTS[e.BOT_PLATFORM] }
@@ -161,6 +211,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: e.DATA_DIR,
     conversationTtlSeconds: Math.round(e.CONVERSATION_TTL_HOURS * 3600),
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    seedSampleData: e.SEED_SAMPLE_DATA ? e.SEED_SAMPLE_DATA === "true" : !e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL,
+    payment: {
+      gateway: e.PAYMENT_GATEWAY,
+      ttlMs: e.PAYMENT_TTL_MINUTES * 60_000,
+      zarinpal: e.ZARINPAL_MERCHANT_ID
+        ? {
+            merchantId: e.ZARINPAL_MERCHANT_ID,
+            apiBase: e.ZARINPAL_API_BASE ?? (e.ZARINPAL_SANDBOX === "true" ? ZARINPAL_HOSTS.sandbox : ZARINPAL_HOSTS.production),
+          }
+        : undefined,
+      baleProviderToken: e.BALE_PROVIDER_TOKEN,
+    },
   };
 }
 

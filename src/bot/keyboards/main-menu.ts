@@ -15,10 +15,6 @@ export type MainMenuKey = (typeof MAIN_MENU_KEYS)[number][number];
 
 /** The main menu keyboard in the user's language. */
 export function mainMenuKeyboard(ctx: FlowContext): Keyboard {
-  const keyboard = new Keyboard();
-  for (const row of MAIN_MENU_KEYS) {
-    for (const key of row) keyboard.text(ctx.t(key));
-    keyboard.row();
-  }
-  return keyboard.resized().persistent().placeholder(ctx.t("menu-placeholder"));
+  return Keyboard.from(MAIN_MENU_KEYS.map((row) => row.map((key) => ctx.t(key))))
+    .resized().persistent().placeholder(ctx.t("menu-placeholder"));
 }

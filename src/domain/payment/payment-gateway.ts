@@ -29,6 +29,11 @@ export type VerifyOutcome =
 
 export interface PaymentGateway {
   readonly name: GatewayName;
+  /**
+   * The gateway reports payments by an update (Bale's successful_payment) and cannot be asked later:
+   * its open payments are expired once their deadline and a grace period for late updates have passed.
+   */
+  readonly settlesByUpdate?: boolean;
   start(request: PaymentRequest): Promise<PaymentStart>;
   /**
    * Asks whether the payment `reference` of `amountRial` went through. Must be safe to call any number

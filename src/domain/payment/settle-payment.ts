@@ -3,6 +3,9 @@ import { generateTrackingCode, type RandomInt } from "../application/tracking-co
 import type { GatewayName, PaymentGateway } from "./payment-gateway.js";
 import type { PaymentLedger, PaymentRecord, SettleOutcome } from "./payment-ledger.js";
 
+/** How long after its deadline a payment reported only by update may still be reported (a slow platform). */
+export const LATE_UPDATE_GRACE_MS = 15 * 60_000;
+
 export interface PaymentServiceDeps {
   ledger: PaymentLedger;
   gateways: Partial<Record<GatewayName, PaymentGateway>>;
@@ -31,7 +34,11 @@ export async function confirmPayment(deps: PaymentServiceDeps, payment: PaymentR
   const outcome = await gateway.verify({ reference: payment.gatewayReference, amountRial: payment.amountRial });
   await deps.ledger.touchChecked(payment.id, deps.now());
   if (outcome.status === "paid") return settle(deps, payment.id, outcome.receipt);
-  if (outcome.status === "unknown") return { kind: "unknown", reason: outcome.reason };
+  if (outcome.status === "unknown") {
+    const lateUpdatesOver = payment.expiresAt.getTime() + LATE_UPDATE_GRACE_MS <= deps.now().getTime();
+    if (gateway.settlesByUpdate && lateUpdatesOver && (await deps.ledger.close(payment.id, "expired", deps.now()))) return { kind: "expired" };
+    return { kind: "unknown", reason: outcome.reason };
+  }
   if (payment.expiresAt <= deps.now()) {
     await deps.ledger.close(payment.id, "expired", deps.now());
     return { kind: "expired" };

@@ -1,0 +1,6 @@
+# Shared by every step-by-step journey.
+flow-back = ⬅️ Back
+flow-cancel = ❌ Cancel
+flow-cancelled = The unfinished task was cancelled. You are back at the main menu.
+flow-old-button = This button belongs to an earlier message. Please answer the last question.
+flow-expected-text = Please send your answer as text or use the buttons.

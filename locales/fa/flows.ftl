@@ -1,0 +1,6 @@
+# Shared by every step-by-step journey.
+flow-back = ⬅️ بازگشت
+flow-cancel = ❌ انصراف
+flow-cancelled = کار نیمه‌تمام لغو شد. به منوی اصلی برگشتید.
+flow-old-button = این دکمه مربوط به پیام قبلی است. لطفاً به پرسش آخر پاسخ دهید.
+flow-expected-text = لطفاً پاسخ را به صورت متن بفرستید یا از دکمه‌ها استفاده کنید.

@@ -1,0 +1,64 @@
+// Payment updates in the chat: the "I have paid" button, and Bale/Telegram in-app invoices.
+import { Composer } from "grammy";
+import { confirmPayment, settle, type PaymentServiceDeps } from "../../domain/payment/settle-payment.js";
+import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
+import type { BotContext } from "../context.js";
+
+export interface PaymentsFeatureDeps {
+  payments: PaymentServiceDeps;
+  /** Asks the notification dispatcher to send the confirmation now rather than at its next poll. */
+  notifyNow: () => void;
+}
+
+/** Invoices are priced in rial (Bale assumes rial; Telegram is told so explicitly). */
+const INVOICE_CURRENCY = "IRR";
+
+export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.callbackQuery(/^payment:check:([0-9a-f-]{36})$/, async (ctx) => {
+    const payment = await deps.payments.ledger.findById(ctx.match[1]!);
+    if (!payment) return ctx.answerCallbackQuery({ text: ctx.t("payment-check-not-found"), show_alert: true });
+    const outcome = await confirmPayment(deps.payments, payment);
+    if (outcome.kind === "settled") deps.notifyNow();
+    // Popups, not messages: pressing the button ten times must not fill the chat.
+    const text =
+      outcome.kind === "settled"
+        ? ctx.t("payment-check-settled")
+        : outcome.kind === "already_settled"
+          ? ctx.t("payment-check-already", { trackingCode: toPersianDigits(formatTrackingCode(outcome.trackingCode as TrackingCode)) })
+          : outcome.kind === "not_paid"
+            ? ctx.t("payment-check-not-paid")
+            : outcome.kind === "expired" || outcome.kind === "not_pending"
+              ? ctx.t("payment-check-expired")
+              : ctx.t("payment-check-unknown");
+    await ctx.answerCallbackQuery({ text, show_alert: true });
+  });
+
+  feature.on("pre_checkout_query", async (ctx) => {
+    const query = ctx.preCheckoutQuery;
+    const payment = await deps.payments.ledger.findById(query.invoice_payload);
+    const acceptable =
+      payment !== null &&
+      payment.status === "pending" &&
+      payment.expiresAt > deps.payments.now() &&
+      query.currency === INVOICE_CURRENCY &&
+      query.total_amount === payment.amountRial;
+    if (acceptable) return ctx.answerPreCheckoutQuery(true);
+    ctx.logger.warn({ payment: query.invoice_payload, found: payment?.status ?? null }, "pre-checkout refused");
+    await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t("payment-invoice-refused") });
+  });
+
+  feature.on("message:successful_payment", async (ctx) => {
+    const paid = ctx.message.successful_payment;
+    const receipt = paid.provider_payment_charge_id || paid.telegram_payment_charge_id;
+    const outcome = await settle(deps.payments, paid.invoice_payload, receipt);
+    ctx.logger.info({ payment: paid.invoice_payload, outcome: outcome.kind }, "in-app payment received");
+    if (outcome.kind === "settled") deps.notifyNow();
+  });
+
+  return feature;
+}
+
+export { INVOICE_CURRENCY };

@@ -1,0 +1,125 @@
+// Wires the citizen journeys to their adapters: what each flow, page and payment route is built from.
+import { randomInt } from "node:crypto";
+import type { Api } from "grammy";
+import type { Hono } from "hono";
+import type { AppConfig } from "./config/config.js";
+import type { BotJourneys } from "./bot/create-bot.js";
+import { informationPages } from "./bot/features/information.js";
+import { paymentsFeature } from "./bot/features/payments.js";
+import type { GatewayName, PaymentGateway } from "./domain/payment/payment-gateway.js";
+import { confirmPayment, type PaymentServiceDeps } from "./domain/payment/settle-payment.js";
+import { startPayment } from "./domain/payment/start-payment.js";
+import { preRegistrationFlow } from "./flows/pre-registration/pre-registration.flow.js";
+import { recoveryFlow } from "./flows/recovery/recovery.flow.js";
+import { statusFlow } from "./flows/status/status.flow.js";
+import { createPrismaApplicationStore } from "./infrastructure/database/application-store.js";
+import { createTableCivilRegistry } from "./infrastructure/database/civil-registry.js";
+import type { Database } from "./infrastructure/database/database.js";
+import { createPrismaPaymentLedger } from "./infrastructure/database/payment-ledger.js";
+import { createPrismaPlaceDirectory } from "./infrastructure/database/place-directory.js";
+import { createPrismaTariffBook } from "./infrastructure/database/tariff-book.js";
+import type { Translate } from "./infrastructure/notifications/notification-dispatcher.js";
+import { BaleInvoiceGateway } from "./infrastructure/payments/bale-invoice-gateway.js";
+import { paymentCallbackRoutes } from "./infrastructure/payments/payment-callback-routes.js";
+import { SandboxGateway } from "./infrastructure/payments/sandbox-gateway.js";
+import { sandboxPages } from "./infrastructure/payments/sandbox-pages.js";
+import { ZarinpalGateway } from "./infrastructure/payments/zarinpal-gateway.js";
+import type { Logger } from "./infrastructure/logging/logger.js";
+import { createRedisAttemptLimiter } from "./infrastructure/redis/redis-attempt-limiter.js";
+import type { RedisStore } from "./infrastructure/redis/redis.js";
+
+export interface CitizenServicesInput {
+  config: AppConfig;
+  database: Database;
+  redis: RedisStore;
+  logger: Logger;
+  translate: Translate;
+  /** Where citizens' browsers reach this server (payment pages and gateway callbacks). */
+  publicBaseUrl: () => string;
+  /** Wakes the notification dispatcher after a payment settles. */
+  notifyNow: () => void;
+}
+
+/** The citizen side of the bot, plus the HTTP routes and payment service it needs. */
+export interface CitizenServices {
+  journeys(api: Api): BotJourneys;
+  /** Routes for the HTTP server: gateway callbacks, and the sandbox gateway's pages when it is in use. */
+  httpRoutes: Hono[];
+  /** The payment service once the bot's API exists (reconciliation uses it). */
+  payments(): PaymentServiceDeps;
+}
+
+export function createCitizenServices(input: CitizenServicesInput): CitizenServices {
+  const { config, database, redis, translate } = input;
+  const prisma = database.prisma;
+  const now = () => new Date();
+  const ledger = createPrismaPaymentLedger(prisma);
+  const applications = createPrismaApplicationStore(prisma);
+  const tariffs = createPrismaTariffBook(prisma);
+  const limiter = createRedisAttemptLimiter(redis.redis, config.redisKeyPrefix);
+
+  // Redirecting gateways exist from the start; Bale's invoice needs the bot's API, added in journeys().
+  const gateways: Partial<Record<GatewayName, PaymentGateway>> = {
+    sandbox: new SandboxGateway({ prisma, publicBaseUrl: input.publicBaseUrl() }),
+  };
+  if (config.payment.zarinpal) {
+    gateways.zarinpal = new ZarinpalGateway({ merchantId: config.payment.zarinpal.merchantId, apiBase: config.payment.zarinpal.apiBase });
+  }
+  const payments: PaymentServiceDeps = { ledger, gateways, random: randomInt, now };
+
+  const httpRoutes = [
+    paymentCallbackRoutes({
+      ledger,
+      confirm: async (payment) => {
+        const outcome = await confirmPayment(payments, payment);
+        if (outcome.kind === "settled") input.notifyNow();
+        return outcome;
+      },
+      translate,
+      onError: (error) => input.logger.error({ err: error }, "payment callback failed"),
+    }),
+  ];
+  if (config.payment.gateway === "sandbox") httpRoutes.push(sandboxPages({ prisma, translate }));
+
+  return {
+    httpRoutes,
+    payments: () => payments,
+    journeys(api) {
+      if (config.payment.baleProviderToken) {
+        gateways.bale = new BaleInvoiceGateway({
+          api,
+          providerToken: config.payment.baleProviderToken,
+          title: translate("prereg-payment-title"),
+          translate,
+        });
+      }
+      const gateway = gateways[config.payment.gateway];
+      if (!gateway) throw new Error(`payment gateway ${config.payment.gateway} is not configured`);
+      return {
+        flows: [
+          preRegistrationFlow({
+            registry: createTableCivilRegistry(prisma),
+            applications,
+            places: createPrismaPlaceDirectory(prisma),
+            tariffs,
+            startPayment: (request) =>
+              startPayment(
+                {
+                  ledger,
+                  gateway,
+                  now,
+                  paymentTtlMs: config.payment.ttlMs,
+                  callbackUrl: (name) => `${input.publicBaseUrl()}/pay/callback/${name}`,
+                },
+                request,
+              ),
+          }),
+          statusFlow({ applications, limiter, tariffs }),
+          recoveryFlow({ applications, limiter }),
+        ],
+        pages: informationPages(tariffs),
+        features: [paymentsFeature({ payments, notifyNow: input.notifyNow })],
+      };
+    },
+  };
+}

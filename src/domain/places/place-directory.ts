@@ -1,0 +1,37 @@
+// The place-directory port: provinces and cities the citizen picks from, and matching typed names.
+import { normalizePersianName } from "../text/normalize-persian-name.js";
+
+export interface Province {
+  id: number;
+  name: string;
+}
+
+export interface City {
+  id: number;
+  provinceId: number;
+  name: string;
+  isMetropolis: boolean;
+  completionFeeRial?: number;
+}
+
+export interface PlaceDirectory {
+  provinces(): Promise<Province[]>;
+  citiesOf(provinceId: number): Promise<City[]>;
+  city(cityId: number): Promise<(City & { provinceName: string }) | null>;
+}
+
+/**
+ * The places whose name equals the typed text, or else contains it, compared after Persian
+ * normalisation (ي/ك, spacing). One result is a choice; several need the citizen to pick.
+ */
+export function matchPlaces<T extends { name: string }>(places: readonly T[], typed: string): T[] {
+  const wanted = comparable(typed);
+  if (wanted.length === 0) return [];
+  const exact = places.filter((place) => comparable(place.name) === wanted);
+  if (exact.length > 0) return exact;
+  return places.filter((place) => comparable(place.name).includes(wanted));
+}
+
+function comparable(text: string): string {
+  return normalizePersianName(text).replace(/\u200c/g, " ").replace(/\s+/g, " ").trim();
+}

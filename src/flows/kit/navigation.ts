@@ -1,0 +1,37 @@
+// The back and cancel buttons every question carries, and the words that leave a flow from anywhere.
+import { Keyboard } from "grammy";
+import type { FlowContext } from "../../bot/context.js";
+
+/** Rows of buttons a question shows above back/cancel; each cell is a label or a prepared button. */
+export type ButtonRows = Array<Array<string | Parameters<Keyboard["add"]>[0]>>;
+
+/** A reply keyboard: the question's own buttons, then back (if allowed) and cancel. */
+export function questionKeyboard(ctx: FlowContext, rows: ButtonRows, options: { back: boolean }): Keyboard {
+  const keyboard = new Keyboard();
+  for (const row of rows) {
+    for (const cell of row) {
+      if (typeof cell === "string") keyboard.text(cell);
+      else keyboard.add(cell);
+    }
+    keyboard.row();
+  }
+  if (options.back) keyboard.text(ctx.t("flow-back"));
+  keyboard.text(ctx.t("flow-cancel"));
+  return keyboard.resized().persistent();
+}
+
+/** True when the text asks to leave the flow: the cancel button, or /start and /menu typed mid-flow. */
+export function isCancel(ctx: FlowContext, text: string): boolean {
+  return text === ctx.t("flow-cancel") || /^\/(start|menu|cancel)(@\w+)?(\s|$)/.test(text);
+}
+
+export function isBack(ctx: FlowContext, text: string): boolean {
+  return text === ctx.t("flow-back");
+}
+
+/** Lays labels out `perRow` to a row. */
+export function inRows(labels: string[], perRow: number): string[][] {
+  const rows: string[][] = [];
+  for (let i = 0; i < labels.length; i += perRow) rows.push(labels.slice(i, i + perRow));
+  return rows;
+}

@@ -1,0 +1,112 @@
+// The questions of pre-registration, each validated by the domain; error codes map to `prereg-*-error-*` keys.
+import { Keyboard } from "grammy";
+import { parseLandline, parseMobile, parsePostalCode } from "../../domain/citizen/contact.js";
+import { validateBirthDate } from "../../domain/citizen/birth-date.js";
+import { parseNationalId } from "../../domain/citizen/national-id.js";
+import { matchPlaces, type City, type Province } from "../../domain/places/place-directory.js";
+import { fail, ok, type Result } from "../../domain/shared/result.js";
+import { normalizePersianName, validatePersonName } from "../../domain/text/normalize-persian-name.js";
+import type { JalaliDate } from "../../domain/time/jalali.js";
+import type { FlowContext } from "../../bot/context.js";
+import type { Question, Reply } from "../kit/ask.js";
+import { inRows } from "../kit/navigation.js";
+
+const textOnly = <T, E extends string>(parse: (text: string) => Result<T, E>) => (reply: Reply): Result<T, string> =>
+  reply.kind === "text" ? parse(reply.text) : fail("not_text");
+
+export const nationalIdQuestion = (back: boolean): Question<string> => ({
+  prompt: "prereg-ask-national-id",
+  errors: "prereg-national-id-error",
+  back,
+  parse: textOnly(parseNationalId),
+});
+
+export const birthDateQuestion = (today: JalaliDate): Question<JalaliDate> => ({
+  prompt: "prereg-ask-birth-date",
+  errors: "prereg-birth-date-error",
+  parse: textOnly((text) => validateBirthDate(text, today)),
+});
+
+export const nameQuestion = (which: "first-name" | "last-name" | "father-name"): Question<string> => ({
+  prompt: `prereg-ask-${which}`,
+  errors: "prereg-name-error",
+  parse: textOnly(validatePersonName),
+});
+
+export const mobileQuestion: Question<string> = {
+  prompt: "prereg-ask-mobile",
+  errors: "prereg-mobile-error",
+  accepts: ["contact"],
+  buttons: (ctx) => [[Keyboard.requestContact(ctx.t("prereg-share-contact"))]],
+  parse: (reply) => {
+    if (reply.kind === "text") return parseMobile(reply.text);
+    if (reply.kind !== "contact") return fail("not_text");
+    // A contact card of someone else would register a number the citizen may not own.
+    if (reply.contact.user_id !== reply.fromId) return fail("not_own_contact");
+    return parseMobile(reply.contact.phone_number);
+  },
+};
+
+export const landlineQuestion: Question<string> = {
+  prompt: "prereg-ask-landline",
+  errors: "prereg-landline-error",
+  parse: textOnly(parseLandline),
+};
+
+export const postalCodeQuestion: Question<string> = {
+  prompt: "prereg-ask-postal-code",
+  errors: "prereg-postal-code-error",
+  parse: textOnly(parsePostalCode),
+};
+
+const ADDRESS_MIN = 10;
+const ADDRESS_MAX = 300;
+
+/** A residential address: free text, long enough to find the house, short enough for the card record. */
+export function parseAddress(text: string): Result<string, "too_short" | "too_long"> {
+  const address = normalizePersianName(text);
+  if (address.length < ADDRESS_MIN) return fail("too_short");
+  if (address.length > ADDRESS_MAX) return fail("too_long");
+  return ok(address);
+}
+
+export const addressQuestion: Question<string> = {
+  prompt: "prereg-ask-address",
+  errors: "prereg-address-error",
+  parse: textOnly(parseAddress),
+};
+
+function pickPlace<T extends { name: string }>(places: readonly T[]) {
+  return textOnly((text): Result<T, "not_found" | "ambiguous"> => {
+    const matches = matchPlaces(places, text);
+    if (matches.length === 1) return ok(matches[0]!);
+    return fail(matches.length === 0 ? "not_found" : "ambiguous");
+  });
+}
+
+export const provinceQuestion = (provinces: Province[]): Question<Province> => ({
+  prompt: "prereg-ask-province",
+  errors: "prereg-province-error",
+  buttons: () => inRows(provinces.map((p) => p.name), 3),
+  parse: pickPlace(provinces),
+});
+
+export const cityQuestion = (cities: City[], provinceName: string): Question<City> => ({
+  prompt: "prereg-ask-city",
+  promptParams: { province: provinceName },
+  errors: "prereg-city-error",
+  buttons: () => inRows(cities.map((c) => c.name), 3),
+  parse: pickPlace(cities),
+});
+
+/** Yes/no by button (or typing the same words); the labels come from the citizen's locale. */
+export const abroadQuestion = (ctx: FlowContext): Question<boolean> => ({
+  prompt: "prereg-ask-abroad",
+  errors: "prereg-abroad-error",
+  buttons: () => [[ctx.t("prereg-abroad-no"), ctx.t("prereg-abroad-yes")]],
+  parse: textOnly((text): Result<boolean, "choose_button"> => {
+    if (text === ctx.t("prereg-abroad-yes")) return ok(true);
+    if (text === ctx.t("prereg-abroad-no")) return ok(false);
+    return fail("choose_button");
+  }),
+});

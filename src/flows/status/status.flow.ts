@@ -1,0 +1,90 @@
+// Status check (پیگیری وضعیت): national ID + tracking code → the stage, the timeline and what to do next.
+import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import type { Flow } from "../../bot/create-bot.js";
+import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
+import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
+import { parseTrackingCode } from "../../domain/application/tracking-code.js";
+import type { TariffBook } from "../../domain/fees/tariff-book.js";
+import { lookupKeys, type AttemptLimiter } from "../../domain/security/attempt-limiter.js";
+import { fail } from "../../domain/shared/result.js";
+import { formatDateTime, formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
+import { ask, leave } from "../kit/ask.js";
+import { nationalIdQuestion } from "../pre-registration/questions.js";
+
+export interface StatusServices {
+  applications: ApplicationStore;
+  limiter: AttemptLimiter;
+  tariffs: TariffBook;
+}
+
+/** The card is issued 15 days to a month after the in-person visit (seed document, stage 4). */
+const CARD_WINDOW_DAYS = { from: 15, to: 30 };
+const DAY_MS = 24 * 3600 * 1000;
+
+export function statusFlow(services: StatusServices): Flow {
+  return {
+    id: "status",
+    menuKey: "menu-status",
+    async run(conversation, ctx) {
+      for (;;) {
+        const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
+        if (nationalId.kind === "back") continue;
+        const keys = lookupKeys("status", ctx.chatId!, nationalId.value);
+        await refuseIfBlocked(conversation, ctx, services.limiter, keys);
+        const code = await ask(conversation, ctx, {
+          prompt: "status-ask-tracking-code",
+          errors: "status-tracking-code-error",
+          parse: (reply) => (reply.kind === "text" ? parseTrackingCode(reply.text) : fail("not_digits")),
+        });
+        if (code.kind === "back") continue;
+
+        const found = await conversation.external(async () => {
+          const application = await services.applications.findByTrackingCode(code.value);
+          // A code that exists under another national ID is answered exactly like an unknown code.
+          if (application && application.nationalId === nationalId.value) {
+            const tariff = await services.tariffs.inForce(new Date());
+            return { application, deliveryRial: tariff.deliveryRial };
+          }
+          await services.limiter.recordFailure(keys);
+          return null;
+        });
+        if (!found) {
+          await ctx.reply(ctx.t("status-not-found"));
+          continue;
+        }
+        await ctx.reply(statusText(ctx, found.application, found.deliveryRial), { reply_markup: mainMenuKeyboard(ctx) });
+        return;
+      }
+    },
+  };
+}
+
+/** Ends the flow with the reopening time when too many lookups failed. */
+export async function refuseIfBlocked(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  limiter: AttemptLimiter,
+  keys: ReturnType<typeof lookupKeys>,
+): Promise<void> {
+  const until = await conversation.external(async () => (await limiter.blockedUntil(keys))?.toISOString() ?? null);
+  if (until) await leave(conversation, ctx, "lookup-blocked", { until: formatDateTime(new Date(until)) });
+}
+
+function statusText(ctx: FlowContext, application: ApplicationView, deliveryRial: number): string {
+  const timeline = application.timeline
+    .map((event) => ctx.t("status-timeline-line", { stage: ctx.t(`status-stage-${event.status}`), at: formatDateTime(new Date(event.at)) }))
+    .join("\n");
+  const completedAt = application.timeline.find((event) => event.status === "completed_in_person")?.at;
+  const next = completedAt && ["completed_in_person", "in_production"].includes(application.status)
+    ? ctx.t("status-next-card-window", {
+        from: formatJalaliDate(new Date(new Date(completedAt).getTime() + CARD_WINDOW_DAYS.from * DAY_MS)),
+        to: formatJalaliDate(new Date(new Date(completedAt).getTime() + CARD_WINDOW_DAYS.to * DAY_MS)),
+      })
+    : ctx.t(`status-next-${application.status}`, { deliveryFee: formatToman(deliveryRial) });
+  return ctx.t("status-result", {
+    name: application.firstName,
+    stage: ctx.t(`status-stage-${application.status}`),
+    timeline,
+    next,
+  });
+}

@@ -1,0 +1,117 @@
+// Sends the notification outbox: claims unsent rows with SKIP LOCKED so several instances share the work
+// and no row is sent by two at once; a row is marked sent right after the platform accepts it.
+import { GrammyError, type Api } from "grammy";
+import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
+import type { Logger } from "../logging/logger.js";
+import type { PrismaClient } from "../database/database.js";
+
+/** Renders a locale key with variables in the citizen's language (Persian by default). */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+interface ClaimedRow {
+  id: bigint;
+  chat_id: bigint;
+  message_key: string;
+  params: Record<string, string | number>;
+}
+
+/** Attempts before a notification is given up on (it stays in the table with its last error). */
+const MAX_ATTEMPTS = 8;
+/** How long a claim lasts: an instance that dies mid-send releases its rows after this. */
+const CLAIM_SECONDS = 60;
+
+export interface NotificationDispatcherOptions {
+  prisma: PrismaClient;
+  api: Api;
+  translate: Translate;
+  logger: Logger;
+  pollMs?: number;
+  batch?: number;
+}
+
+export class NotificationDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly options: NotificationDispatcherOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Sends what is waiting now instead of at the next poll (after a payment settles in this instance). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass: claim a batch, send each, record the result. Returns how many were sent. */
+  async dispatchOnce(): Promise<number> {
+    const rows = await this.options.prisma.$queryRaw<ClaimedRow[]>`
+      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS}), attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM notifications
+        WHERE sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (claimed_until IS NULL OR claimed_until < now())
+        ORDER BY id LIMIT ${this.options.batch ?? 20}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, chat_id, message_key, params`;
+    let sent = 0;
+    for (const row of rows) {
+      if (await this.send(row)) sent++;
+    }
+    return sent;
+  }
+
+  private async send(row: ClaimedRow): Promise<boolean> {
+    const { prisma, api, translate, logger } = this.options;
+    try {
+      await api.sendMessage(Number(row.chat_id), translate(row.message_key, present(row.params)));
+      await prisma.notification.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: null } });
+      return true;
+    } catch (error) {
+      const blocked = error instanceof GrammyError && error.error_code === 403;
+      logger.warn({ err: error, notification: String(row.id), blocked }, "notification not sent");
+      await prisma.notification.update({
+        where: { id: row.id },
+        // A citizen who blocked the bot will not be reached by retrying; keep the row for the record.
+        data: { lastError: String(error instanceof Error ? error.message : error).slice(0, 500), claimedUntil: null, ...(blocked ? { attempts: MAX_ATTEMPTS } : {}) },
+      });
+      if (blocked) await prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } });
+      return false;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.dispatchOnce()
+        .catch((error: unknown) => this.options.logger.error({ err: error }, "notification dispatch failed"))
+        .then(() => undefined)
+        .finally(() => {
+          this.running = undefined;
+          if (this.stopped) return;
+          const rerun = this.again;
+          this.again = false;
+          this.schedule(rerun ? 0 : (this.options.pollMs ?? 2000));
+        });
+    }, delayMs);
+  }
+}
+
+// Stored params are raw values; what the citizen reads has Persian digits and grouped codes.
+function present(params: Record<string, string | number>): Record<string, string | number> {
+  const shown: Record<string, string | number> = { ...params };
+  if (typeof params.trackingCode === "string") shown.trackingCode = toPersianDigits(formatTrackingCode(params.trackingCode as TrackingCode));
+  return shown;
+}

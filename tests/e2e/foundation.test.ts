@@ -1,0 +1,95 @@
+// The foundation end to end: the real bot process over HTTP against the local Bot API server,
+// with the real PostgreSQL and Redis.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
+import type { BotProcess } from "../support/bot-process.js";
+
+const MENU = [
+  "📝 پیش‌ثبت‌نام",
+  "📅 نوبت‌گیری",
+  "🔎 پیگیری وضعیت",
+  "🔑 بازیابی کد رهگیری",
+  "📍 محل تحویل کارت",
+  "💰 هزینه‌ها و مدارک",
+  "♿ خدمت در منزل برای معلولان",
+  "🚨 گزارش تخلف",
+  "❓ راهنما",
+];
+
+describe("the bot in long-polling mode", () => {
+  let world: BotWorld;
+  let bot: BotProcess;
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+    bot = await world.startBot();
+  });
+  afterAll(() => world.close());
+
+  it("answers /start with the Persian main menu naming every journey", async () => {
+    const user = world.api.user(1001, { profile: { first_name: "علی" } });
+    await user.say("/start");
+    const welcome = await user.nextBotMessage();
+    expect(welcome.text).toContain("سلام علی");
+    expect(user.buttons(welcome)).toEqual(MENU);
+  });
+
+  it("says honestly that a journey not built yet is not available", async () => {
+    const user = world.api.user(1002);
+    await user.say("/start");
+    await user.nextBotMessage();
+    await user.press("♿ خدمت در منزل برای معلولان");
+    const answer = await user.nextBotMessage();
+    expect(answer.text).toContain("هنوز در این بات راه‌اندازی نشده است");
+  });
+
+  it("answers stickers, photos, unknown text and edits helpfully", async () => {
+    const user = world.api.user(1003);
+    await user.sendSticker();
+    expect((await user.nextBotMessage()).text).toContain("استیکر");
+    await user.sendPhoto();
+    expect((await user.nextBotMessage()).text).toContain("عکس دریافت نمی‌کند");
+    const said = await user.say("سلام");
+    expect((await user.nextBotMessage()).text).toContain("متوجه پیام شما نشدم");
+    await user.editMessage(said.last_message_id, "سلام دوباره");
+    expect((await user.nextBotMessage()).text).toContain("ویرایش پیام");
+  });
+
+  it("turns a failing update into an apology with a reference id, logged, and goes on answering", async () => {
+    const user = world.api.user(1004);
+    await world.api.injectFault({ method: "sendMessage", error_code: 400, description: "Bad Request: simulated failure", times: 1 });
+    await user.say("/start");
+    const apology = await user.nextBotMessage();
+    const ref = apology.text?.match(/[A-Z]{4}-[A-Z]{4}/)?.[0];
+    expect(apology.text).toContain("متأسفیم");
+    expect(ref).toBeDefined();
+    const logged = await bot.waitForLog((line) => line.msg === "update failed" && line.ref === ref);
+    expect(logged.level).toBe(50);
+    await user.say("/start");
+    expect(user.buttons(await user.nextBotMessage())).toEqual(MENU);
+  });
+
+  it("never writes a national ID or phone number into its logs", async () => {
+    const user = world.api.user(1005);
+    await user.say("/start");
+    await user.nextBotMessage();
+    await user.press("📝 پیش‌ثبت‌نام");
+    await user.waitForBotMessage("کد ملی");
+    await user.say("6383233564");
+    await user.waitForBotMessage("تاریخ تولد");
+    const everything = bot.logs.map((line) => JSON.stringify(line)).join("\n") + bot.stderr();
+    expect(everything).not.toContain("6383233564");
+  });
+});
+
+describe("configuration errors", () => {
+  it("names every bad variable in one message and exits non-zero", async () => {
+    const { runBotUntilExit } = await import("../support/bot-process.js");
+    const result = await runBotUntilExit({ BOT_MODE: "webhook", HTTP_PORT: "eighty", BOT_PLATFORM: "whatsapp", REDIS_URL: "localhost" });
+    expect(result.code).not.toBe(0);
+    for (const variable of ["BOT_PLATFORM", "HTTP_PORT", "REDIS_URL", "PUBLIC_URL", "WEBHOOK_SECRET"]) {
+      expect(result.stderr).toContain(`${variable}:`);
+    }
+    expect(result.stderr.match(/Invalid configuration/g)).toHaveLength(1);
+  });
+});
