@@ -93,3 +93,28 @@ describe("configuration errors", () => {
     expect(result.stderr.match(/Invalid configuration/g)).toHaveLength(1);
   });
 });
+
+describe("local mode with no configuration at all", () => {
+  it("runs on the embedded database and in-process store, against its own local Bot API server", async () => {
+    const { mkdtemp, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { startBotProcess } = await import("../support/bot-process.js");
+    const { SimulatedUser } = await import("../harness/simulated-user.js");
+    const dataDir = await mkdtemp(path.join(tmpdir(), "idcard-local-"));
+    const bot = await startBotProcess({ DATA_DIR: dataDir, HTTP_PORT: "0" }, { timeoutMs: 60_000 });
+    try {
+      expect(bot.logs.some((line) => line.msg.startsWith("single-instance local mode"))).toBe(true);
+      const local = bot.logs.find((line) => line.msg.startsWith("no BOT_TOKEN"));
+      expect(local?.apiRoot).toBe(`${bot.httpUrl}/local-bot-api`);
+      const user = new SimulatedUser(`${bot.httpUrl}/local-bot-api`, 8001, undefined, { first_name: "زهرا" });
+      await user.say("/start");
+      const menu = await user.nextBotMessage();
+      expect(menu.text).toContain("سلام زهرا");
+      expect(user.buttons(menu)).toEqual(MENU);
+    } finally {
+      await bot.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

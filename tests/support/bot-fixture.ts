@@ -67,11 +67,11 @@ export async function startLoadBalancer(): Promise<LoadBalancer> {
   let targets: string[] = [];
   let next = 0;
   const forward = (target: string, method: string, path: string, headers: Record<string, string | string[] | undefined>, body: Buffer) =>
-    new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
       const out = request(new URL(path, target), { method, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 502, body: Buffer.concat(chunks) }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
       });
       out.on("error", reject);
       out.end(body);
@@ -90,7 +90,9 @@ export async function startLoadBalancer(): Promise<LoadBalancer> {
       const chosen = balancer.duplicate ? targets : [targets[next++ % targets.length]!];
       try {
         const results = await Promise.all(chosen.map((target) => forward(target, req.method ?? "POST", req.url ?? "/", req.headers, body)));
-        res.writeHead(results[0]!.status).end(results[0]!.body);
+        const { status, headers, body: answer } = results[0]!;
+        delete headers["transfer-encoding"];
+        res.writeHead(status, headers).end(answer);
       } catch {
         res.writeHead(502).end();
       }

@@ -9,39 +9,34 @@ export interface ExactlyOnceOptions {
   redis: Redis;
   /** Key namespace, e.g. "idcard:" + the bot id, so two bots on one Redis never collide. */
   keyPrefix: string;
-  /** How long a claimed update stays claimed if its instance dies mid-way; then a redelivery is handled. */
-  claimMs?: number;
+  /** Lease of the chat lock: a crashed instance holds a chat at most this long. */
+  lockLeaseMs?: number;
   /** How long handled update ids are remembered (the platforms redeliver within hours at most). */
   rememberSeconds?: number;
 }
 
 /**
- * A webhook may deliver an update twice (a timeout, a retry to another instance). The first instance to
- * claim the update id handles it; the rest drop it. The chat lock keeps conversation state from being
- * written by two instances at once when a slow update overlaps the next one of the same chat.
+ * A platform may deliver an update twice (a webhook timeout, a retry that reaches another instance, a
+ * restart before getUpdates confirmed it). Under the chat's lock, an update already marked handled is
+ * dropped; otherwise it is handled and then marked. Because the mark is written only after handling, an
+ * instance that dies mid-update leaves the update to be handled again once its lease runs out: nothing
+ * is lost, and conversation replay plus the database's constraints keep a repeat from doing anything twice.
  */
 export function exactlyOnce(options: ExactlyOnceOptions): MiddlewareFn<FlowContext> {
-  const claimMs = options.claimMs ?? 120_000;
   const rememberSeconds = options.rememberSeconds ?? 24 * 3600;
+  const lockLeaseMs = options.lockLeaseMs ?? 10_000;
   return async (ctx, next) => {
     const updateKey = `${options.keyPrefix}update:${ctx.update.update_id}`;
-    const claimed = await options.redis.set(updateKey, "handling", "PX", claimMs, "NX");
-    if (claimed !== "OK") {
-      ctx.logger.info("update already handled or being handled elsewhere; dropped");
-      return;
-    }
-    const handle = async () => {
-      try {
-        await next();
-      } catch (error) {
-        // Not handled after all: let a redelivery try again.
-        await options.redis.del(updateKey);
-        throw error;
+    const handleOnce = async () => {
+      if (await options.redis.exists(updateKey)) {
+        ctx.logger.info("update already handled; dropped");
+        return;
       }
+      await next();
       await options.redis.set(updateKey, "handled", "EX", rememberSeconds);
     };
-    const chatId = ctx.chatId ?? ctx.from?.id;
-    if (chatId === undefined) return handle();
-    await withChatLock(options.redis, `${options.keyPrefix}chat-lock:${chatId}`, handle);
+    // Updates without a chat (rare here) are serialised on their own id instead.
+    const lockSubject = ctx.chatId ?? ctx.from?.id ?? `update-${ctx.update.update_id}`;
+    await withChatLock(options.redis, `${options.keyPrefix}chat-lock:${lockSubject}`, handleOnce, { leaseMs: lockLeaseMs });
   };
 }
