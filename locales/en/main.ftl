@@ -1,4 +1,4 @@
-# English texts of the smart national ID card bot (Persian is the default; see fa.ftl).
+# English texts of the smart national ID card bot (translation of locales/fa/main.ftl; Persian is the default).
 
 ## Main menu
 menu-pre-registration = 📝 Pre-registration
@@ -14,7 +14,7 @@ menu-placeholder = Choose an option from the menu
 
 welcome =
     Hello { $name }, welcome to the smart national ID card bot. 🇮🇷
-    Here you can pre-register, pay the fee, book an appointment and follow your card.
+    Here you can pre-register, pay the fee, book an appointment and check the status of your card.
     Choose an option from the menu below.
 welcome-anonymous =
     Hello, welcome to the smart national ID card bot. 🇮🇷
@@ -28,9 +28,9 @@ journey-not-available =
 help =
     Smart national ID card bot, help:
     • Pre-registration: enter your details, pay the fee and get a tracking code
-    • Booking: choose an office and a time
-    • Status: with your national ID and tracking code
-    • Tracking-code recovery: with your national ID and birth date
+    • Book an appointment: choose an office and a time for your visit
+    • Check status: with your national ID and tracking code
+    • Recover tracking code: with your national ID and date of birth
     • Where to collect the card: the address of the office that hands over your card
     Send /start at any time to return to the main menu.
     Registration and booking are online, but completing the registration (photo and fingerprints) is in person.
@@ -40,7 +40,7 @@ error-apology =
     Sorry, something went wrong while handling your message. 🙏
     Please try again. If it keeps happening, give this error reference to support: { $ref }
 unhandled-text = I did not understand that. Please choose an option from the menu.
-unhandled-sticker = Nice sticker 🙂 To go on, choose an option from the menu.
+unhandled-sticker = Got your sticker 🙂 To go on, choose an option from the menu.
 unhandled-photo = This bot does not take photos; your photo is taken at the registration office. Choose an option from the menu.
 unhandled-media = I cannot handle this kind of message. Please use the menu.
 unhandled-edited = Edits to earlier messages are not taken into account. Please send the right answer again.

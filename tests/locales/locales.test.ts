@@ -1,0 +1,633 @@
+// Locale files: every locale has the same files, messages, attributes and variables as Persian (the default);
+// every file parses cleanly; and every key the code asks for, literally or through a known dynamic family, exists.
+//
+// @fluent/syntax is not installed, so each file is read twice by independent parsers: a strict line-based
+// reader written here (which sees every entry, broken or not) and @fluent/bundle's runtime parser (the one
+// @grammyjs/i18n uses, which silently drops broken entries). An entry the first sees and the second does
+// not is junk: the bot would answer with "{key}" instead of the text.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import { APPLICATION_STATES } from "../../src/domain/application/lifecycle.js";
+import type { TrackingCodeError } from "../../src/domain/application/tracking-code.js";
+import type { BirthDateError } from "../../src/domain/citizen/birth-date.js";
+import type { LandlineError, MobileError, PostalCodeError } from "../../src/domain/citizen/contact.js";
+import type { NationalIdError } from "../../src/domain/citizen/national-id.js";
+import type { PersonNameError } from "../../src/domain/text/normalize-persian-name.js";
+import type { JalaliDateError } from "../../src/domain/time/jalali.js";
+import type { parseAddress } from "../../src/flows/pre-registration/questions.js";
+import type { CallbackResult } from "../../src/infrastructure/payments/payment-callback-routes.js";
+import type { Result } from "../../src/domain/shared/result.js";
+import { MAIN_MENU_KEYS } from "../../src/bot/keyboards/main-menu.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const LOCALES_DIR = join(ROOT, "locales");
+const SRC_DIR = join(ROOT, "src");
+/** The default locale, the reference every other locale is compared with. */
+const REFERENCE = "fa";
+
+const LOCALES = readdirSync(LOCALES_DIR).filter((name) => statSync(join(LOCALES_DIR, name)).isDirectory()).sort();
+const ftlFilesOf = (locale: string) => readdirSync(join(LOCALES_DIR, locale)).filter((name) => name.endsWith(".ftl")).sort();
+const FILE_NAMES = [...new Set(LOCALES.flatMap(ftlFilesOf))].sort();
+const readLocaleFile = (locale: string, file: string) => readFileSync(join(LOCALES_DIR, locale, file), "utf8");
+const exists = (locale: string, file: string) => ftlFilesOf(locale).includes(file);
+
+// ---------------------------------------------------------------------------------------------------------
+// Compile-time ties between the error-code lists below and the domain's error unions: when a validator
+// gains or loses a code, `npm run typecheck` fails here until the list (and the locale files) follow.
+
+/** True only when A and B are the same union. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type ErrorOf<F> = F extends (...args: never[]) => Result<unknown, infer E> ? E : never;
+/** A list that names every member of the union E exactly (as checked by `Same`). */
+const codes = <E extends string>() => <const L extends readonly E[]>(list: L & (Same<L[number], E> extends true ? unknown : never)) => list;
+
+/** Codes the flows add on top of the domain validators (see src/flows/pre-registration/questions.ts). */
+const NOT_TEXT = "not_text"; // textOnly(): a non-text reply (contact or location) where a question wants text
+
+const ERROR_FAMILIES: ReadonlyArray<{ prefix: string; codes: readonly string[] }> = [
+  { prefix: "prereg-national-id-error", codes: [...codes<NationalIdError>()(["empty", "not_digits", "wrong_length", "invalid_checksum", "invalid_pattern"]), NOT_TEXT] },
+  {
+    prefix: "prereg-birth-date-error",
+    codes: [
+      ...codes<JalaliDateError>()(["empty", "bad_format", "invalid_date"]),
+      ...codes<Exclude<BirthDateError, JalaliDateError>>()(["in_future", "too_young", "too_old"]),
+      NOT_TEXT,
+    ],
+  },
+  { prefix: "prereg-name-error", codes: [...codes<PersonNameError>()(["empty", "too_long", "not_persian", "invalid_characters"]), NOT_TEXT] },
+  // not_own_contact: mobileQuestion refuses a shared contact card that is not the sender's own.
+  { prefix: "prereg-mobile-error", codes: [...codes<MobileError>()(["empty", "not_digits", "wrong_format"]), "not_own_contact", NOT_TEXT] },
+  { prefix: "prereg-landline-error", codes: [...codes<LandlineError>()(["empty", "not_digits", "wrong_length", "unknown_area_code"]), NOT_TEXT] },
+  { prefix: "prereg-postal-code-error", codes: [...codes<PostalCodeError>()(["empty", "not_digits", "wrong_length", "invalid_code"]), NOT_TEXT] },
+  { prefix: "prereg-address-error", codes: [...codes<ErrorOf<typeof parseAddress>>()(["too_short", "too_long"]), NOT_TEXT] },
+  // pickPlace() in questions.ts (not exported): no match, or several.
+  { prefix: "prereg-province-error", codes: ["not_found", "ambiguous", NOT_TEXT] },
+  { prefix: "prereg-city-error", codes: ["not_found", "ambiguous", NOT_TEXT] },
+  // abroadQuestion: typed text that is neither button.
+  { prefix: "prereg-abroad-error", codes: ["choose_button", NOT_TEXT] },
+  // The status flow maps a non-text reply to not_digits, already one of the domain's codes.
+  { prefix: "status-tracking-code-error", codes: codes<TrackingCodeError>()(["empty", "not_digits", "wrong_length", "mistyped"]) },
+];
+
+/** The answers the pre-registration summary offers to change: STEPS less abroad and city (EDITABLE in the flow). */
+const EDITABLE_STEPS = ["nationalId", "birthDate", "firstName", "lastName", "fatherName", "mobile", "landline", "postalCode", "address", "province"];
+const NOT_EDITABLE_STEPS = ["abroad", "city"];
+
+/** nameQuestion(which) asks `prereg-ask-${which}`. */
+const NAME_QUESTIONS = ["first-name", "last-name", "father-name"];
+
+/** The result pages' keys (KEYS in payment-callback-routes.ts): `payment-result-${key}-heading` and `-body`. */
+const PAYMENT_RESULT_KEYS = Object.values({
+  paid: "paid",
+  cancelled: "cancelled",
+  not_paid: "not-paid",
+  unknown: "unknown",
+  expired: "expired",
+  not_payable: "not-payable",
+  not_found: "not-found",
+} satisfies Record<CallbackResult, string>);
+
+/**
+ * Every key built from a template string in src, with `${…}` written as `*`. A new family fails the
+ * "no unchecked dynamic keys" test until it is added here and given its own explicit check below.
+ */
+const KNOWN_DYNAMIC_KEYS = new Set([
+  "*-*", // ask(): `${question.errors}-${result.error}` → ERROR_FAMILIES
+  "prereg-ask-*", // nameQuestion → NAME_QUESTIONS
+  "prereg-field-*", // summary buttons → EDITABLE_STEPS
+  "status-stage-*", // → APPLICATION_STATES
+  "status-next-*", // → APPLICATION_STATES
+  "payment-result-*-heading", // → PAYMENT_RESULT_KEYS
+  "payment-result-*-body",
+]);
+
+// ---------------------------------------------------------------------------------------------------------
+// A strict line-based reader of the Fluent subset used here (messages, terms, attributes, multiline text,
+// placeables with variables, message references, function calls and select expressions).
+
+interface Entry {
+  id: string;
+  line: number;
+  /** Raw text of the value (null when the entry has attributes only) and of each attribute. */
+  value: string | null;
+  attributes: Map<string, string>;
+}
+
+interface ParsedFile {
+  entries: Entry[];
+  problems: string[];
+}
+
+const ENTRY_START = /^(-?[a-zA-Z][a-zA-Z0-9_-]*) *= *(.*)$/;
+const ATTRIBUTE_START = /^ +\.([a-zA-Z][a-zA-Z0-9_-]*) *= *(.*)$/;
+const COMMENT = /^#{1,3}( |$)/;
+
+/** Tracks `{ … }` nesting over a pattern's text and collects the `$variables` inside placeables. */
+class PlaceableScanner {
+  depth = 0;
+  private inString = false;
+  readonly variables = new Set<string>();
+  readonly problems: string[] = [];
+
+  scan(text: string, where: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (this.inString) {
+        if (c === "\\") i++;
+        else if (c === '"') this.inString = false;
+        continue;
+      }
+      if (c === "{") this.depth++;
+      else if (c === "}") {
+        if (this.depth === 0) this.problems.push(`${where}: "}" without "{"`);
+        else this.depth--;
+      } else if (this.depth > 0 && c === '"') this.inString = true;
+      else if (this.depth > 0 && c === "$") {
+        const name = /^\$([a-zA-Z][a-zA-Z0-9_-]*)/.exec(text.slice(i))?.[1];
+        if (name) this.variables.add(name);
+        else this.problems.push(`${where}: "$" not followed by a variable name inside a placeable`);
+      }
+    }
+    if (this.inString) this.problems.push(`${where}: unterminated string literal`);
+    this.inString = false;
+  }
+}
+
+function readFtl(source: string): ParsedFile {
+  const entries: Entry[] = [];
+  const problems: string[] = [];
+  const lines = source.split(/\r?\n/);
+  let current: { entry: Entry; part: string | null; scanner: PlaceableScanner } | null = null;
+
+  const append = (text: string) => {
+    const entry = current!.entry;
+    if (current!.part === null) entry.value = entry.value === null ? text : `${entry.value}\n${text}`;
+    else entry.attributes.set(current!.part, `${entry.attributes.get(current!.part)}\n${text}`);
+  };
+  const close = () => {
+    if (!current) return;
+    const { entry, scanner } = current;
+    const trim = (text: string) => text.replace(/^\n+|\n+$/g, "");
+    if (entry.value !== null) entry.value = trim(entry.value) || null;
+    for (const [name, text] of entry.attributes) {
+      entry.attributes.set(name, trim(text));
+      if (trim(text) === "") problems.push(`line ${entry.line}: attribute ${entry.id}.${name} has no value`);
+    }
+    if (entry.value === null && entry.attributes.size === 0) problems.push(`line ${entry.line}: ${entry.id} has no value`);
+    if (entry.id.startsWith("-") && entry.value === null) problems.push(`line ${entry.line}: term ${entry.id} has no value`);
+    if (scanner.depth !== 0) problems.push(`line ${entry.line}: ${entry.id} has an unclosed "{"`);
+    problems.push(...scanner.problems.map((problem) => `${entry.id} ${problem}`));
+    current = null;
+  };
+
+  lines.forEach((line, index) => {
+    const where = `line ${index + 1}`;
+    if (line.trim() === "") {
+      if (current) append("");
+      return;
+    }
+    if (line.startsWith("\t")) {
+      problems.push(`${where}: indented with a tab (Fluent needs spaces)`);
+      return;
+    }
+    if (!line.startsWith(" ")) {
+      close();
+      if (line.startsWith("#")) {
+        if (!COMMENT.test(line)) problems.push(`${where}: a comment needs "#", "##" or "###" and a space`);
+        return;
+      }
+      const start = ENTRY_START.exec(line);
+      if (!start) {
+        problems.push(`${where}: not an entry, comment or indented line: ${line}`);
+        return;
+      }
+      const entry: Entry = { id: start[1]!, line: index + 1, value: null, attributes: new Map() };
+      entries.push(entry);
+      current = { entry, part: null, scanner: new PlaceableScanner() };
+      if (start[2]!.trim() !== "") {
+        entry.value = start[2]!;
+        current.scanner.scan(start[2]!, where);
+      }
+      return;
+    }
+    // An indented line: text going on, an attribute, or (only inside a placeable) a variant.
+    if (!current) {
+      problems.push(`${where}: indented text outside any message: ${line.trim()}`);
+      return;
+    }
+    const first = line.trimStart()[0]!;
+    if (current.scanner.depth === 0 && first === ".") {
+      const attribute = ATTRIBUTE_START.exec(line);
+      if (!attribute) {
+        problems.push(`${where}: a line starting with "." must be an attribute ".name = …"`);
+        return;
+      }
+      if (current.entry.attributes.has(attribute[1]!)) problems.push(`${where}: attribute .${attribute[1]} given twice`);
+      current.part = attribute[1]!;
+      current.entry.attributes.set(attribute[1]!, attribute[2]!);
+      current.scanner.scan(attribute[2]!, where);
+      return;
+    }
+    if (current.scanner.depth === 0 && (first === "[" || first === "*")) {
+      problems.push(`${where}: a text line may not start with "${first}" (Fluent reads it as a variant)`);
+      return;
+    }
+    const text = line.trimStart();
+    append(current.part === null && current.entry.value === null ? text : line);
+    current.scanner.scan(text, where);
+  });
+  close();
+  return { entries, problems };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The runtime parser's view (@fluent/bundle, as loaded by @grammyjs/i18n).
+
+type RuntimeEntry = FluentResource["body"][number];
+type Pattern = RuntimeEntry["value"];
+type PatternElement = Exclude<NonNullable<Pattern>, string>[number];
+
+function variablesOf(pattern: Pattern, into = new Set<string>()): Set<string> {
+  if (pattern === null || typeof pattern === "string") return into;
+  const visit = (element: PatternElement | { type: string; [key: string]: unknown }): void => {
+    if (typeof element === "string") return;
+    switch (element.type) {
+      case "var":
+        into.add((element as { name: string }).name);
+        break;
+      case "select": {
+        const select = element as Extract<PatternElement, { type: "select" }>;
+        visit(select.selector);
+        for (const variant of select.variants) variablesOf(variant.value, into);
+        break;
+      }
+      case "term":
+      case "func":
+        for (const arg of (element as { args: Array<PatternElement> }).args) visit(arg);
+        break;
+    }
+  };
+  for (const element of pattern) visit(element);
+  return into;
+}
+
+/** Per message: "id" → variables of its value, "id.attr" → variables of that attribute. */
+function runtimeShape(source: string): Map<string, Set<string>> {
+  const shape = new Map<string, Set<string>>();
+  for (const entry of new FluentResource(source).body) {
+    shape.set(entry.id, variablesOf(entry.value));
+    for (const [name, pattern] of Object.entries(entry.attributes)) shape.set(`${entry.id}.${name}`, variablesOf(pattern));
+  }
+  return shape;
+}
+
+/** The same shape from the line-based reader. */
+function lineShape(parsed: ParsedFile): Map<string, Set<string>> {
+  const shape = new Map<string, Set<string>>();
+  const variables = (text: string | null) => {
+    const scanner = new PlaceableScanner();
+    if (text !== null) scanner.scan(text, "");
+    return scanner.variables;
+  };
+  for (const entry of parsed.entries) {
+    shape.set(entry.id, variables(entry.value));
+    for (const [name, text] of entry.attributes) shape.set(`${entry.id}.${name}`, variables(text));
+  }
+  return shape;
+}
+
+const asObject = (shape: Map<string, Set<string>>) =>
+  Object.fromEntries([...shape].sort(([a], [b]) => a.localeCompare(b)).map(([key, vars]) => [key, [...vars].sort()]));
+
+/** What @grammyjs/i18n builds: all of a locale's files joined, one bundle, isolation marks off. */
+function localeBundle(locale: string): { bundle: FluentBundle; errors: Error[] } {
+  const source = ftlFilesOf(locale).map((file) => readLocaleFile(locale, file)).join("\n");
+  const bundle = new FluentBundle(locale, { useIsolating: false });
+  // The bot loads with allowOverrides (a later file silently wins); here a duplicate id is an error.
+  const errors = bundle.addResource(new FluentResource(source));
+  return { bundle, errors };
+}
+
+const bundles = new Map(LOCALES.map((locale) => [locale, localeBundle(locale)]));
+
+function format(locale: string, id: string, args: Record<string, string | number> = {}): string {
+  const { bundle } = bundles.get(locale)!;
+  const message = bundle.getMessage(id);
+  if (!message?.value) throw new Error(`${locale}: no message ${id}`);
+  const errors: Error[] = [];
+  const text = bundle.formatPattern(message.value, args, errors);
+  if (errors.length > 0) throw new Error(`${locale}: ${id}: ${errors.map((e) => e.message).join("; ")}`);
+  return text;
+}
+
+const hasMessage = (locale: string, id: string) => bundles.get(locale)!.bundle.hasMessage(id);
+
+// ---------------------------------------------------------------------------------------------------------
+// Keys in the source code.
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.isFile() && entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+const KEY_LITERAL = String.raw`(?:"([^"\n]*)"|'([^'\n]*)'|\x60([^\x60]*)\x60)`;
+/** Places where a string literal is a locale key. */
+const KEY_PATTERNS = [
+  new RegExp(String.raw`\b(?:t|translate)\(\s*${KEY_LITERAL}`, "g"), // t("…"), ctx.t("…"), translate("…")
+  new RegExp(String.raw`\bprompt:\s*${KEY_LITERAL}`, "g"), // a flow question's prompt
+  new RegExp(String.raw`\bmenuKey:\s*${KEY_LITERAL}`, "g"), // a flow's main-menu button
+  new RegExp(String.raw`\btextKey\s*=\s*${KEY_LITERAL}`, "g"), // default text of leave() / showMainMenu()
+  new RegExp(String.raw`\bleave\(\s*\w+\s*,\s*\w+\s*,\s*${KEY_LITERAL}`, "g"), // leave(conversation, ctx, "…")
+];
+
+interface KeyUse {
+  key: string;
+  where: string;
+}
+
+function keysInSource(): { literal: KeyUse[]; dynamic: KeyUse[] } {
+  const literal: KeyUse[] = [];
+  const dynamic: KeyUse[] = [];
+  for (const path of sourceFiles(SRC_DIR)) {
+    const text = readFileSync(path, "utf8");
+    for (const pattern of KEY_PATTERNS) {
+      for (const match of text.matchAll(pattern)) {
+        const where = `${relative(ROOT, path)}:${text.slice(0, match.index).split("\n").length}`;
+        const template = match[3];
+        if (template !== undefined && template.includes("${")) dynamic.push({ key: template.replace(/\$\{[^}]*\}/g, "*"), where });
+        else literal.push({ key: match[1] ?? match[2] ?? template!, where });
+      }
+    }
+  }
+  return { literal, dynamic };
+}
+
+const SOURCE_KEYS = keysInSource();
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe("locale files", () => {
+  it("has the reference locale and at least one other", () => {
+    expect(LOCALES).toContain(REFERENCE);
+    expect(LOCALES.length).toBeGreaterThan(1);
+    expect(FILE_NAMES.length).toBeGreaterThan(0);
+  });
+
+  describe.each(FILE_NAMES)("%s", (file) => {
+    it.each(LOCALES)("exists in %s", (locale) => {
+      expect(exists(locale, file), `locales/${locale}/${file} is missing`).toBe(true);
+    });
+
+    it.each(LOCALES)("parses without syntax errors or junk in %s", (locale) => {
+      if (!exists(locale, file)) return; // reported by the test above
+      const source = readLocaleFile(locale, file);
+      const parsed = readFtl(source);
+      expect(parsed.problems, `locales/${locale}/${file}`).toEqual([]);
+      const duplicates = parsed.entries.map((e) => e.id).filter((id, i, ids) => ids.indexOf(id) !== i);
+      expect(duplicates, `locales/${locale}/${file}: ids defined twice`).toEqual([]);
+      // Entries the runtime parser drops (junk) or reads differently show up as a difference here.
+      expect(asObject(runtimeShape(source)), `locales/${locale}/${file}: runtime parser disagrees`).toEqual(asObject(lineShape(parsed)));
+    });
+
+    it.each(LOCALES.filter((locale) => locale !== REFERENCE))(
+      `%s has the same messages, attributes and variables as ${REFERENCE}`,
+      (locale) => {
+        if (!exists(locale, file) || !exists(REFERENCE, file)) return; // reported above
+        const expected = asObject(lineShape(readFtl(readLocaleFile(REFERENCE, file))));
+        const actual = asObject(lineShape(readFtl(readLocaleFile(locale, file))));
+        const missing = Object.keys(expected).filter((key) => !(key in actual));
+        const extra = Object.keys(actual).filter((key) => !(key in expected));
+        const differentVariables = Object.keys(expected)
+          .filter((key) => key in actual && JSON.stringify(expected[key]) !== JSON.stringify(actual[key]))
+          .map((key) => `${key}: ${REFERENCE} {${expected[key]!.join(", ")}} / ${locale} {${actual[key]!.join(", ")}}`);
+        expect({ missing, extra, differentVariables }, `locales/${locale}/${file} vs locales/${REFERENCE}/${file}`).toEqual({
+          missing: [],
+          extra: [],
+          differentVariables: [],
+        });
+      },
+    );
+  });
+
+  it.each(LOCALES)("%s loads as one bundle without errors (no id defined in two files)", (locale) => {
+    expect(bundles.get(locale)!.errors.map((error) => error.message)).toEqual([]);
+  });
+
+  it.each(LOCALES)("every message of %s formats without errors", (locale) => {
+    const failures: string[] = [];
+    for (const file of ftlFilesOf(locale)) {
+      const { bundle } = bundles.get(locale)!;
+      for (const entry of readFtl(readLocaleFile(locale, file)).entries) {
+        if (entry.id.startsWith("-")) continue;
+        const message = bundle.getMessage(entry.id);
+        const patterns = [message?.value ?? null, ...Object.values(message?.attributes ?? {})].filter((p) => p !== null);
+        for (const pattern of patterns) {
+          const args = Object.fromEntries([...variablesOf(pattern)].map((name) => [name, "x"]));
+          const errors: Error[] = [];
+          bundle.formatPattern(pattern, args, errors);
+          failures.push(...errors.map((error) => `${file}: ${entry.id}: ${error.message}`));
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.each(LOCALES.filter((locale) => locale !== REFERENCE))("%s texts use Latin digits, not Persian or Arabic-Indic ones", (locale) => {
+    const offending: string[] = [];
+    for (const file of ftlFilesOf(locale)) {
+      for (const entry of readFtl(readLocaleFile(locale, file)).entries) {
+        for (const text of [entry.value ?? "", ...entry.attributes.values()]) {
+          if (/[\u06F0-\u06F9\u0660-\u0669]/.test(text)) offending.push(`${file}: ${entry.id}`);
+        }
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+});
+
+describe("the FTL reader used above", () => {
+  const problemsOf = (source: string) => readFtl(source).problems;
+  const agrees = (source: string) => JSON.stringify(asObject(runtimeShape(source))) === JSON.stringify(asObject(lineShape(readFtl(source))));
+
+  it("reads valid Fluent like the runtime parser does", () => {
+    const source = [
+      "# comment",
+      "## group",
+      "plain = Hello { $name }!",
+      "multi =",
+      "    First line { $a }",
+      "",
+      "    after a blank line { NUMBER($count) } { other-message }",
+      "    .title = Title { $b }",
+      "-term = Term",
+      "with-select = { $n ->",
+      "    [one] one { $x }",
+      "   *[other] many",
+      "    }",
+      "attrs-only =",
+      "    .label = Label",
+      'literal = { "{ $not-a-variable }" }',
+      "",
+    ].join("\n");
+    expect(problemsOf(source)).toEqual([]);
+    expect(asObject(lineShape(readFtl(source)))).toEqual({
+      "-term": [],
+      "attrs-only": [],
+      "attrs-only.label": [],
+      literal: [],
+      multi: ["a", "count"],
+      "multi.title": ["b"],
+      plain: ["name"],
+      "with-select": ["n", "x"],
+    });
+    expect(agrees(source)).toBe(true);
+  });
+
+  it.each([
+    ["an unclosed placeable", "a = Hello { $name\nb = ok\n"],
+    ["a stray closing brace", "a = Hello } there\n"],
+    ["text at column 0 in a message", "a =\n    line one\nline two\n"],
+    ["an empty message", "a =\nb = ok\n"],
+    ["a text line starting with [", "a =\n    [1] first\n"],
+    ["a text line starting with *", "a =\n    * first\n"],
+    ["a bad attribute", "a = x\n    .1bad = y\n"],
+    ["tab indentation", "a =\n\tline\n"],
+    ["a comment without a space", "#comment\na = ok\n"],
+  ])("reports %s", (_name, source) => {
+    expect(problemsOf(source).length > 0 || !agrees(source)).toBe(true);
+  });
+
+  it("sees entries the runtime parser drops as junk", () => {
+    const source = "a = ok\nb = { $x\nc = ok\n";
+    expect(runtimeShape(source).has("b")).toBe(false);
+    expect(readFtl(source).entries.map((entry) => entry.id)).toContain("b");
+  });
+});
+
+describe("keys used by the code exist", () => {
+  it("finds the keys in the source (the scan itself works)", () => {
+    const keys = new Set(SOURCE_KEYS.literal.map((use) => use.key));
+    for (const known of ["welcome", "flow-cancel", "prereg-summary", "status-result", "prereg-ask-national-id", "prereg-abroad-answer", "main-menu-again"]) {
+      expect(keys, known).toContain(known);
+    }
+    expect(keys.size).toBeGreaterThan(60);
+  });
+
+  it(`every key given literally in src exists in ${REFERENCE} and in every locale`, () => {
+    const missing = SOURCE_KEYS.literal.flatMap(({ key, where }) =>
+      LOCALES.filter((locale) => !hasMessage(locale, key)).map((locale) => `${locale}: ${key} (${where})`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("every main-menu key exists, and its label is unique in the menu", () => {
+    for (const locale of LOCALES) {
+      const keys = MAIN_MENU_KEYS.flat();
+      expect(keys.filter((key) => !hasMessage(locale, key)), locale).toEqual([]);
+      expectUniqueLabels(locale, keys.map((key) => format(locale, key)));
+      expect(format(locale, "menu-placeholder").length, `${locale}: menu-placeholder`).toBeLessThanOrEqual(64);
+    }
+  });
+
+  it("no key built from a template string goes unchecked", () => {
+    const unknown = SOURCE_KEYS.dynamic.filter(({ key }) => !KNOWN_DYNAMIC_KEYS.has(key)).map(({ key, where }) => `${key} (${where})`);
+    expect(unknown, "add the family to KNOWN_DYNAMIC_KEYS and give it an explicit check").toEqual([]);
+    // And the list is not stale: each known family is still built somewhere.
+    const used = new Set(SOURCE_KEYS.dynamic.map(({ key }) => key));
+    expect([...KNOWN_DYNAMIC_KEYS].filter((key) => !used.has(key))).toEqual([]);
+  });
+
+  it.each(ERROR_FAMILIES.map((family) => [family.prefix, family] as const))("%s-<code> exists for every error code", (_prefix, family) => {
+    for (const locale of LOCALES) {
+      const missing = family.codes.filter((code) => !hasMessage(locale, `${family.prefix}-${code}`));
+      expect(missing, `${locale}: missing ${family.prefix}-<code>`).toEqual([]);
+    }
+  });
+
+  it.each(ERROR_FAMILIES.map((family) => [family.prefix, family] as const))("%s-<code> has no key for a code that no longer exists", (_prefix, family) => {
+    const stale = familyIds(REFERENCE, `${family.prefix}-`).filter((code) => !family.codes.includes(code));
+    expect(stale).toEqual([]);
+  });
+
+  it("status-stage-<state> and status-next-<state> exist for every application state", () => {
+    for (const locale of LOCALES) {
+      const missing = APPLICATION_STATES.flatMap((state) => [`status-stage-${state}`, `status-next-${state}`]).filter((key) => !hasMessage(locale, key));
+      expect(missing, locale).toEqual([]);
+    }
+    const states: readonly string[] = APPLICATION_STATES;
+    expect(familyIds(REFERENCE, "status-stage-").filter((state) => !states.includes(state))).toEqual([]);
+    // status-next-card-window is asked for by name (the card's expected dates), not per state.
+    expect(familyIds(REFERENCE, "status-next-").filter((state) => !states.includes(state) && state !== "card-window")).toEqual([]);
+  });
+
+  it("prereg-field-<step> exists for every step the summary offers to change", () => {
+    // Guard against drift: EDITABLE is STEPS without abroad and city (pre-registration.flow.ts).
+    const flow = readFileSync(join(SRC_DIR, "flows/pre-registration/pre-registration.flow.ts"), "utf8");
+    const stepsLiteral = /const STEPS = \[([^\]]*)\] as const/.exec(flow)?.[1];
+    expect(stepsLiteral, "STEPS not found in pre-registration.flow.ts").toBeDefined();
+    const steps = [...stepsLiteral!.matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+    expect(steps.filter((step) => !NOT_EDITABLE_STEPS.includes(step!))).toEqual(EDITABLE_STEPS);
+    expect(flow).toMatch(/EDITABLE[^=]*=\s*STEPS\.filter\(\(step\) => step !== "abroad" && step !== "city"\)/);
+
+    for (const locale of LOCALES) {
+      expect(EDITABLE_STEPS.filter((step) => !hasMessage(locale, `prereg-field-${step}`)), locale).toEqual([]);
+    }
+    expect(familyIds(REFERENCE, "prereg-field-").filter((step) => !EDITABLE_STEPS.includes(step))).toEqual([]);
+  });
+
+  it("prereg-ask-<which> exists for every name question", () => {
+    for (const locale of LOCALES) {
+      expect(NAME_QUESTIONS.filter((which) => !hasMessage(locale, `prereg-ask-${which}`)), locale).toEqual([]);
+    }
+  });
+
+  it("payment-result-<key>-heading and -body exist for every callback result", () => {
+    for (const locale of LOCALES) {
+      const missing = PAYMENT_RESULT_KEYS.flatMap((key) => [`payment-result-${key}-heading`, `payment-result-${key}-body`]).filter(
+        (id) => !hasMessage(locale, id),
+      );
+      expect(missing, locale).toEqual([]);
+    }
+  });
+});
+
+describe("button labels", () => {
+  // Reply-keyboard buttons come back as plain text and are compared with ctx.t(key): within one keyboard
+  // two buttons with the same label could not be told apart.
+  it.each(LOCALES)("are unique within each keyboard in %s", (locale) => {
+    const back = format(locale, "flow-back");
+    const cancel = format(locale, "flow-cancel");
+    expectUniqueLabels(locale, [back, cancel]);
+    expectUniqueLabels(locale, [format(locale, "prereg-abroad-no"), format(locale, "prereg-abroad-yes"), back, cancel]);
+    expectUniqueLabels(locale, [format(locale, "prereg-share-contact"), back, cancel]);
+    const editButtons = EDITABLE_STEPS.map((step) => format(locale, "prereg-edit", { field: format(locale, `prereg-field-${step}`) }));
+    expectUniqueLabels(locale, [...editButtons, format(locale, "prereg-confirm"), cancel]);
+  });
+
+  it.each(LOCALES)("shown in popups fit Telegram's 200 characters in %s", (locale) => {
+    // answerCallbackQuery texts (payments.ts, ask.ts, unhandled.ts).
+    const popups = ["payment-check-not-found", "payment-check-settled", "payment-check-not-paid", "payment-check-expired", "payment-check-unknown", "flow-old-button", "unhandled-old-button"];
+    const texts = [...popups.map((id) => [id, format(locale, id)]), ["payment-check-already", format(locale, "payment-check-already", { trackingCode: "1234-5678-9012" })]];
+    expect(texts.filter(([, text]) => [...text!].length > 200).map(([id]) => id)).toEqual([]);
+  });
+});
+
+function expectUniqueLabels(locale: string, labels: string[]): void {
+  const empty = labels.filter((label) => label.trim() === "");
+  const repeated = labels.filter((label, index) => labels.indexOf(label) !== index);
+  expect({ empty, repeated }, `${locale}: ${labels.join(" | ")}`).toEqual({ empty: [], repeated: [] });
+}
+
+/** The suffixes of the reference locale's message ids that start with `prefix`. */
+function familyIds(locale: string, prefix: string): string[] {
+  return ftlFilesOf(locale)
+    .flatMap((file) => readFtl(readLocaleFile(locale, file)).entries.map((entry) => entry.id))
+    .filter((id) => id.startsWith(prefix))
+    .map((id) => id.slice(prefix.length));
+}
