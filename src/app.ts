@@ -16,6 +16,7 @@ import { webhookPath, webhookRoutes } from "./infrastructure/http/webhook-routes
 import { createLocalBotApiServer } from "./infrastructure/bot-api-server/app.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
 import { NotificationDispatcher } from "./infrastructure/notifications/notification-dispatcher.js";
+import { webChatRoutes } from "./infrastructure/web-chat/web-chat-routes.js";
 import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
 
@@ -86,6 +87,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const reconciler = new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: () => dispatcher?.wake() });
 
   const routes = new Hono();
+  // The browser chat talks to the local Bot API server; with a real token there is nothing to show.
+  if (localBotApi) routes.route("/", webChatRoutes({ botApiPath: LOCAL_BOT_API_PATH, translate, botToken: config.botApi.token }));
   for (const sub of citizens.httpRoutes) routes.route("/", sub);
   let runner: RunnerHandle | undefined;
   if (config.mode.kind === "webhook") {
@@ -106,6 +109,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   dispatcher.start();
   reconciler.start();
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
+  if (localBotApi) logger.info({ chat: `${http.url}/` }, `try the bot in a browser: ${http.url}/`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
