@@ -21,7 +21,7 @@ export interface UserProfile {
 }
 
 const pollIntervalMs = 25;
-const defaultTimeoutMs = 10_000;
+const defaultTimeoutMs = Number(process.env.SIM_WAIT_MS ?? 20_000);
 
 /**
  * Reads like a chat: `await user.say("/start"); const menu = await user.nextBotMessage();`.
