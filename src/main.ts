@@ -17,24 +17,27 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const app = await startApp(config, logger).catch((error: unknown) => {
+const starting = startApp(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, "could not start");
   logger.flush();
   process.exit(1);
 });
 
+// Registered before start-up finishes, so a signal during start-up also ends in an orderly stop.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     logger.info({ signal }, "signal received");
-    app.stop().then(
-      () => {
-        logger.flush();
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+    starting
+      .then((app) => app.stop())
+      .then(
+        () => {
+          logger.flush();
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
   });
 }
