@@ -17,6 +17,9 @@ import { createLocalBotApiServer } from "./infrastructure/bot-api-server/app.js"
 import type { Logger } from "./infrastructure/logging/logger.js";
 import { NotificationDispatcher } from "./infrastructure/notifications/notification-dispatcher.js";
 import { webChatRoutes } from "./infrastructure/web-chat/web-chat-routes.js";
+import { NoShowSweeper, reminderDelivery } from "./infrastructure/jobs/booking-jobs.js";
+import { ReminderQueue, startReminderWorker } from "./infrastructure/jobs/reminder-queue.js";
+import { ensureSampleOffices } from "./infrastructure/offices/sample-offices.js";
 import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
 
@@ -63,7 +66,11 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const i18n = createI18n();
   const translate = (key: string, params?: Record<string, string | number>) => i18n.t(DEFAULT_LOCALE, key, params);
   let dispatcher: NotificationDispatcher | undefined;
-  const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: () => dispatcher?.wake() });
+  const wake = () => dispatcher?.wake();
+  // Durable reminder jobs need a real Redis; the in-process stand-in of local mode cannot run BullMQ.
+  const reminders = redis.kind === "redis" ? new ReminderQueue(redis.redis, config.redisKeyPrefix) : undefined;
+  if (!reminders) logger.warn("appointment reminders are off: they need REDIS_URL (durable jobs in Redis)");
+  const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: wake, reminders: reminders && { schedule: (id, at) => reminders.schedule(id, at), withdraw: (id, at) => reminders.withdraw(id, at) } });
 
   const { bot, inFlight } = createBot({
     token: config.botApi.token,
@@ -84,7 +91,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   await bot.init();
   dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger });
-  const reconciler = new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: () => dispatcher?.wake() });
+  const reconciler = new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake });
+  const noShows = new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake });
+  const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
 
   const routes = new Hono();
   // The browser chat talks to the local Bot API server; with a real token there is nothing to show.
@@ -108,6 +117,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   }
   dispatcher.start();
   reconciler.start();
+  noShows.start();
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
   if (localBotApi) logger.info({ chat: `${http.url}/` }, `try the bot in a browser: ${http.url}/`);
 
@@ -119,7 +129,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       inFlight,
       graceMs: config.shutdownGraceMs,
       logger,
-      close: [() => reconciler.stop(), () => dispatcher?.stop(), () => localBotApi?.close(), () => redis.close(), () => database.close()],
+      close: [() => reminderWorker?.close(), () => reminders?.close(), () => noShows.stop(), () => reconciler.stop(), () => dispatcher?.stop(), () => localBotApi?.close(), () => redis.close(), () => database.close()],
     }));
   return { httpUrl: http.url, bot, database, redis, stop };
 }
@@ -131,7 +141,8 @@ async function prepareDatabase(database: Database, config: AppConfig, logger: Lo
   await ensureReferenceData(database);
   if (config.seedSampleData) {
     const count = await upsertRegistryRecords(database, await sampleCitizens());
-    logger.info({ count }, "sample citizens loaded into the registry table (made-up people, see README)");
+    const offices = await ensureSampleOffices(database);
+    logger.info({ citizens: count, offices: offices.total }, "sample citizens and offices loaded (made-up data, see README)");
   }
 }
 

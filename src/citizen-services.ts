@@ -9,6 +9,10 @@ import { paymentsFeature } from "./bot/features/payments.js";
 import type { GatewayName, PaymentGateway } from "./domain/payment/payment-gateway.js";
 import { confirmPayment, type PaymentServiceDeps } from "./domain/payment/settle-payment.js";
 import { startPayment } from "./domain/payment/start-payment.js";
+import type { BookingDeps } from "./domain/booking/booking-deps.js";
+import { bookingFlow, type ReminderPlanner } from "./flows/booking/booking.flow.js";
+import { createSqlBookingStore } from "./infrastructure/database/booking-store.js";
+import { createSqlOfficeDirectory } from "./infrastructure/database/office-directory.js";
 import { preRegistrationFlow } from "./flows/pre-registration/pre-registration.flow.js";
 import { recoveryFlow } from "./flows/recovery/recovery.flow.js";
 import { statusFlow } from "./flows/status/status.flow.js";
@@ -38,6 +42,8 @@ export interface CitizenServicesInput {
   publicBaseUrl: () => string;
   /** Wakes the notification dispatcher after a payment settles. */
   notifyNow: () => void;
+  /** Appointment reminders; absent without Redis (local mode). */
+  reminders?: ReminderPlanner;
 }
 
 /** The citizen side of the bot, plus the HTTP routes and payment service it needs. */
@@ -47,6 +53,8 @@ export interface CitizenServices {
   httpRoutes: Hono[];
   /** The payment service once the bot's API exists (reconciliation uses it). */
   payments(): PaymentServiceDeps;
+  /** Offices, slots and appointments (the no-show sweep and reminders use them too). */
+  booking: BookingDeps;
 }
 
 export function createCitizenServices(input: CitizenServicesInput): CitizenServices {
@@ -57,6 +65,8 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   const applications = createPrismaApplicationStore(prisma);
   const tariffs = createPrismaTariffBook(prisma);
   const limiter = createRedisAttemptLimiter(redis.redis, config.redisKeyPrefix);
+  const places = createPrismaPlaceDirectory(prisma);
+  const booking: BookingDeps = { offices: createSqlOfficeDirectory(database.sql), store: createSqlBookingStore(database.sql) };
 
   // Redirecting gateways exist from the start; Bale's invoice needs the bot's API, added in journeys().
   const gateways: Partial<Record<GatewayName, PaymentGateway>> = {
@@ -83,6 +93,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
 
   return {
     httpRoutes,
+    booking,
     payments: () => payments,
     journeys(api) {
       if (config.payment.baleProviderToken) {
@@ -100,7 +111,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
           preRegistrationFlow({
             registry: createTableCivilRegistry(prisma),
             applications,
-            places: createPrismaPlaceDirectory(prisma),
+            places,
             tariffs,
             startPayment: (request) =>
               startPayment(
@@ -116,6 +127,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
           }),
           statusFlow({ applications, limiter, tariffs }),
           recoveryFlow({ applications, limiter }),
+          bookingFlow({ booking, applications, limiter, places, reminders: input.reminders }),
         ],
         pages: informationPages(tariffs),
         features: [paymentsFeature({ payments, notifyNow: input.notifyNow })],

@@ -43,6 +43,8 @@ export interface ApplicationStore {
   /** The citizen's live (not cancelled) application, if any. */
   findLive(nationalId: string): Promise<ApplicationView | null>;
   findByTrackingCode(trackingCode: string): Promise<ApplicationView | null>;
+  /** Live applications whose notifications go to this chat (the citizen who registered here). */
+  findLiveByChat(chatId: number): Promise<ApplicationView[]>;
   /**
    * Creates the citizen's application awaiting payment, or refreshes the answers of the one already
    * awaiting payment. If the citizen has a paid one, nothing changes (the store's unique index decides

@@ -58,6 +58,14 @@ export function createPrismaApplicationStore(prisma: PrismaClient): ApplicationS
       const row = await prisma.application.findUnique({ where: { trackingCode }, include: withTimeline });
       return row ? toView(row) : null;
     },
+    async findLiveByChat(chatId) {
+      const rows = await prisma.application.findMany({
+        where: { chatId: BigInt(chatId), status: { not: "cancelled" } },
+        include: withTimeline,
+        orderBy: { createdAt: "asc" },
+      });
+      return rows.map(toView);
+    },
     saveDraft: (draft, feeRial) => saveDraft(draft, feeRial),
   };
 }
