@@ -125,7 +125,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
                 request,
               ),
           }),
-          statusFlow({ applications, limiter, tariffs }),
+          statusFlow({ applications, limiter, tariffs, booking }),
           recoveryFlow({ applications, limiter }),
           bookingFlow({ booking, applications, limiter, places, reminders: input.reminders }),
         ],

@@ -48,3 +48,10 @@ recovery-not-found =
 recovery-found =
     کد رهگیری شما: { $trackingCode }
     آن را نگه دارید؛ برای پیگیری وضعیت و نوبت‌گیری لازم است.
+status-next-booked-at =
+    در زمان نوبت با اصل شناسنامه‌ی عکس‌دار، کد پستی، نشانی و شماره‌های تلفن مراجعه کنید:
+    🏢 { $office } ({ $type })
+    📍 { $address }
+    ☎️ { $phone }
+    📅 { $date }، ساعت { $time }
+status-next-no-show-until = در نوبت خود حاضر نشدید. نوبت‌گیری برای شما از { $until } دوباره باز می‌شود.

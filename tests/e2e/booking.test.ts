@@ -9,7 +9,7 @@ import type { Database } from "../../src/infrastructure/database/database.js";
 import { ReminderQueue } from "../../src/infrastructure/jobs/reminder-queue.js";
 import type { SimulatedUser } from "../harness/simulated-user.js";
 import { createBotWorld, newWebhookSecret, startLoadBalancer, type BotWorld, type LoadBalancer } from "../support/bot-fixture.js";
-import { ALI, payOnSandbox, payUrlOf, preRegister } from "./citizen-steps.js";
+import { ALI, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
 
 const TEHRAN = { latitude: 35.6997, longitude: 51.338 };
 
@@ -121,7 +121,7 @@ describe("booking", () => {
     const user = world.api.user(9002, { profile: { first_name: "زهرا" } });
     const zahra = { nationalId: "4806064548", birthDate: "1365/11/30", firstName: "زهرا", lastName: "احمدی", fatherName: "رضا" };
     await payOnSandbox(payUrlOf(await preRegister(user, zahra)));
-    await user.waitForBotMessage("کد رهگیری شما:");
+    const trackingCode = trackingCodeIn((await user.waitForBotMessage("کد رهگیری شما:")).text);
     await user.press("📅 نوبت‌گیری");
     await chooseEarliestNearby(user);
     await user.press("✅ تأیید نوبت");
@@ -142,6 +142,15 @@ describe("booking", () => {
     const refusal = await user.waitForBotMessage("حاضر نشدید");
     const { formatDateTime } = await import("../../src/domain/time/persian-format.js");
     expect(refusal.text).toContain(formatDateTime(reopensAt));
+
+    await user.press("🔎 پیگیری وضعیت");
+    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
+    await user.say(zahra.nationalId);
+    await user.waitForBotMessage("کد رهگیری ۱۲ رقمی");
+    await user.say(trackingCode);
+    const status = await user.waitForBotMessage("وضعیت پرونده‌ی شما");
+    expect(status.text).toContain("عدم حضور در نوبت");
+    expect(status.text).toContain(formatDateTime(reopensAt));
   });
 });
 

@@ -11,7 +11,8 @@ export interface TestRedis {
 }
 
 export function createTestRedis(): TestRedis {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
+  // maxRetriesPerRequest null, as the app sets it: BullMQ workers need it.
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const prefix = `idcard-test-${randomBytes(5).toString("hex")}:`;
   return {
     redis,

@@ -4,17 +4,27 @@ import type { Flow } from "../../bot/create-bot.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import { parseTrackingCode } from "../../domain/application/tracking-code.js";
+import type { BookingDeps } from "../../domain/booking/booking-deps.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
 import { lookupKeys, type AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { fail } from "../../domain/shared/result.js";
 import { formatDateTime, formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
 import { ask, leave } from "../kit/ask.js";
+import { appointmentParams, officeChoice, type OfficeChoice } from "../booking/booking-view.js";
 import { nationalIdQuestion } from "../pre-registration/questions.js";
 
 export interface StatusServices {
   applications: ApplicationStore;
   limiter: AttemptLimiter;
   tariffs: TariffBook;
+  /** Appointments: the booked office and time, and when a no-show ban ends. */
+  booking: BookingDeps;
+}
+
+/** What the status text shows about appointments, as plain data for the conversation's state. */
+interface AppointmentFacts {
+  booked?: { office: OfficeChoice; startsAt: string };
+  banEndsAt?: string;
 }
 
 /** The card is issued 15 days to a month after the in-person visit (seed document, stage 4). */
@@ -43,7 +53,7 @@ export function statusFlow(services: StatusServices): Flow {
           // A code that exists under another national ID is answered exactly like an unknown code.
           if (application && application.nationalId === nationalId.value) {
             const tariff = await services.tariffs.inForce(new Date());
-            return { application, deliveryRial: tariff.deliveryRial };
+            return { application, deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
           }
           await services.limiter.recordFailure(keys);
           return null;
@@ -52,7 +62,7 @@ export function statusFlow(services: StatusServices): Flow {
           await ctx.reply(ctx.t("status-not-found"));
           continue;
         }
-        await ctx.reply(statusText(ctx, found.application, found.deliveryRial), { reply_markup: mainMenuKeyboard(ctx) });
+        await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
         return;
       }
     },
@@ -70,7 +80,14 @@ export async function refuseIfBlocked(
   if (until) await leave(conversation, ctx, "lookup-blocked", { until: formatDateTime(new Date(until)) });
 }
 
-function statusText(ctx: FlowContext, application: ApplicationView, deliveryRial: number): string {
+async function appointmentFacts(booking: BookingDeps, applicationId: string): Promise<AppointmentFacts> {
+  const [live, standing] = await Promise.all([booking.store.liveAppointmentOf(applicationId), booking.store.standing(applicationId)]);
+  const office = live ? (await booking.offices.catalog()).get(live.officeId) : undefined;
+  const banEndsAt = standing?.bookingReopensAt && standing.bookingReopensAt > new Date() ? standing.bookingReopensAt.toISOString() : undefined;
+  return { booked: live && office ? { office: officeChoice(office), startsAt: live.startsAt.toISOString() } : undefined, banEndsAt };
+}
+
+function statusText(ctx: FlowContext, application: ApplicationView, deliveryRial: number, facts: AppointmentFacts): string {
   const timeline = application.timeline
     .map((event) => ctx.t("status-timeline-line", { stage: ctx.t(`status-stage-${event.status}`), at: formatDateTime(new Date(event.at)) }))
     .join("\n");
@@ -80,7 +97,11 @@ function statusText(ctx: FlowContext, application: ApplicationView, deliveryRial
         from: formatJalaliDate(new Date(new Date(completedAt).getTime() + CARD_WINDOW_DAYS.from * DAY_MS)),
         to: formatJalaliDate(new Date(new Date(completedAt).getTime() + CARD_WINDOW_DAYS.to * DAY_MS)),
       })
-    : ctx.t(`status-next-${application.status}`, { deliveryFee: formatToman(deliveryRial) });
+    : facts.booked && application.status === "booked"
+      ? ctx.t("status-next-booked-at", appointmentParams(ctx, facts.booked.office, new Date(facts.booked.startsAt)))
+      : facts.banEndsAt && application.status === "no_show"
+        ? ctx.t("status-next-no-show-until", { until: formatDateTime(new Date(facts.banEndsAt)) })
+        : ctx.t(`status-next-${application.status}`, { deliveryFee: formatToman(deliveryRial) });
   return ctx.t("status-result", {
     name: application.firstName,
     stage: ctx.t(`status-stage-${application.status}`),
