@@ -20,6 +20,7 @@ import { webChatRoutes } from "./infrastructure/web-chat/web-chat-routes.js";
 import { NoShowSweeper, reminderDelivery } from "./infrastructure/jobs/booking-jobs.js";
 import { ReminderQueue, startReminderWorker } from "./infrastructure/jobs/reminder-queue.js";
 import { ensureSampleOffices } from "./infrastructure/offices/sample-offices.js";
+import { NOTIFICATION_BUTTONS } from "./bot/features/booking-buttons.js";
 import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
 
@@ -90,7 +91,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     journeys: (api) => citizens.journeys(api),
   });
   await bot.init();
-  dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger });
+  dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
   const reconciler = new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake });
   const noShows = new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake });
   const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;

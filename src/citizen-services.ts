@@ -5,6 +5,7 @@ import type { Hono } from "hono";
 import type { AppConfig } from "./config/config.js";
 import type { BotJourneys } from "./bot/create-bot.js";
 import { informationPages } from "./bot/features/information.js";
+import { bookingButtonsFeature } from "./bot/features/booking-buttons.js";
 import { paymentsFeature } from "./bot/features/payments.js";
 import type { GatewayName, PaymentGateway } from "./domain/payment/payment-gateway.js";
 import { confirmPayment, type PaymentServiceDeps } from "./domain/payment/settle-payment.js";
@@ -130,7 +131,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
           bookingFlow({ booking, applications, limiter, places, reminders: input.reminders }),
         ],
         pages: informationPages(tariffs),
-        features: [paymentsFeature({ payments, notifyNow: input.notifyNow })],
+        features: [paymentsFeature({ payments, notifyNow: input.notifyNow }), bookingButtonsFeature()],
       };
     },
   };

@@ -6,7 +6,9 @@ import { sweepNoShows } from "../../src/domain/booking/no-show.js";
 import { createSqlBookingStore } from "../../src/infrastructure/database/booking-store.js";
 import { createSqlOfficeDirectory } from "../../src/infrastructure/database/office-directory.js";
 import type { Database } from "../../src/infrastructure/database/database.js";
+import { closeDayAndTell } from "../../src/infrastructure/jobs/office-closure.js";
 import { ReminderQueue } from "../../src/infrastructure/jobs/reminder-queue.js";
+import { jalaliDateInTehran } from "../../src/domain/time/tehran-clock.js";
 import type { SimulatedUser } from "../harness/simulated-user.js";
 import { createBotWorld, newWebhookSecret, startLoadBalancer, type BotWorld, type LoadBalancer } from "../support/bot-fixture.js";
 import { ALI, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
@@ -115,6 +117,33 @@ describe("booking", () => {
     await user.waitForBotMessage("نوبت شما لغو شد");
     const application = await db.prisma.application.findFirstOrThrow({ where: { nationalId: ALI.nationalId } });
     expect(application.status).toBe("paid");
+  });
+
+  it("tells each citizen when their office closes the day, with one tap to book again", async () => {
+    const user = world.api.user(9003, { profile: { first_name: "مریم" } });
+    const maryam = { nationalId: "1021153087", birthDate: "1380/01/01", firstName: "مریم", lastName: "حسینی", fatherName: "محمود" };
+    await payOnSandbox(payUrlOf(await preRegister(user, maryam)));
+    const paid = await user.waitForBotMessage("کد رهگیری شما:");
+    // Straight from the payment confirmation into booking.
+    await user.press("📅 نوبت‌گیری", { messageId: paid.message_id });
+    await user.waitForBotMessage("نوبت‌گیری برای مریم");
+    await chooseEarliestNearby(user);
+    await user.press("✅ تأیید نوبت");
+    await user.waitForBotMessage("نوبت شما ثبت شد");
+
+    const [appointment] = await db.prisma.$queryRaw<Array<{ office_id: number; starts_at: Date }>>`
+      SELECT s.office_id, s.starts_at FROM appointments a JOIN slots s ON s.id = a.slot_id JOIN applications p ON p.id = a.application_id
+      WHERE p.national_id = ${maryam.nationalId} AND a.status = 'active'`;
+    const deps = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql) };
+    const closed = await closeDayAndTell(deps, db.prisma, { officeId: appointment!.office_id, date: jalaliDateInTehran(appointment!.starts_at), now: new Date() });
+    expect(closed).toEqual({ ok: true, told: 1 });
+
+    const notice = await user.waitForBotMessage("تعطیل شد");
+    expect(user.buttons(notice)).toEqual(["📅 گرفتن نوبت تازه"]);
+    expect((await db.prisma.application.findFirstOrThrow({ where: { nationalId: maryam.nationalId } })).status).toBe("paid");
+    await user.press("📅 گرفتن نوبت تازه", { messageId: notice.message_id });
+    await user.waitForBotMessage("نوبت‌گیری برای مریم");
+    await user.waitForBotMessage("چطور انتخاب می‌کنید");
   });
 
   it("blocks booking for 3 days after a missed appointment, saying exactly when it reopens", async () => {

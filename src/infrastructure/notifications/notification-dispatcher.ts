@@ -1,6 +1,6 @@
 // Sends the notification outbox: claims unsent rows with SKIP LOCKED so several instances share the work
 // and no row is sent by two at once; a row is marked sent right after the platform accepts it.
-import { GrammyError, type Api } from "grammy";
+import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import type { Logger } from "../logging/logger.js";
@@ -21,10 +21,14 @@ const MAX_ATTEMPTS = 8;
 /** How long a claim lasts: an instance that dies mid-send releases its rows after this. */
 const CLAIM_SECONDS = 60;
 
+/** Inline buttons some messages carry, by message key (e.g. "book again" after an office closed). */
+export type NotificationButtons = Record<string, (translate: Translate) => InlineKeyboard>;
+
 export interface NotificationDispatcherOptions {
   prisma: PrismaClient;
   api: Api;
   translate: Translate;
+  buttons?: NotificationButtons;
   logger: Logger;
   pollMs?: number;
   batch?: number;
@@ -76,7 +80,8 @@ export class NotificationDispatcher {
   private async send(row: ClaimedRow): Promise<boolean> {
     const { prisma, api, translate, logger } = this.options;
     try {
-      await api.sendMessage(Number(row.chat_id), translate(row.message_key, present(row.params)));
+      const buttons = this.options.buttons?.[row.message_key]?.(translate);
+      await api.sendMessage(Number(row.chat_id), translate(row.message_key, present(row.params)), buttons ? { reply_markup: buttons } : {});
       await prisma.notification.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: null } });
       return true;
     } catch (error) {
