@@ -1,5 +1,5 @@
 // The browser chat in real Chromium against the real bot started as `npm start` does with no configuration:
-// the Persian menu right to left, a full pre-registration by clicking and typing, the sandbox payment,
+// the Persian menu right to left, a full pre-registration by clicking and typing, the sandbox payment, a booking,
 // several citizens at once, and how the page shows photos, places, edits and location requests.
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -194,6 +194,46 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     const status = await chat.type(trackingCode!, fa("status-stage-paid"));
     expect(await status.textContent()).toContain(CITIZEN.firstName);
   }, 60_000);
+
+  it("books an appointment by clicking: nearest offices, a location picked from the city list, the last day, the first time", async () => {
+    expect(trackingCode, "needs the paid application of the payment test").toBeDefined();
+    await chat.tap(fa("menu-booking"), fa("booking-ask-mode"));
+    await chat.tap(fa("booking-mode-nearest"), fa("booking-ask-type"));
+    await chat.tap(fa("booking-office-type-pishkhan"), line("booking-ask-location"));
+
+    // The request_location button opens the page's picker: the city of Tehran from the list.
+    await chat.replyButton(fa("booking-share-location")).click();
+    await poll(() => page.locator("#location-panel").isVisible()).toBe(true);
+    await page.locator("#location-province").selectOption({ label: "تهران" });
+    await page.locator("#location-city").selectOption({ label: "تهران" });
+    let after = await chat.lastMessageId();
+    await page.locator("#location-panel").getByRole("button", { name: fa("webchat-location-send") }).click();
+    const offices = await chat.waitForBot(fa("booking-nearest-list"), after);
+    expect(await offices.textContent()).toContain(fa("booking-office-type-pishkhan"));
+    expect(await offices.textContent()).toMatch(/[۰-۹]+٫?[۰-۹]* کیلومتر/u);
+    await chat.waitForBot(fa("booking-ask-office"), after);
+
+    // The first office; then the last day offered (its label ends with "(N نوبت)"), and its first time.
+    const officeButtons = await chat.replyButtonLabels();
+    expect(officeButtons[0]).toMatch(/^۱\. /);
+    await chat.tap(officeButtons[0]!, fa("booking-ask-day", { office: "" }).split(" ").slice(0, 2).join(" "));
+    const days = (await chat.replyButtonLabels()).filter((label) => label.endsWith("نوبت)"));
+    expect(days.length, "bookable days offered").toBeGreaterThan(0);
+    await chat.tap(days[days.length - 1]!, fa("booking-ask-time").slice(0, 12));
+    const times = (await chat.replyButtonLabels()).filter((label) => /^[۰-۹]{2}:[۰-۹]{2}$/.test(label));
+    expect(times.length, "free times offered").toBeGreaterThan(0);
+    const confirm = await chat.tap(times[0]!, line("booking-confirm", blank("office", "type", "address", "phone", "date", "time")));
+    expect(await confirm.textContent()).toContain(times[0]!);
+
+    after = await chat.lastMessageId();
+    await chat.replyButton(fa("booking-confirm-button")).click();
+    const done = await chat.waitForBot(line("booking-done", blank("office", "type", "address", "phone", "date", "time")), after);
+    expect(await done.textContent()).toContain(times[0]!);
+    // Back to the main menu.
+    await poll(() => chat.replyButtonLabels()).toContain(fa("menu-booking"));
+    await done.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(DOCS_DIR, "web-chat-booking.png") });
+  }, 120_000);
 
   it("keeps several citizens' chats apart and flags new messages in the others", async () => {
     await page.getByRole("button", { name: fa("webchat-add-user") }).click();
