@@ -33,7 +33,7 @@ export function officeLine(ctx: FlowContext, office: OfficeChoice, index: number
     n: toPersianDigits(index + 1),
     name: office.name,
     type: ctx.t(`booking-office-type-${office.type}`),
-    distance: office.distanceKm === undefined ? "" : ctx.t("booking-office-distance", { km: toPersianDigits(office.distanceKm.toFixed(1)) }),
+    distance: office.distanceKm === undefined ? "" : ctx.t("booking-office-distance", { km: toPersianDigits(office.distanceKm.toFixed(1)).replace(".", "\u066b") }),
     earliest: office.earliestFree ? formatDateTime(new Date(office.earliestFree)) : ctx.t("booking-office-full"),
   });
 }
