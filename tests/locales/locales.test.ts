@@ -21,6 +21,8 @@ import type { parseAddress } from "../../src/flows/pre-registration/questions.js
 import type { CallbackResult } from "../../src/infrastructure/payments/payment-callback-routes.js";
 import type { Result } from "../../src/domain/shared/result.js";
 import { MAIN_MENU_KEYS } from "../../src/bot/keyboards/main-menu.js";
+import { OFFICE_TYPES } from "../../src/domain/booking/office.js";
+import type { ReminderKind } from "../../src/infrastructure/jobs/reminder-queue.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LOCALES_DIR = join(ROOT, "locales");
@@ -70,6 +72,10 @@ const ERROR_FAMILIES: ReadonlyArray<{ prefix: string; codes: readonly string[] }
   { prefix: "prereg-abroad-error", codes: ["choose_button", NOT_TEXT] },
   // The status flow maps a non-text reply to not_digits, already one of the domain's codes.
   { prefix: "status-tracking-code-error", codes: codes<TrackingCodeError>()(["empty", "not_digits", "wrong_length", "mistyped"]) },
+  // Booking (src/flows/booking): pick() and the yes/confirm/change questions refuse text that is no button;
+  // parsePoint() refuses what is neither a shared location nor "latitude, longitude" (neither is exported).
+  { prefix: "booking-choice-error", codes: ["choose_button"] },
+  { prefix: "booking-location-error", codes: ["not_location"] },
 ];
 
 /** The answers the pre-registration summary offers to change: STEPS less abroad and city (EDITABLE in the flow). */
@@ -90,6 +96,12 @@ const PAYMENT_RESULT_KEYS = Object.values({
   not_found: "not-found",
 } satisfies Record<CallbackResult, string>);
 
+/** `booking-not-bookable-${…}` in booking.flow.ts: an application still awaiting payment, or any other status. */
+const NOT_BOOKABLE_REASONS = ["unpaid", "other"];
+
+/** The reminders (REMINDER_KINDS in reminder-queue.ts); reminderDelivery sends `booking-reminder-${kind}` for each. */
+const REMINDER_KINDS = codes<ReminderKind>()(["day-before", "two-hours"]);
+
 /**
  * Every key built from a template string in src, with `${…}` written as `*`. A new family fails the
  * "no unchecked dynamic keys" test until it is added here and given its own explicit check below.
@@ -102,6 +114,8 @@ const KNOWN_DYNAMIC_KEYS = new Set([
   "status-next-*", // → APPLICATION_STATES
   "payment-result-*-heading", // → PAYMENT_RESULT_KEYS
   "payment-result-*-body",
+  "booking-office-type-*", // → OFFICE_TYPES
+  "booking-not-bookable-*", // → NOT_BOOKABLE_REASONS
 ]);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -331,41 +345,56 @@ const hasMessage = (locale: string, id: string) => bundles.get(locale)!.bundle.h
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
+    // Generated code (the Prisma client) holds no locale keys, but field names like `messageKey: '…'`.
+    if (entry.isDirectory()) return entry.name === "generated" ? [] : sourceFiles(path);
     return entry.isFile() && entry.name.endsWith(".ts") ? [path] : [];
   });
 }
 
 const KEY_LITERAL = String.raw`(?:"([^"\n]*)"|'([^'\n]*)'|\x60([^\x60]*)\x60)`;
-/** Places where a string literal is a locale key. */
+/** `cond ? "a" : "b"`, both keys (cond: a name, maybe compared with a literal or a name). */
+const KEY_TERNARY = String.raw`[\w.!]+(?:\s*[!=]==?\s*(?:"[^"\n]*"|[\w.]+))?\s*\?\s*"([^"\n]*)"\s*:\s*"([^"\n]*)"`;
+const KEY_EXPRESSION = String.raw`(?:${KEY_LITERAL}|${KEY_TERNARY})`;
+/** Places where a string literal (or a choice of two) is a locale key. */
 const KEY_PATTERNS = [
-  new RegExp(String.raw`\b(?:t|translate)\(\s*${KEY_LITERAL}`, "g"), // t("…"), ctx.t("…"), translate("…")
-  new RegExp(String.raw`\bprompt:\s*${KEY_LITERAL}`, "g"), // a flow question's prompt
-  new RegExp(String.raw`\bmenuKey:\s*${KEY_LITERAL}`, "g"), // a flow's main-menu button
-  new RegExp(String.raw`\btextKey\s*=\s*${KEY_LITERAL}`, "g"), // default text of leave() / showMainMenu()
-  new RegExp(String.raw`\bleave\(\s*\w+\s*,\s*\w+\s*,\s*${KEY_LITERAL}`, "g"), // leave(conversation, ctx, "…")
+  new RegExp(String.raw`\b(?:t|translate)\(\s*${KEY_EXPRESSION}`, "g"), // t("…"), ctx.t("…"), translate("…")
+  new RegExp(String.raw`\bprompt:\s*${KEY_EXPRESSION}`, "g"), // a flow question's prompt
+  new RegExp(String.raw`\bmenuKey:\s*${KEY_EXPRESSION}`, "g"), // a flow's main-menu button
+  new RegExp(String.raw`\btextKey\s*=\s*${KEY_EXPRESSION}`, "g"), // default text of leave() / showMainMenu()
+  new RegExp(String.raw`\bleave\(\s*\w+\s*,\s*\w+\s*,\s*${KEY_EXPRESSION}`, "g"), // leave(conversation, ctx, "…")
+  new RegExp(String.raw`\bmessageKey:\s*${KEY_EXPRESSION}`, "g"), // an outbox notification (sent by the dispatcher)
+  new RegExp(String.raw`\b[A-Z_]*MESSAGE_KEY\s*=\s*${KEY_EXPRESSION}`, "g"), // a notification's key as a constant
+  new RegExp(String.raw`\bchoiceQuestion\(\s*${KEY_EXPRESSION}`, "g"), // booking: choiceQuestion("prompt", …)
+  new RegExp(String.raw`\btell\(\s*\w+\s*,\s*${KEY_EXPRESSION}`, "g"), // booking: tell(ctx, "…")
+  new RegExp(String.raw`\bchooseOfficeThenTime\((?:\s*\w+\s*,){4}\s*${KEY_EXPRESSION}`, "g"), // booking: the office list's heading
 ];
+/** Prefixes of error keys: ask() shows `${errors}-${code}` (ERROR_FAMILIES). */
+const ERRORS_PATTERN = new RegExp(String.raw`\berrors:\s*${KEY_LITERAL}`, "g");
 
 interface KeyUse {
   key: string;
   where: string;
 }
 
-function keysInSource(): { literal: KeyUse[]; dynamic: KeyUse[] } {
+function keysInSource(): { literal: KeyUse[]; dynamic: KeyUse[]; errorPrefixes: KeyUse[] } {
   const literal: KeyUse[] = [];
   const dynamic: KeyUse[] = [];
+  const errorPrefixes: KeyUse[] = [];
   for (const path of sourceFiles(SRC_DIR)) {
     const text = readFileSync(path, "utf8");
+    const whereOf = (match: RegExpMatchArray) => `${relative(ROOT, path)}:${text.slice(0, match.index).split("\n").length}`;
     for (const pattern of KEY_PATTERNS) {
       for (const match of text.matchAll(pattern)) {
-        const where = `${relative(ROOT, path)}:${text.slice(0, match.index).split("\n").length}`;
+        const where = whereOf(match);
         const template = match[3];
         if (template !== undefined && template.includes("${")) dynamic.push({ key: template.replace(/\$\{[^}]*\}/g, "*"), where });
+        else if (match[4] !== undefined) literal.push({ key: match[4], where }, { key: match[5]!, where });
         else literal.push({ key: match[1] ?? match[2] ?? template!, where });
       }
     }
+    for (const match of text.matchAll(ERRORS_PATTERN)) errorPrefixes.push({ key: match[1] ?? match[2] ?? match[3]!, where: whereOf(match) });
   }
-  return { literal, dynamic };
+  return { literal, dynamic, errorPrefixes };
 }
 
 const SOURCE_KEYS = keysInSource();
@@ -516,6 +545,11 @@ describe("keys used by the code exist", () => {
     for (const known of ["welcome", "flow-cancel", "prereg-summary", "status-result", "prereg-ask-national-id", "prereg-abroad-answer", "main-menu-again"]) {
       expect(keys, known).toContain(known);
     }
+    // Both sides of a choice, notification keys, and the booking helpers' positional keys.
+    for (const known of ["booking-confirm", "booking-confirm-move", "booking-done", "booking-moved", "booking-reminder-day-before", "booking-reminder-two-hours", "booking-missed", "booking-ask-mode", "booking-nothing-near", "booking-nearest-list", "booking-city-list"]) {
+      expect(keys, known).toContain(known);
+    }
+    expect(SOURCE_KEYS.errorPrefixes.map((use) => use.key)).toContain("booking-location-error");
     expect(keys.size).toBeGreaterThan(60);
   });
 
@@ -543,6 +577,14 @@ describe("keys used by the code exist", () => {
     expect([...KNOWN_DYNAMIC_KEYS].filter((key) => !used.has(key))).toEqual([]);
   });
 
+  it("every error prefix a question gives (errors: \"…\") is a known error family", () => {
+    const known = ERROR_FAMILIES.map((family) => family.prefix);
+    expect(SOURCE_KEYS.errorPrefixes.filter(({ key }) => !known.includes(key)).map(({ key, where }) => `${key} (${where})`)).toEqual([]);
+    // And the list is not stale: each family is still asked for somewhere.
+    const used = new Set(SOURCE_KEYS.errorPrefixes.map(({ key }) => key));
+    expect(known.filter((prefix) => !used.has(prefix))).toEqual([]);
+  });
+
   it.each(ERROR_FAMILIES.map((family) => [family.prefix, family] as const))("%s-<code> exists for every error code", (_prefix, family) => {
     for (const locale of LOCALES) {
       const missing = family.codes.filter((code) => !hasMessage(locale, `${family.prefix}-${code}`));
@@ -562,8 +604,9 @@ describe("keys used by the code exist", () => {
     }
     const states: readonly string[] = APPLICATION_STATES;
     expect(familyIds(REFERENCE, "status-stage-").filter((state) => !states.includes(state))).toEqual([]);
-    // status-next-card-window is asked for by name (the card's expected dates), not per state.
-    expect(familyIds(REFERENCE, "status-next-").filter((state) => !states.includes(state) && state !== "card-window")).toEqual([]);
+    // Asked for by name, not per state: the card's expected dates, the booked appointment, the end of a no-show ban.
+    const byName = ["card-window", "booked-at", "no-show-until"];
+    expect(familyIds(REFERENCE, "status-next-").filter((state) => !states.includes(state) && !byName.includes(state))).toEqual([]);
   });
 
   it("prereg-field-<step> exists for every step the summary offers to change", () => {
@@ -587,6 +630,35 @@ describe("keys used by the code exist", () => {
     }
   });
 
+  it("booking-office-type-<type> exists for every office type", () => {
+    for (const locale of LOCALES) {
+      expect(OFFICE_TYPES.filter((type) => !hasMessage(locale, `booking-office-type-${type}`)), locale).toEqual([]);
+    }
+    const types: readonly string[] = OFFICE_TYPES;
+    expect(familyIds(REFERENCE, "booking-office-type-").filter((type) => !types.includes(type))).toEqual([]);
+  });
+
+  it("booking-not-bookable-<reason> exists for every reason the flow gives", () => {
+    // Guard against drift: the flow picks the reason with a choice of two literals.
+    const flow = readFileSync(join(SRC_DIR, "flows/booking/booking.flow.ts"), "utf8");
+    const choice = /`booking-not-bookable-\$\{[^}]*\? *"([^"]+)" *: *"([^"]+)" *\}`/.exec(flow);
+    expect(choice, "booking-not-bookable-${…} not found in booking.flow.ts").not.toBeNull();
+    expect(choice!.slice(1)).toEqual(NOT_BOOKABLE_REASONS);
+
+    for (const locale of LOCALES) {
+      expect(NOT_BOOKABLE_REASONS.filter((reason) => !hasMessage(locale, `booking-not-bookable-${reason}`)), locale).toEqual([]);
+    }
+    expect(familyIds(REFERENCE, "booking-not-bookable-").filter((reason) => !NOT_BOOKABLE_REASONS.includes(reason))).toEqual([]);
+  });
+
+  it("booking-reminder-<kind> exists for every reminder kind", () => {
+    for (const locale of LOCALES) {
+      expect(REMINDER_KINDS.filter((kind) => !hasMessage(locale, `booking-reminder-${kind}`)), locale).toEqual([]);
+    }
+    const kinds: readonly string[] = REMINDER_KINDS;
+    expect(familyIds(REFERENCE, "booking-reminder-").filter((kind) => !kinds.includes(kind))).toEqual([]);
+  });
+
   it("payment-result-<key>-heading and -body exist for every callback result", () => {
     for (const locale of LOCALES) {
       const missing = PAYMENT_RESULT_KEYS.flatMap((key) => [`payment-result-${key}-heading`, `payment-result-${key}-body`]).filter(
@@ -608,6 +680,14 @@ describe("button labels", () => {
     expectUniqueLabels(locale, [format(locale, "prereg-share-contact"), back, cancel]);
     const editButtons = EDITABLE_STEPS.map((step) => format(locale, "prereg-edit", { field: format(locale, `prereg-field-${step}`) }));
     expectUniqueLabels(locale, [...editButtons, format(locale, "prereg-confirm"), cancel]);
+    // Booking (src/flows/booking): the mode question has no back button, nor has the current-appointment one.
+    expectUniqueLabels(locale, [...["booking-mode-nearest", "booking-mode-earliest", "booking-mode-city"].map((id) => format(locale, id)), cancel]);
+    const types = OFFICE_TYPES.map((type) => format(locale, `booking-office-type-${type}`));
+    expectUniqueLabels(locale, [format(locale, "booking-type-any"), ...types, back, cancel]);
+    expectUniqueLabels(locale, [format(locale, "booking-share-location"), back, cancel]);
+    expectUniqueLabels(locale, [format(locale, "booking-reschedule"), format(locale, "booking-cancel-appointment"), cancel]);
+    expectUniqueLabels(locale, [format(locale, "booking-confirm-button"), back, cancel]);
+    expectUniqueLabels(locale, [format(locale, "booking-cancel-yes"), back, cancel]);
   });
 
   it.each(LOCALES)("shown in popups fit Telegram's 200 characters in %s", (locale) => {

@@ -92,11 +92,11 @@ async function byLocation(conversation: FlowConversation, ctx: FlowContext, serv
 
 async function byCity(conversation: FlowConversation, ctx: FlowContext, services: BookingServices): Promise<ChosenSlot | null> {
   const provinces = await conversation.external(() => services.places.provinces());
-  const province = await ask(conversation, ctx, provinceQuestion(provinces));
+  const province = await ask(conversation, ctx, provinceQuestion(provinces, "booking-ask-province"));
   if (province.kind === "back") return null;
   const cities = await conversation.external(() => services.places.citiesOf(province.value.id));
   for (;;) {
-    const city = await ask(conversation, ctx, cityQuestion(cities, province.value.name));
+    const city = await ask(conversation, ctx, cityQuestion(cities, province.value.name, "booking-ask-city"));
     if (city.kind === "back") return null;
     const offices = await conversation.external(async () => {
       const now = new Date();

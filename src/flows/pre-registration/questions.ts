@@ -84,15 +84,16 @@ function pickPlace<T extends { name: string }>(places: readonly T[]) {
   });
 }
 
-export const provinceQuestion = (provinces: Province[]): Question<Province> => ({
-  prompt: "prereg-ask-province",
+/** Province by button or part of its name; `prompt` lets booking ask about the office's province instead. */
+export const provinceQuestion = (provinces: Province[], prompt = "prereg-ask-province"): Question<Province> => ({
+  prompt,
   errors: "prereg-province-error",
   buttons: () => inRows(provinces.map((p) => p.name), 3),
   parse: pickPlace(provinces),
 });
 
-export const cityQuestion = (cities: City[], provinceName: string): Question<City> => ({
-  prompt: "prereg-ask-city",
+export const cityQuestion = (cities: City[], provinceName: string, prompt = "prereg-ask-city"): Question<City> => ({
+  prompt,
   promptParams: { province: provinceName },
   errors: "prereg-city-error",
   buttons: () => inRows(cities.map((c) => c.name), 3),
