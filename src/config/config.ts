@@ -14,7 +14,6 @@ export const ZARINPAL_HOSTS = {
 } as const;
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
-const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
 const url = (what: string) =>
   z.preprocess(

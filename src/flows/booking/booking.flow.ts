@@ -4,19 +4,17 @@ import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import type { Flow } from "../../bot/create-bot.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
-import { parseTrackingCode } from "../../domain/application/tracking-code.js";
 import { bookAppointment, checkBookingEligibility } from "../../domain/booking/book-appointment.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";
 import { changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
 import { cancelAppointment, rescheduleAppointment } from "../../domain/booking/change-appointment.js";
 import type { PlaceDirectory } from "../../domain/places/place-directory.js";
-import { lookupKeys, type AttemptLimiter } from "../../domain/security/attempt-limiter.js";
+import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
 import { ask, leave } from "../kit/ask.js";
-import { nationalIdQuestion } from "../pre-registration/questions.js";
-import { refuseIfBlocked } from "../status/status.flow.js";
-import { appointmentParams, officeChoice, type OfficeChoice } from "./booking-view.js";
+import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
+import { appointmentParams, officeChoice } from "./booking-view.js";
 import { chooseSlot, offerAlternatives, type ChosenSlot } from "./choose-slot.js";
 
 /** Plans and withdraws an appointment's reminders (absent when no Redis is configured). */
@@ -99,26 +97,7 @@ async function findApplication(conversation: FlowConversation, ctx: FlowContext,
     return own[0]!;
   }
   await ctx.reply(ctx.t("booking-identify"));
-  for (;;) {
-    const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
-    if (nationalId.kind === "back") continue;
-    const keys = lookupKeys("status", chatId, nationalId.value);
-    await refuseIfBlocked(conversation, ctx, services.limiter, keys);
-    const code = await ask(conversation, ctx, {
-      prompt: "status-ask-tracking-code",
-      errors: "status-tracking-code-error",
-      parse: (reply) => (reply.kind === "text" ? parseTrackingCode(reply.text) : fail("not_digits")),
-    });
-    if (code.kind === "back") continue;
-    const found = await conversation.external(async () => {
-      const application = await services.applications.findByTrackingCode(code.value);
-      if (application && application.nationalId === nationalId.value && application.status !== "cancelled") return brief(application);
-      await services.limiter.recordFailure(keys);
-      return null;
-    });
-    if (found) return found;
-    await ctx.reply(ctx.t("status-not-found"));
-  }
+  return findByTrackingCode(conversation, ctx, services, async (application) => brief(application));
 }
 
 const brief = (application: ApplicationView) => ({ id: application.id, firstName: application.firstName });

@@ -9,7 +9,7 @@ import { isSameJalaliDate } from "../../domain/time/jalali.js";
 import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
 import { ask } from "../kit/ask.js";
 import { birthDateQuestion, nationalIdQuestion } from "../pre-registration/questions.js";
-import { refuseIfBlocked } from "../status/status.flow.js";
+import { refuseIfBlocked } from "../kit/find-by-tracking-code.js";
 
 export interface RecoveryServices {
   applications: ApplicationStore;

@@ -1,17 +1,14 @@
 // Status check (پیگیری وضعیت): national ID + tracking code → the stage, the timeline and what to do next.
-import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import type { FlowContext } from "../../bot/context.js";
 import type { Flow } from "../../bot/create-bot.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
-import { parseTrackingCode } from "../../domain/application/tracking-code.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
-import { lookupKeys, type AttemptLimiter } from "../../domain/security/attempt-limiter.js";
-import { fail } from "../../domain/shared/result.js";
+import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { formatDateTime, formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
-import { ask, leave } from "../kit/ask.js";
+import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice, type OfficeChoice } from "../booking/booking-view.js";
-import { nationalIdQuestion } from "../pre-registration/questions.js";
 
 export interface StatusServices {
   applications: ApplicationStore;
@@ -36,48 +33,13 @@ export function statusFlow(services: StatusServices): Flow {
     id: "status",
     menuKey: "menu-status",
     async run(conversation, ctx) {
-      for (;;) {
-        const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
-        if (nationalId.kind === "back") continue;
-        const keys = lookupKeys("status", ctx.chatId!, nationalId.value);
-        await refuseIfBlocked(conversation, ctx, services.limiter, keys);
-        const code = await ask(conversation, ctx, {
-          prompt: "status-ask-tracking-code",
-          errors: "status-tracking-code-error",
-          parse: (reply) => (reply.kind === "text" ? parseTrackingCode(reply.text) : fail("not_digits")),
-        });
-        if (code.kind === "back") continue;
-
-        const found = await conversation.external(async () => {
-          const application = await services.applications.findByTrackingCode(code.value);
-          // A code that exists under another national ID is answered exactly like an unknown code.
-          if (application && application.nationalId === nationalId.value) {
-            const tariff = await services.tariffs.inForce(new Date());
-            return { application, deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
-          }
-          await services.limiter.recordFailure(keys);
-          return null;
-        });
-        if (!found) {
-          await ctx.reply(ctx.t("status-not-found"));
-          continue;
-        }
-        await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
-        return;
-      }
+      const found = await findByTrackingCode(conversation, ctx, services, async (application) => {
+        const tariff = await services.tariffs.inForce(new Date());
+        return { application, deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
+      });
+      await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
     },
   };
-}
-
-/** Ends the flow with the reopening time when too many lookups failed. */
-export async function refuseIfBlocked(
-  conversation: FlowConversation,
-  ctx: FlowContext,
-  limiter: AttemptLimiter,
-  keys: ReturnType<typeof lookupKeys>,
-): Promise<void> {
-  const until = await conversation.external(async () => (await limiter.blockedUntil(keys))?.toISOString() ?? null);
-  if (until) await leave(conversation, ctx, "lookup-blocked", { until: formatDateTime(new Date(until)) });
 }
 
 async function appointmentFacts(booking: BookingDeps, applicationId: string): Promise<AppointmentFacts> {
