@@ -133,3 +133,8 @@ payment-check-expired = The time for this payment has run out. To pay again, cho
 payment-check-unknown = We could not get the result from the bank just now. Don't worry: we will check again automatically and announce the result right here.
 payment-invoice-refused = This invoice is no longer valid. Please choose "Pre-registration" again.
 prereg-payment-title = Smart national ID card
+prereg-gateway-unavailable =
+    The payment gateway is not answering right now. Your details are saved; you do not need to enter them again.
+    Press "Try again" in a moment.
+prereg-retry-button = 🔄 Try again
+prereg-retry-error-choose_button = To go on with the payment, press "Try again" or choose "Cancel".

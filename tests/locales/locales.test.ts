@@ -70,6 +70,8 @@ const ERROR_FAMILIES: ReadonlyArray<{ prefix: string; codes: readonly string[] }
   { prefix: "prereg-city-error", codes: ["not_found", "ambiguous", NOT_TEXT] },
   // abroadQuestion: typed text that is neither button.
   { prefix: "prereg-abroad-error", codes: ["choose_button", NOT_TEXT] },
+  // payFee(): the retry button after the payment gateway did not answer.
+  { prefix: "prereg-retry-error", codes: ["choose_button"] },
   // The status flow maps a non-text reply to not_digits, already one of the domain's codes.
   { prefix: "status-tracking-code-error", codes: codes<TrackingCodeError>()(["empty", "not_digits", "wrong_length", "mistyped"]) },
   // Booking (src/flows/booking): pick() and the yes/confirm/change questions refuse text that is no button;

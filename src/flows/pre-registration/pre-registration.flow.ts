@@ -16,6 +16,7 @@ import { formatJalaliDateOnly, formatTehranTime, formatToman } from "../../domai
 import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
 import { ask, leave, type Question } from "../kit/ask.js";
 import { inRows, isCancel } from "../kit/navigation.js";
+import { fail, ok } from "../../domain/shared/result.js";
 import * as q from "./questions.js";
 
 export interface PreRegistrationServices {
@@ -233,34 +234,52 @@ function summaryText(ctx: FlowContext, a: Answers): string {
 /** Saves the application and sends the payment link (or the in-app invoice). */
 async function payFee(conversation: FlowConversation, ctx: FlowContext, services: PreRegistrationServices, a: Answers): Promise<void> {
   const chatId = ctx.chatId!;
-  const outcome = await conversation.external(async () => {
-    const tariff = await services.tariffs.inForce(new Date());
-    const saved = await services.applications.saveDraft(
-      {
-        nationalId: a.nationalId,
-        birthDate: a.birthDate,
-        firstName: a.firstName,
-        lastName: a.lastName,
-        fatherName: a.fatherName,
-        mobile: a.mobile,
-        landline: a.landline,
-        postalCode: a.postalCode,
-        address: a.address,
-        cityId: a.city.id,
-        chatId,
-      },
-      tariff.preRegistrationRial,
-    );
-    if (saved.kind === "already_registered") return saved;
-    const payment = await services.startPayment({
-      applicationId: saved.applicationId,
-      amountRial: tariff.preRegistrationRial,
-      chatId,
-      mobile: a.mobile,
-      description: ctx.t("prereg-payment-description"),
+  const attempt = () =>
+    conversation.external(async () => {
+      const tariff = await services.tariffs.inForce(new Date());
+      const saved = await services.applications.saveDraft(
+        {
+          nationalId: a.nationalId,
+          birthDate: a.birthDate,
+          firstName: a.firstName,
+          lastName: a.lastName,
+          fatherName: a.fatherName,
+          mobile: a.mobile,
+          landline: a.landline,
+          postalCode: a.postalCode,
+          address: a.address,
+          cityId: a.city.id,
+          chatId,
+        },
+        tariff.preRegistrationRial,
+      );
+      if (saved.kind === "already_registered") return saved;
+      try {
+        const payment = await services.startPayment({
+          applicationId: saved.applicationId,
+          amountRial: tariff.preRegistrationRial,
+          chatId,
+          mobile: a.mobile,
+          description: ctx.t("prereg-payment-description"),
+        });
+        return { kind: "payment" as const, payment: { ...payment, expiresAt: payment.expiresAt.toISOString() } };
+      } catch (error) {
+        // The gateway is down or slow at a peak: the answers are saved, so offer to try again, not to start over.
+        ctx.logger.warn({ err: error }, "payment could not be started");
+        return { kind: "gateway_unavailable" as const };
+      }
     });
-    return { kind: "payment" as const, payment: { ...payment, expiresAt: payment.expiresAt.toISOString() } };
-  });
+  let outcome = await attempt();
+  while (outcome.kind === "gateway_unavailable") {
+    const retry = await ask(conversation, ctx, {
+      prompt: "prereg-gateway-unavailable",
+      errors: "prereg-retry-error",
+      back: false,
+      buttons: (c) => [[c.t("prereg-retry-button")]],
+      parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("prereg-retry-button") ? ok(true) : fail("choose_button")),
+    });
+    if (retry.kind === "answer") outcome = await attempt();
+  }
   if (outcome.kind === "already_registered") await tellAlreadyRegistered(conversation, ctx, outcome.application);
   if (outcome.kind !== "payment") return;
 
