@@ -41,7 +41,9 @@ export interface RunningApp {
 }
 
 export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
-  const database = config.databaseUrl ? openPostgres(config.databaseUrl) : await openEmbedded(config.dataDir);
+  const database = config.databaseUrl
+    ? openPostgres(config.databaseUrl, { onIdleError: (error) => logger.warn({ err: error }, "an idle database connection failed; it will be replaced") })
+    : await openEmbedded(config.dataDir);
   const redis = openRedis(config.redisUrl);
   await prepareDatabase(database, config, logger);
   if (database.kind === "embedded" || redis.kind === "in-process") {

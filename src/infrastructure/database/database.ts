@@ -24,8 +24,11 @@ export interface Database {
 }
 
 /** Connects to PostgreSQL at `url`. Pool size is per process; several instances share the server. */
-export function openPostgres(url: string, options: { poolSize?: number } = {}): Database {
+export function openPostgres(url: string, options: { poolSize?: number; onIdleError?: (error: Error) => void } = {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle pooled connection that the server drops (restart, failover, a dropped database) emits 'error';
+  // without a listener that would crash the process. The pool replaces the connection on next use.
+  pool.on("error", options.onIdleError ?? (() => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
