@@ -44,7 +44,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const database = config.databaseUrl
     ? openPostgres(config.databaseUrl, { onIdleError: (error) => logger.warn({ err: error }, "an idle database connection failed; it will be replaced") })
     : await openEmbedded(config.dataDir);
-  const redis = openRedis(config.redisUrl);
+  const redis = openRedis(config.redisUrl, (error) => logger.warn({ err: error }, "Redis connection error; reconnecting"));
   await prepareDatabase(database, config, logger);
   if (database.kind === "embedded" || redis.kind === "in-process") {
     logger.warn(

@@ -10,13 +10,15 @@ export interface RedisStore {
 }
 
 /** Opens `url`, or an in-process store when it is absent. Same ioredis API either way, so no code forks. */
-export function openRedis(url: string | undefined): RedisStore {
+export function openRedis(url: string | undefined, onError: (error: Error) => void = () => undefined): RedisStore {
   if (!url) {
     const redis = new RedisMock() as unknown as Redis;
     return { redis, kind: "in-process", close: async () => void redis.disconnect() };
   }
   // maxRetriesPerRequest: null keeps commands queued across a short Redis restart instead of failing updates.
   const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  // ioredis reconnects by itself; the listener keeps a lost connection a log line, not an "unhandled error".
+  redis.on("error", onError);
   return {
     redis,
     kind: "redis",
