@@ -15,6 +15,13 @@ export const toLatin = (text: string) =>
 
 /** From the main menu to the payment message: every question answered, Persian digits where typed. */
 export async function preRegister(user: SimulatedUser, citizen = ALI): Promise<TranscriptMessage> {
+  await preRegisterUntilSummary(user, citizen);
+  await user.press("✅ تأیید و پرداخت");
+  return user.waitForBotMessage("مبلغ قابل پرداخت");
+}
+
+/** Every question answered, up to the summary (not yet confirmed). */
+export async function preRegisterUntilSummary(user: SimulatedUser, citizen = ALI): Promise<TranscriptMessage> {
   await user.say("/start");
   await user.waitForBotMessage("خوش آمدید");
   await user.press("📝 پیش‌ثبت‌نام");
@@ -46,8 +53,7 @@ export async function preRegister(user: SimulatedUser, citizen = ALI): Promise<T
   expect(summary.text).toContain(inPersianDigits(citizen.nationalId));
   expect(summary.text).toContain("۰۹۱۲۱۲۳۴۵۶۷");
   expect(summary.text).toContain("۰۲۱۸۸۷۷۶۶۵۵");
-  await user.press("✅ تأیید و پرداخت");
-  return user.waitForBotMessage("مبلغ قابل پرداخت");
+  return summary;
 }
 
 /** The URL button's link on a bot message. */
