@@ -109,3 +109,6 @@ booking-current-fixed =
     The deadline for changing or cancelling it ({ $deadline }) has passed; please be there on time.
 booking-ask-province = Choose the province of the office you want, or type part of its name:
 booking-ask-city = Choose the city of the office you want in { $province } province, or type part of its name:
+booking-mode-day = 📆 Day first, then time
+booking-ask-day-nearby = Choose the day of your visit (free times at the offices near you):
+booking-time-at-office = { $time } — { $office }

@@ -109,3 +109,6 @@ booking-current-fixed =
     مهلت تغییر یا لغو آن ({ $deadline }) گذشته است؛ لطفاً سر وقت مراجعه کنید.
 booking-ask-province = استان دفتر مورد نظر را انتخاب کنید یا بخشی از نام آن را بنویسید:
 booking-ask-city = شهر دفتر مورد نظر در استان { $province } را انتخاب کنید یا بخشی از نام آن را بنویسید:
+booking-mode-day = 📆 اول روز، بعد ساعت
+booking-ask-day-nearby = روز مراجعه را انتخاب کنید (نوبت‌های خالی دفترهای نزدیک شما):
+booking-time-at-office = { $time } — { $office }

@@ -28,6 +28,25 @@ async function chooseEarliestNearby(user: SimulatedUser): Promise<string> {
   return (await user.waitForBotMessage(/تأیید کنید|منتقل شود/)).text ?? "";
 }
 
+/** "Day first, then time": a day across the nearest offices, then a time at any of them. */
+async function chooseDayFirst(user: SimulatedUser): Promise<string> {
+  await user.waitForBotMessage("چطور انتخاب می‌کنید");
+  await user.press("📆 اول روز، بعد ساعت");
+  await user.waitForBotMessage("کدام نوع دفتر");
+  await user.press("همه‌ی دفترها");
+  await user.waitForBotMessage("موقعیت خود را");
+  await user.shareLocation(TEHRAN.latitude, TEHRAN.longitude);
+  const days = await user.waitForBotMessage("نوبت‌های خالی دفترهای نزدیک شما");
+  const dayLabels = user.buttons(days).filter((label) => label.includes("نوبت)"));
+  expect(dayLabels[0]).toMatch(/^(شنبه|یکشنبه|دوشنبه|سه‌شنبه|چهارشنبه|پنجشنبه) /);
+  await user.press(dayLabels[dayLabels.length - 1]!);
+  const times = await user.waitForBotMessage("ساعت مراجعه");
+  const first = user.buttons(times)[0]!;
+  expect(first).toMatch(/^[۰-۹]{2}:[۰-۹]{2} — /);
+  await user.press(first);
+  return (await user.waitForBotMessage("تأیید کنید")).text ?? "";
+}
+
 describe("booking", () => {
   let world: BotWorld;
   let db: Database;
@@ -152,7 +171,7 @@ describe("booking", () => {
     await payOnSandbox(payUrlOf(await preRegister(user, zahra)));
     const trackingCode = trackingCodeIn((await user.waitForBotMessage("کد رهگیری شما:")).text);
     await user.press("📅 نوبت‌گیری");
-    await chooseEarliestNearby(user);
+    await chooseDayFirst(user);
     await user.press("✅ تأیید نوبت");
     await user.waitForBotMessage("نوبت شما ثبت شد");
 

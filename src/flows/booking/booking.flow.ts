@@ -1,4 +1,4 @@
-// Booking (نوبت‌گیری): find the citizen's paid application, choose an office by place or time, a day and a
+// Booking: find the citizen's paid application, choose an office by place or time, a day and a
 // time, confirm; or change (reschedule, cancel) an appointment already booked.
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import type { Flow } from "../../bot/create-bot.js";

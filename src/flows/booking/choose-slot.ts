@@ -23,7 +23,10 @@ export interface ChosenSlot {
   startsAt: string;
 }
 
-type Mode = "nearest" | "earliest" | "city";
+type Mode = "nearest" | "earliest" | "day" | "city";
+
+/** How many nearby offices the day-first choice looks across. */
+const DAY_FIRST_OFFICES = 5;
 
 /** Picks one of `labels` by its exact text. */
 function pick<T>(options: Array<{ label: string; value: T }>) {
@@ -43,6 +46,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     const modes: Array<{ label: string; value: Mode }> = [
       { label: ctx.t("booking-mode-nearest"), value: "nearest" },
       { label: ctx.t("booking-mode-earliest"), value: "earliest" },
+      { label: ctx.t("booking-mode-day"), value: "day" },
       { label: ctx.t("booking-mode-city"), value: "city" },
     ];
     const mode = await ask(conversation, ctx, { ...choiceQuestion("booking-ask-mode", modes, 1), back: false });
@@ -52,7 +56,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   }
 }
 
-async function byLocation(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, mode: "nearest" | "earliest"): Promise<ChosenSlot | null> {
+async function byLocation(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, mode: "nearest" | "earliest" | "day"): Promise<ChosenSlot | null> {
   const types: Array<{ label: string; value: OfficeType | "any" }> = [
     { label: ctx.t("booking-type-any"), value: "any" },
     ...OFFICE_TYPES.map((type) => ({ label: ctx.t(`booking-office-type-${type}`), value: type })),
@@ -82,6 +86,8 @@ async function byLocation(conversation: FlowConversation, ctx: FlowContext, serv
     return chosen.kind === "answer" ? chosen.value : null;
   }
 
+  if (mode === "day") return dayFirst(conversation, ctx, services, point.value, officeType);
+
   const offices = await conversation.external(async () =>
     (await nearestOffices(services.booking, { point: point.value, type: officeType, now: new Date(), limit: 5 })).map((near) =>
       officeChoice(near.office, { distanceKm: near.distanceKm, earliestFree: near.earliestFree?.startsAt ?? null }),
@@ -89,6 +95,54 @@ async function byLocation(conversation: FlowConversation, ctx: FlowContext, serv
   );
   return chooseOfficeThenTime(conversation, ctx, services, offices, "booking-nearest-list");
 }
+
+/** Choosing by time: a day (across the nearest offices), then a free time at any of them. */
+async function dayFirst(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: BookingServices,
+  point: { latitude: number; longitude: number },
+  type: OfficeType | undefined,
+): Promise<ChosenSlot | null> {
+  const nearby = await conversation.external(async () => {
+    const now = new Date();
+    const offices = await nearestOffices(services.booking, { point, type, now, limit: DAY_FIRST_OFFICES });
+    const days = new Map<string, { date: JalaliDate; freeSlots: number }>();
+    for (const near of offices) {
+      for (const day of (await officeBookableDays(services.booking, { officeId: near.office.id, now })) ?? []) {
+        const key = jalaliKey(day.date);
+        const seen = days.get(key);
+        days.set(key, { date: day.date, freeSlots: (seen?.freeSlots ?? 0) + day.freeSlots });
+      }
+    }
+    return {
+      offices: offices.map((near) => officeChoice(near.office, { distanceKm: near.distanceKm })),
+      days: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, day]) => day),
+    };
+  });
+  if (nearby.days.length === 0) return tell(ctx, "booking-nothing-near");
+  const day = await ask(
+    conversation,
+    ctx,
+    choiceQuestion("booking-ask-day-nearby", nearby.days.slice(0, 14).map((d) => ({ label: dayButton(ctx, d.date, d.freeSlots), value: d.date })), 2),
+  );
+  if (day.kind === "back") return null;
+  const times = await conversation.external(async () => {
+    const found: ChosenSlot[] = [];
+    for (const office of nearby.offices) {
+      const slots = (await officeFreeSlotsOn(services.booking, { officeId: office.id, date: day.value, now: new Date() })) ?? [];
+      for (const slot of slots) found.push({ office, startsAt: slot.startsAt.toISOString() });
+    }
+    // Earliest first; at the same time, the nearer office first (the offices come nearest first).
+    return found.sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, 24);
+  });
+  if (times.length === 0) return tell(ctx, "booking-day-full");
+  const labelled = times.map((slot) => ({ label: ctx.t("booking-time-at-office", { time: timeButton(new Date(slot.startsAt)), office: slot.office.name }), value: slot }));
+  const chosen = await ask(conversation, ctx, choiceQuestion("booking-ask-time", labelled, 1));
+  return chosen.kind === "answer" ? chosen.value : null;
+}
+
+const jalaliKey = (date: JalaliDate) => `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
 
 async function byCity(conversation: FlowConversation, ctx: FlowContext, services: BookingServices): Promise<ChosenSlot | null> {
   const provinces = await conversation.external(() => services.places.provinces());

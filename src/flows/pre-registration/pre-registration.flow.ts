@@ -1,4 +1,4 @@
-// Pre-registration (پیش‌ثبت‌نام): one question at a time, a summary to correct, then the fee payment link.
+// Pre-registration: one question at a time, a summary to correct, then the fee payment link.
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import type { Flow } from "../../bot/create-bot.js";
