@@ -73,7 +73,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   // Durable reminder jobs need a real Redis; the in-process stand-in of local mode cannot run BullMQ.
   const reminders = redis.kind === "redis" ? new ReminderQueue(redis.redis, config.redisKeyPrefix) : undefined;
   if (!reminders) logger.warn("appointment reminders are off: they need REDIS_URL (durable jobs in Redis)");
-  const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: wake, reminders: reminders && { schedule: (id, at) => reminders.schedule(id, at), withdraw: (id, at) => reminders.withdraw(id, at) } });
+  const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: wake, reminders });
 
   const { bot, inFlight } = createBot({
     token: config.botApi.token,
@@ -94,19 +94,19 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   await bot.init();
   dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
-  const reconciler = new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake });
-  const noShows = new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake });
-  const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
 
   const routes = new Hono();
   // The browser chat talks to the local Bot API server; with a real token there is nothing to show.
   if (localBotApi) routes.route("/", webChatRoutes({ botApiPath: LOCAL_BOT_API_PATH, translate, botToken: config.botApi.token }));
   for (const sub of citizens.httpRoutes) routes.route("/", sub);
+  if (config.mode.kind === "webhook") {
+    routes.route("/", webhookRoutes(bot, { secret: config.mode.secret, checkHeader: config.platform === "telegram" }));
+  }
+  lateRoutes = routes;
+
   let runner: RunnerHandle | undefined;
   if (config.mode.kind === "webhook") {
     const secret = config.mode.secret;
-    routes.route("/", webhookRoutes(bot, { secret, checkHeader: config.platform === "telegram" }));
-    lateRoutes = routes;
     const url = new URL(webhookPath(secret), config.mode.publicUrl).toString();
     await bot.api.setWebhook(url, {
       allowed_updates: [...ALLOWED_UPDATES],
@@ -114,13 +114,15 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       ...(config.platform === "telegram" ? { secret_token: secret } : {}),
     });
   } else {
-    lateRoutes = routes;
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   }
-  dispatcher.start();
-  reconciler.start();
-  noShows.start();
+  const background = startBackgroundWork([
+    dispatcher,
+    new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake }),
+    new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake }),
+  ]);
+  const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
   if (localBotApi) logger.info({ chat: `${http.url}/` }, `try the bot in a browser: ${http.url}/`);
 
@@ -132,9 +134,20 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       inFlight,
       graceMs: config.shutdownGraceMs,
       logger,
-      close: [() => reminderWorker?.close(), () => reminders?.close(), () => noShows.stop(), () => reconciler.stop(), () => dispatcher?.stop(), () => localBotApi?.close(), () => redis.close(), () => database.close()],
+      close: [() => reminderWorker?.close(), () => reminders?.close(), () => background.stop(), () => localBotApi?.close(), () => redis.close(), () => database.close()],
     }));
   return { httpUrl: http.url, bot, database, redis, stop };
+}
+
+/** A timer-driven job every instance runs (outbox, reconciliation, no-show sweep). */
+interface BackgroundJob {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+function startBackgroundWork(jobs: BackgroundJob[]): { stop(): Promise<void> } {
+  for (const job of jobs) job.start();
+  return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
 }
 
 /** Migrations, reference data, and (when asked) the sample citizens of the default registry. */
