@@ -82,6 +82,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     redis: redis.redis,
     keyPrefix: config.redisKeyPrefix,
     conversationTtlSeconds: config.conversationTtlSeconds,
+    updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: async (chatId) => {
       await database.prisma.chat.upsert({

@@ -45,3 +45,4 @@ unhandled-photo = This bot does not take photos; your photo is taken at the regi
 unhandled-media = I cannot handle this kind of message. Please use the menu.
 unhandled-edited = Edits to earlier messages are not taken into account. Please send the right answer again.
 unhandled-old-button = This button belongs to an old message and no longer works. Start again from the main menu.
+flood-slow-down = Your messages arrived too fast. Please wait a minute and send again.

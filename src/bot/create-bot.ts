@@ -1,6 +1,7 @@
 // Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
+import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
@@ -40,6 +41,8 @@ export interface BotDependencies {
   /** Namespace of every Redis key this bot writes. */
   keyPrefix: string;
   conversationTtlSeconds: number;
+  /** Updates one user may send per minute before the rest are ignored (default 60). */
+  updatesPerMinute?: number;
   i18n: I18n<FlowContext>;
   recordChat: RecordChat;
   /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
@@ -80,6 +83,19 @@ export function createBot(deps: BotDependencies): BuiltBot {
 
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);
+  // Flood protection shared by every instance: a person types far below this; a script is told once and then ignored.
+  guarded.use(
+    limit<FlowContext, Redis>({
+      timeFrame: 60_000,
+      limit: deps.updatesPerMinute ?? 60,
+      storageClient: deps.redis,
+      keyPrefix: `${keyPrefix}flood:`,
+      onLimitExceeded: async (ctx) => {
+        ctx.logger.warn("too many updates from one user; ignoring until the minute is over");
+        if (ctx.chat?.type === "private") await ctx.reply(ctx.t("flood-slow-down"));
+      },
+    }),
+  );
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: {

@@ -107,6 +107,10 @@ const environmentSchema = z
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of minutes" }).int({ error: "expected whole minutes" }).min(5, { error: "expected at least 5 minutes" }).max(24 * 60, { error: "expected at most 1440 minutes" }).default(30),
     ),
+    FLOOD_LIMIT_PER_MINUTE: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of updates" }).int({ error: "expected a whole number" }).min(1, { error: "expected at least 1" }).default(60),
+    ),
     SHUTDOWN_GRACE_SECONDS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(10),
@@ -154,6 +158,8 @@ export interface AppConfig {
   logLevel: Environment["LOG_LEVEL"];
   dataDir: string;
   conversationTtlSeconds: number;
+  /** Updates one user may send per minute; beyond it they are told once and ignored. */
+  floodLimitPerMinute: number;
   shutdownGraceMs: number;
   /** Load the sample citizens (and offices) shipped with the project; on by default only in local mode. */
   seedSampleData: boolean;
@@ -209,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     conversationTtlSeconds: Math.round(e.CONVERSATION_TTL_HOURS * 3600),
+    floodLimitPerMinute: e.FLOOD_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     seedSampleData: e.SEED_SAMPLE_DATA ? e.SEED_SAMPLE_DATA === "true" : !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,

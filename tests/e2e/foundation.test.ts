@@ -82,6 +82,26 @@ describe("the bot in long-polling mode", () => {
   });
 });
 
+describe("flood protection", () => {
+  let world: BotWorld;
+  beforeAll(async () => {
+    world = await createBotWorld();
+    await world.startBot({ FLOOD_LIMIT_PER_MINUTE: "5" });
+  });
+  afterAll(() => world.close());
+
+  it("answers up to the limit, says once to slow down, then ignores the rest of the minute", async () => {
+    const user = world.api.user(1101);
+    for (let i = 0; i < 9; i++) await user.say(`پیام ${i}`);
+    await user.waitForBotMessage("یک دقیقه صبر کنید", { after: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // room for replies that should not come
+    const replies = (await user.transcript()).messages.filter((m) => m.sender === "bot").map((m) => m.text ?? "");
+    expect(replies.filter((text) => text.includes("متوجه پیام شما نشدم"))).toHaveLength(5);
+    expect(replies.filter((text) => text.includes("یک دقیقه صبر کنید"))).toHaveLength(1);
+    expect(replies).toHaveLength(6);
+  });
+});
+
 describe("configuration errors", () => {
   it("names every bad variable in one message and exits non-zero", async () => {
     const { runBotUntilExit } = await import("../support/bot-process.js");
