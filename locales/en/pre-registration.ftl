@@ -138,3 +138,6 @@ prereg-gateway-unavailable =
     Press "Try again" in a moment.
 prereg-retry-button = 🔄 Try again
 prereg-retry-error-choose_button = To go on with the payment, press "Try again" or choose "Cancel".
+prereg-registry-unavailable =
+    The civil registry is not answering right now. Your answers are kept.
+    Press "Try again" in a moment.

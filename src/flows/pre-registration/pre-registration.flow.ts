@@ -156,14 +156,43 @@ async function passesRegistryChecks(
   answers: Partial<Answers>,
 ): Promise<boolean> {
   const nationalId = answers.nationalId! as NationalId;
-  const eligible = await conversation.external(() => checkEligibility(services.registry, nationalId, answers.birthDate!));
-  if (!eligible.ok) {
+  const check = () =>
+    conversation.external(async () => {
+      try {
+        const eligible = await checkEligibility(services.registry, nationalId, answers.birthDate!);
+        if (!eligible.ok) return { kind: "not_eligible" as const };
+        return { kind: "eligible" as const, live: await services.applications.findLive(nationalId) };
+      } catch (error) {
+        // The registry service is down: keep every answer and let the citizen try again.
+        ctx.logger.warn({ err: error }, "civil registry could not be asked");
+        return { kind: "unavailable" as const };
+      }
+    });
+  let outcome = await check();
+  while (outcome.kind === "unavailable") {
+    await waitForRetry(conversation, ctx, "prereg-registry-unavailable");
+    outcome = await check();
+  }
+  if (outcome.kind === "not_eligible") {
     await ctx.reply(ctx.t("prereg-not-eligible"));
     return false;
   }
-  const live = await conversation.external(() => services.applications.findLive(nationalId));
-  if (live && live.status !== "awaiting_payment") await tellAlreadyRegistered(conversation, ctx, live);
+  if (outcome.live && outcome.live.status !== "awaiting_payment") await tellAlreadyRegistered(conversation, ctx, outcome.live);
   return true;
+}
+
+/** Says a service did not answer (answers are kept) and waits for the "try again" button. */
+async function waitForRetry(conversation: FlowConversation, ctx: FlowContext, prompt: string): Promise<void> {
+  for (;;) {
+    const retry = await ask(conversation, ctx, {
+      prompt,
+      errors: "prereg-retry-error",
+      back: false,
+      buttons: (c) => [[c.t("prereg-retry-button")]],
+      parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("prereg-retry-button") ? ok(true) : fail("choose_button")),
+    });
+    if (retry.kind === "answer") return;
+  }
 }
 
 async function tellAlreadyRegistered(conversation: FlowConversation, ctx: FlowContext, application: ApplicationView): Promise<never> {
@@ -271,14 +300,8 @@ async function payFee(conversation: FlowConversation, ctx: FlowContext, services
     });
   let outcome = await attempt();
   while (outcome.kind === "gateway_unavailable") {
-    const retry = await ask(conversation, ctx, {
-      prompt: "prereg-gateway-unavailable",
-      errors: "prereg-retry-error",
-      back: false,
-      buttons: (c) => [[c.t("prereg-retry-button")]],
-      parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("prereg-retry-button") ? ok(true) : fail("choose_button")),
-    });
-    if (retry.kind === "answer") outcome = await attempt();
+    await waitForRetry(conversation, ctx, "prereg-gateway-unavailable");
+    outcome = await attempt();
   }
   if (outcome.kind === "already_registered") await tellAlreadyRegistered(conversation, ctx, outcome.application);
   if (outcome.kind !== "payment") return;
