@@ -124,6 +124,11 @@ const environmentSchema = z
 function crossVariableProblems(env: NodeJS.ProcessEnv): Array<[variable: string, message: string]> {
   const given = (name: string) => (env[name] ?? "") !== "";
   const problems: Array<[string, string]> = [];
+  // The sandbox moves no money: on a real bot it would hand out tracking codes for free, so a bot with a
+  // token must name its gateway (sandbox stays possible for a test bot, but only when asked for).
+  if (given("BOT_TOKEN") && !given("PAYMENT_GATEWAY")) {
+    problems.push(["PAYMENT_GATEWAY", "required with BOT_TOKEN (expected zarinpal or bale; sandbox takes no money, so set it only for a test bot)"]);
+  }
   if (env.PAYMENT_GATEWAY === "zarinpal" && !given("ZARINPAL_MERCHANT_ID")) {
     problems.push(["ZARINPAL_MERCHANT_ID", "required when PAYMENT_GATEWAY=zarinpal (expected the merchant id from Zarinpal's panel)"]);
   }

@@ -22,9 +22,9 @@ describe("loadConfig", () => {
   });
 
   it("picks the API root from the platform, and BOT_API_ROOT overrides it", () => {
-    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_PLATFORM: "bale" }).botApi).toEqual({ kind: "platform", token: "123:abc", apiRoot: "https://tapi.bale.ai" });
-    expect(loadConfig({ BOT_TOKEN: "123:abc" }).botApi).toMatchObject({ apiRoot: "https://api.telegram.org" });
-    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_API_ROOT: "http://127.0.0.1:8081" }).botApi).toMatchObject({ apiRoot: "http://127.0.0.1:8081" });
+    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_PLATFORM: "bale", PAYMENT_GATEWAY: "sandbox" }).botApi).toEqual({ kind: "platform", token: "123:abc", apiRoot: "https://tapi.bale.ai" });
+    expect(loadConfig({ BOT_TOKEN: "123:abc", PAYMENT_GATEWAY: "sandbox" }).botApi).toMatchObject({ apiRoot: "https://api.telegram.org" });
+    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_API_ROOT: "http://127.0.0.1:8081", PAYMENT_GATEWAY: "sandbox" }).botApi).toMatchObject({ apiRoot: "http://127.0.0.1:8081" });
   });
 
   it("treats empty variables as unset", () => {
@@ -42,9 +42,15 @@ describe("loadConfig", () => {
       LOG_LEVEL: "loud",
     });
     const variables = problems.map((line) => line.split(":")[0]);
-    expect(variables.sort()).toEqual(["BOT_MODE", "BOT_PLATFORM", "BOT_TOKEN", "DATABASE_URL", "HTTP_PORT", "LOG_LEVEL", "REDIS_URL"]);
+    expect(variables.sort()).toEqual(["BOT_MODE", "BOT_PLATFORM", "BOT_TOKEN", "DATABASE_URL", "HTTP_PORT", "LOG_LEVEL", "PAYMENT_GATEWAY", "REDIS_URL"]);
     expect(problems.find((line) => line.startsWith("BOT_PLATFORM"))).toMatch(/telegram or bale/);
     expect(problems.find((line) => line.startsWith("HTTP_PORT"))).toMatch(/between 0 and 65535/);
+  });
+
+  it("makes a bot with a token name its payment gateway: the sandbox takes no money", () => {
+    expect(problemsOf({ BOT_TOKEN: "123:abc" }).map((line) => line.split(":")[0])).toEqual(["PAYMENT_GATEWAY"]);
+    expect(loadConfig({}).payment.gateway).toBe("sandbox");
+    expect(loadConfig({ BOT_TOKEN: "123:abc", PAYMENT_GATEWAY: "zarinpal", ZARINPAL_MERCHANT_ID: "00000000-0000-0000-0000-000000000000" }).payment.gateway).toBe("zarinpal");
   });
 
   it("requires PUBLIC_URL and WEBHOOK_SECRET in webhook mode", () => {

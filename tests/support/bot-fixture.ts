@@ -27,6 +27,7 @@ export async function createBotWorld(options: { seed?: boolean } = {}): Promise<
   const bots: BotProcess[] = [];
   const env = (extra: Record<string, string> = {}) => ({
     BOT_TOKEN: TEST_BOT_TOKEN,
+    PAYMENT_GATEWAY: "sandbox",
     BOT_API_ROOT: api.url,
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
