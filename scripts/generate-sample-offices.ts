@@ -2,9 +2,8 @@
 // Usage: npx tsx scripts/generate-sample-offices.ts [--seed N] [--scale X] [--out path]
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { formatOfficeCsv } from "../src/infrastructure/offices/office-csv.js";
 import { readSampleCities } from "../src/infrastructure/offices/sample-cities.js";
-import { generateSampleOffices, SAMPLE_SEED } from "../src/infrastructure/offices/sample-office-generator.js";
+import { generateSampleOffices, SAMPLE_SEED, sampleOfficesCsv } from "../src/infrastructure/offices/sample-office-generator.js";
 import { SAMPLE_OFFICES_FILE } from "../src/infrastructure/offices/sample-offices.js";
 
 const { values } = parseArgs({
@@ -22,21 +21,7 @@ const rows = generateSampleOffices(cities, { seed, scale });
 const out = values.out ?? SAMPLE_OFFICES_FILE;
 await writeFile(
   out,
-  formatOfficeCsv(rows.map((row) => ({
-    code: row.code,
-    type: row.type,
-    name: row.name,
-    city_id: row.cityId,
-    address: row.address,
-    phone: row.phone,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    hours: row.hours,
-    slot_minutes: row.slotMinutes,
-    counters: row.counters,
-    closed_dates: row.closedDates,
-    active: row.active,
-  }))),
+  sampleOfficesCsv(rows),
 );
 
 const byType = new Map<string, number>();

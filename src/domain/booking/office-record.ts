@@ -6,27 +6,13 @@ import { parseJalaliDate } from '../time/jalali.js';
 import type { JalaliDate } from '../time/jalali.js';
 import { toLatinDigits } from '../text/digits.js';
 import { IRAN_BOUNDS, isInsideIranBounds } from './geo.js';
-import type { GeoPoint } from './geo.js';
 import { COUNTERS_RANGE, DEFAULT_COUNTERS, DEFAULT_SLOT_MINUTES, isOfficeType, SLOT_MINUTES_RANGE } from './office.js';
-import type { OfficeType } from './office.js';
+import type { Office, OfficeType } from './office.js';
 import { DEFAULT_WEEKLY_HOURS, parseWeeklyHours } from './weekly-hours.js';
-import type { WeeklyHours, WeeklyHoursError } from './weekly-hours.js';
+import type { WeeklyHoursError } from './weekly-hours.js';
 
 /** An office as described by an import row, before it has an id; the province comes from the city. */
-export interface OfficeDraft {
-  readonly code: string;
-  readonly type: OfficeType;
-  readonly name: string;
-  readonly cityId: number;
-  readonly address: string;
-  readonly phone: string;
-  readonly location: GeoPoint;
-  readonly weeklyHours: WeeklyHours;
-  readonly slotMinutes: number;
-  readonly counters: number;
-  readonly closedDates: readonly JalaliDate[];
-  readonly active: boolean;
-}
+export type OfficeDraft = Omit<Office, 'id' | 'provinceId'>;
 
 /** The text fields of an office, as an import row has them; optional ones may be empty. */
 export interface OfficeText {

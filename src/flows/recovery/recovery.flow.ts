@@ -1,4 +1,4 @@
-// Tracking-code recovery (بازیابی کد رهگیری): national ID + birth date → the code, in this chat.
+// Tracking-code recovery: national ID + birth date → the code, in this chat.
 import type { Flow } from "../../bot/create-bot.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore } from "../../domain/application/application-store.js";

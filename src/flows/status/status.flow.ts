@@ -1,4 +1,4 @@
-// Status check (پیگیری وضعیت): national ID + tracking code → the stage, the timeline and what to do next.
+// Status check: national ID + tracking code → the stage, the timeline and what to do next.
 import type { FlowContext } from "../../bot/context.js";
 import type { Flow } from "../../bot/create-bot.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";

@@ -3,6 +3,7 @@ import type { OfficeType } from "../../domain/booking/office.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { seededRandom } from "./seeded-random.js";
 import type { SeededRandom } from "./seeded-random.js";
+import { formatOfficeCsv } from './office-csv.js';
 
 /** A city of prisma/seed-data/iran-cities with its coordinates. */
 export interface SampleCity {
@@ -150,4 +151,25 @@ function officeName(type: OfficeType, cityName: string, n: number, number: numbe
     case "civil_registration":
       return n === 1 ? `اداره ثبت احوال ${cityName}` : `اداره ثبت احوال ${cityName} ناحیه ${toPersianDigits(n)}`;
   }
+}
+
+/** The generated offices as the import file format (what prisma/seed-data/offices-sample.csv holds). */
+export function sampleOfficesCsv(rows: readonly SampleOfficeRow[]): string {
+  return formatOfficeCsv(
+    rows.map((row) => ({
+      code: row.code,
+      type: row.type,
+      name: row.name,
+      city_id: row.cityId,
+      address: row.address,
+      phone: row.phone,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      hours: row.hours,
+      slot_minutes: row.slotMinutes,
+      counters: row.counters,
+      closed_dates: row.closedDates,
+      active: row.active,
+    })),
+  );
 }

@@ -3,30 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../../src/domain/booking/geo.js';
 import { OFFICE_TYPES } from '../../../src/domain/booking/office.js';
-import { formatOfficeCsv, parseOfficeCsv } from '../../../src/infrastructure/offices/office-csv.js';
+import { parseOfficeCsv } from '../../../src/infrastructure/offices/office-csv.js';
 import { readSampleCities } from '../../../src/infrastructure/offices/sample-cities.js';
-import { generateSampleOffices } from '../../../src/infrastructure/offices/sample-office-generator.js';
-import type { SampleOfficeRow } from '../../../src/infrastructure/offices/sample-office-generator.js';
+import { generateSampleOffices, sampleOfficesCsv } from '../../../src/infrastructure/offices/sample-office-generator.js';
 import { SAMPLE_OFFICES_FILE } from '../../../src/infrastructure/offices/sample-offices.js';
 
-const toCsv = (rows: SampleOfficeRow[]) =>
-  formatOfficeCsv(
-    rows.map((row) => ({
-      code: row.code,
-      type: row.type,
-      name: row.name,
-      city_id: row.cityId,
-      address: row.address,
-      phone: row.phone,
-      latitude: row.latitude,
-      longitude: row.longitude,
-      hours: row.hours,
-      slot_minutes: row.slotMinutes,
-      counters: row.counters,
-      closed_dates: row.closedDates,
-      active: row.active,
-    })),
-  );
+const toCsv = sampleOfficesCsv;
 
 describe('sample offices', async () => {
   const cities = await readSampleCities();
