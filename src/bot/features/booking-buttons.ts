@@ -1,15 +1,8 @@
-// The "book again" button on messages sent outside a conversation, and what pressing it does.
-import { Composer, InlineKeyboard } from "grammy";
-import type { NotificationButtons } from "../../infrastructure/notifications/notification-dispatcher.js";
+// The "book again" button on messages sent outside a conversation: what pressing it does.
+import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 
-const START_BOOKING = "booking:start";
-
-/** Buttons by notification message key. */
-export const NOTIFICATION_BUTTONS: NotificationButtons = {
-  "booking-office-closed": (translate) => new InlineKeyboard().text(translate("booking-rebook-button"), START_BOOKING),
-  "payment-confirmed": (translate) => new InlineKeyboard().text(translate("menu-booking"), START_BOOKING),
-};
+export const START_BOOKING = "booking:start";
 
 /** One tap from a notification into the booking journey. */
 export function bookingButtonsFeature(): Composer<BotContext> {

@@ -1,7 +1,7 @@
 // Pre-registration: one question at a time, a summary to correct, then the fee payment link.
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
-import type { Flow } from "../../bot/create-bot.js";
+import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
