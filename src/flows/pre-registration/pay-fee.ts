@@ -1,5 +1,6 @@
 // Saving the application and sending the fee's payment link (or the in-app invoice) with "I have paid".
 import { InlineKeyboard } from "grammy";
+import { paymentCheckData } from "../../bot/callback-data/index.js";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import { formatTehranTime, formatToman } from "../../domain/time/persian-format.js";
@@ -56,6 +57,6 @@ export async function payFee(conversation: FlowConversation, ctx: FlowContext, s
   const params = { amount: formatToman(payment.amountRial), expiresAt: formatTehranTime(expiresAt) };
   const buttons = new InlineKeyboard();
   if (payment.kind === "redirect") buttons.url(ctx.t("prereg-pay-button"), payment.payUrl).row();
-  buttons.text(ctx.t("prereg-paid-button"), `payment:check:${payment.paymentId}`);
+  buttons.text(ctx.t("prereg-paid-button"), paymentCheckData.encode({ chatId, paymentId: payment.paymentId }));
   await ctx.reply(ctx.t(payment.kind === "redirect" ? "prereg-pay-link" : "prereg-pay-invoice", params), { reply_markup: buttons });
 }
