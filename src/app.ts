@@ -10,6 +10,7 @@ import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import type { InFlightUpdates } from "./bot/middleware/in-flight.js";
 import { migrate, openEmbedded, openPostgres, type Database } from "./infrastructure/database/database.js";
 import { ensureReferenceData, sampleCitizens, upsertRegistryRecords } from "./infrastructure/database/reference-data.js";
+import { ensureHomeServiceUnits } from "./infrastructure/database/cases/case-units.js";
 import { healthRoutes } from "./infrastructure/http/health-routes.js";
 import { startHttpServer, type RunningHttpServer } from "./infrastructure/http/http-server.js";
 import { webhookPath, webhookRoutes } from "./infrastructure/http/webhook-routes.js";
@@ -156,6 +157,7 @@ async function prepareDatabase(database: Database, config: AppConfig, logger: Lo
   const migrations = await migrate(database);
   if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, "database migrations applied");
   await ensureReferenceData(database);
+  await ensureHomeServiceUnits(database.sql);
   if (config.seedSampleData) {
     const count = await upsertRegistryRecords(database, await sampleCitizens());
     const offices = await ensureSampleOffices(database);

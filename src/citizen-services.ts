@@ -12,6 +12,7 @@ import { confirmPayment, type PaymentServiceDeps } from "./domain/payment/settle
 import { startPayment } from "./domain/payment/start-payment.js";
 import type { BookingDeps } from "./domain/booking/booking-deps.js";
 import { bookingFlow } from "./flows/booking/booking.flow.js";
+import { createCaseSystem, type CaseSystem } from "./case-services.js";
 import type { ReminderPlanner } from "./domain/booking/reminder-planner.js";
 import { createSqlBookingStore } from "./infrastructure/database/booking-store.js";
 import { createSqlOfficeDirectory } from "./infrastructure/database/office-directory.js";
@@ -57,6 +58,8 @@ export interface CitizenServices {
   payments(): PaymentServiceDeps;
   /** Offices, slots and appointments (the no-show sweep and reminders use them too). */
   booking: BookingDeps;
+  /** Citizens' cases and the staff who work them (the overdue sweep uses the store). */
+  caseSystem: CaseSystem;
 }
 
 export function createCitizenServices(input: CitizenServicesInput): CitizenServices {
@@ -69,6 +72,16 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   const limiter = createRedisAttemptLimiter(redis.redis, config.redisKeyPrefix);
   const places = createPrismaPlaceDirectory(prisma);
   const booking: BookingDeps = { offices: createSqlOfficeDirectory(database.sql), store: createSqlBookingStore(database.sql) };
+
+  const caseSystem = createCaseSystem({
+    database,
+    offices: booking.offices,
+    places,
+    tariffs,
+    registry: createTableCivilRegistry(prisma),
+    applications,
+    notifyNow: input.notifyNow,
+  });
 
   // Redirecting gateways exist from the start; Bale's invoice needs the bot's API, added in journeys().
   const gateways: Partial<Record<GatewayName, PaymentGateway>> = {
@@ -96,6 +109,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   return {
     httpRoutes,
     booking,
+    caseSystem,
     payments: () => payments,
     journeys(api) {
       if (config.payment.baleProviderToken) {
@@ -130,9 +144,10 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
           statusFlow({ applications, limiter, tariffs, booking }),
           recoveryFlow({ applications, limiter }),
           bookingFlow({ booking, applications, limiter, places, reminders: input.reminders }),
+          ...caseSystem.flows,
         ],
         pages: informationPages(tariffs),
-        features: [paymentsFeature({ payments, notifyNow: input.notifyNow }), bookingButtonsFeature()],
+        features: [paymentsFeature({ payments, notifyNow: input.notifyNow }), bookingButtonsFeature(), ...caseSystem.features],
       };
     },
   };

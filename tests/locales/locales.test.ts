@@ -23,6 +23,10 @@ import type { Result } from "../../src/domain/shared/result.js";
 import { MAIN_MENU_KEYS } from "../../src/bot/keyboards/main-menu.js";
 import { OFFICE_TYPES } from "../../src/domain/booking/office.js";
 import type { ReminderKind } from "../../src/infrastructure/jobs/reminder-queue.js";
+import type { AmountError } from "../../src/domain/cases/amount.js";
+import { CASE_KINDS, CASE_STATUSES } from "../../src/domain/cases/case.js";
+import { ENTRY_KINDS } from "../../src/domain/cases/case-entry.js";
+import type { boundedText } from "../../src/flows/cases/case-questions.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LOCALES_DIR = join(ROOT, "locales");
@@ -78,6 +82,15 @@ const ERROR_FAMILIES: ReadonlyArray<{ prefix: string; codes: readonly string[] }
   // parsePoint() refuses what is neither a shared location nor "latitude, longitude" (neither is exported).
   { prefix: "booking-choice-error", codes: ["choose_button"] },
   { prefix: "booking-location-error", codes: ["not_location"] },
+  // Cases (src/flows/cases): choiceQuestion, textQuestion (boundedText), amountQuestion, pastDayQuestion, the
+  // office pager, the household member's national ID (plus a repeated one), the home location.
+  { prefix: "case-choice-error", codes: ["choose_button", NOT_TEXT] },
+  { prefix: "case-text-error", codes: [...codes<ErrorOf<typeof boundedText>>()(["too_short", "too_long"]), NOT_TEXT] },
+  { prefix: "case-amount-error", codes: [...codes<AmountError>()(["empty", "not_digits", "too_large"]), NOT_TEXT] },
+  { prefix: "case-day-error", codes: [...codes<JalaliDateError>()(["empty", "bad_format", "invalid_date"]), "in_future", "too_old", NOT_TEXT] },
+  { prefix: "case-office-error", codes: ["not_found", NOT_TEXT] },
+  { prefix: "case-home-national-id-error", codes: [...codes<NationalIdError>()(["empty", "not_digits", "wrong_length", "invalid_checksum", "invalid_pattern"]), "duplicate_member", NOT_TEXT] },
+  { prefix: "case-home-location-error", codes: ["choose_button", NOT_TEXT] },
 ];
 
 /** The answers the pre-registration summary offers to change: STEPS less abroad and city (EDITABLE in pre-registration/steps.ts). */
@@ -118,6 +131,9 @@ const KNOWN_DYNAMIC_KEYS = new Set([
   "payment-result-*-body",
   "booking-office-type-*", // → OFFICE_TYPES
   "booking-not-bookable-*", // → NOT_BOOKABLE_REASONS
+  "case-kind-*", // → CASE_KINDS
+  "case-status-*", // → CASE_STATUSES
+  "case-entry-*", // → ENTRY_KINDS
 ]);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -630,6 +646,14 @@ describe("keys used by the code exist", () => {
     for (const locale of LOCALES) {
       expect(NAME_QUESTIONS.filter((which) => !hasMessage(locale, `prereg-ask-${which}`)), locale).toEqual([]);
     }
+  });
+
+  it("case-kind-<kind>, case-status-<status> and case-entry-<kind> exist for every case kind, status and entry kind", () => {
+    const families: Array<[string, readonly string[]]> = [["case-kind-", CASE_KINDS], ["case-status-", CASE_STATUSES], ["case-entry-", ENTRY_KINDS]];
+    for (const locale of LOCALES) {
+      for (const [prefix, values] of families) expect(values.filter((value) => !hasMessage(locale, `${prefix}${value}`)), `${locale} ${prefix}`).toEqual([]);
+    }
+    for (const [prefix, values] of families) expect(familyIds(REFERENCE, prefix).filter((value) => !values.includes(value))).toEqual([]);
   });
 
   it("booking-office-type-<type> exists for every office type", () => {

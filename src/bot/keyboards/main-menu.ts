@@ -8,7 +8,7 @@ export const MAIN_MENU_KEYS = [
   ["menu-status", "menu-recovery"],
   ["menu-pickup", "menu-fees-documents"],
   ["menu-home-service", "menu-violation"],
-  ["menu-help"],
+  ["menu-my-cases", "menu-help"],
 ] as const;
 
 export type MainMenuKey = (typeof MAIN_MENU_KEYS)[number][number];

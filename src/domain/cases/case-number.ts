@@ -1,7 +1,7 @@
 // Case numbers: a running number plus a Verhoeff check digit, short enough to read aloud on the phone.
 import { fail, ok, type Result } from "../shared/result.js";
 import { hasValidVerhoeffCheckDigit, verhoeffCheckDigit } from "../shared/verhoeff.js";
-import { normalizeNumericInput, toLatinDigits } from "../text/digits.js";
+import { normalizeNumericInput, toLatinDigits, toPersianDigits } from "../text/digits.js";
 
 /** Eight Latin digits: seven of sequence, one check digit. */
 export type CaseNumber = string & { readonly __caseNumber: true };
@@ -34,4 +34,9 @@ export function parseCaseNumber(raw: string): Result<CaseNumber, CaseNumberError
 /** Grouped for reading aloud: 1234-5678 (Latin digits; the view turns them Persian and isolates them). */
 export function formatCaseNumber(number: CaseNumber | string): string {
   return `${number.slice(0, 4)}-${number.slice(4)}`;
+}
+
+/** The number as citizens read it: Persian digits, grouped, kept left-to-right inside Persian text (LRI…PDI). */
+export function displayCaseNumber(number: string): string {
+  return `\u2066${toPersianDigits(formatCaseNumber(number))}\u2069`;
 }

@@ -128,7 +128,11 @@ export interface EscalatedCase {
 export type VisitOutcome = "application_taken" | "card_delivered" | "both" | "not_done";
 
 export interface CaseStore {
+  /** Whether this chat may open a case now (checked again, under a lock, when it opens). */
+  newCaseRefusal(chatId: number, limits: CaseLimits, now: Date): Promise<CaseLimitRefusal | null>;
   openCase(input: NewCase): Promise<OpenCaseResult>;
+  /** Offices this chat's applications had appointments at, latest first (the office a report is about). */
+  visitedOffices(chatId: number): Promise<Array<{ officeId: number; startsAt: Date }>>;
   casesOfChat(chatId: number): Promise<CaseSummary[]>;
   /** The case if it is this chat's, with only the entries visible to the citizen. */
   caseForChat(caseId: string, chatId: number): Promise<CaseView | null>;

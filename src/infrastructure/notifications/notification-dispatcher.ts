@@ -76,7 +76,7 @@ export class NotificationDispatcher {
   private async send(row: ClaimedRow): Promise<boolean> {
     const { prisma, api, translate, logger } = this.options;
     try {
-      const buttons = this.options.buttons?.[row.message_key]?.(translate);
+      const buttons = this.options.buttons?.[row.message_key]?.(translate, row.params, Number(row.chat_id));
       await api.sendMessage(Number(row.chat_id), translate(row.message_key, present(row.params)), buttons ? { reply_markup: buttons } : {});
       await prisma.notification.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: null } });
       return true;

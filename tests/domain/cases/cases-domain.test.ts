@@ -158,3 +158,16 @@ describe("routing", () => {
     expect(routeCase(routes, { caseKind: "overcharge", officeType: "civil_registration" })).toBeNull();
   });
 });
+
+describe("typed amounts", () => {
+  it("read toman in any digits with separators and the word toman, as rial", async () => {
+    const { parseTomanAmount } = await import("../../../src/domain/cases/amount.js");
+    expect(parseTomanAmount("۴۵٬۰۰۰ تومان")).toEqual({ ok: true, value: 450_000 });
+    expect(parseTomanAmount("45,000")).toEqual({ ok: true, value: 450_000 });
+    expect(parseTomanAmount("٤٥ ٠٠٠")).toEqual({ ok: true, value: 450_000 });
+    expect(parseTomanAmount("0")).toEqual({ ok: true, value: 0 });
+    expect(parseTomanAmount("")).toEqual({ ok: false, error: "empty" });
+    expect(parseTomanAmount("چهل")).toEqual({ ok: false, error: "not_digits" });
+    expect(parseTomanAmount("999999999999")).toEqual({ ok: false, error: "too_large" });
+  });
+});

@@ -5,12 +5,12 @@ import { businessCalendar } from "../../../domain/cases/business-hours.js";
 import { caseTransition, isOpenCase, type CaseAction, type CaseStatus } from "../../../domain/cases/case.js";
 import { entryVisibility, type EntryKind, type EntryVisibility } from "../../../domain/cases/case-entry.js";
 import { refuseNewCase, startOfTehranDay } from "../../../domain/cases/case-limits.js";
-import { caseNumberFromSequence, formatCaseNumber } from "../../../domain/cases/case-number.js";
+import { caseNumberFromSequence, displayCaseNumber } from "../../../domain/cases/case-number.js";
 import type { ActionResult, CaseStore, CaseView, EscalatedCase, StaffAction } from "../../../domain/cases/case-store.js";
 import { deadlinesFor } from "../../../domain/cases/response-targets.js";
 import { routeCase, type CaseRoute } from "../../../domain/cases/routing.js";
 import { mayActOnCase, type StaffActor, type StaffCaseAction } from "../../../domain/cases/staff-actor.js";
-import { toPersianDigits } from "../../../domain/text/digits.js";
+import { formatDateTime } from "../../../domain/time/persian-format.js";
 import { fromSqlDate } from "../booking-sql-dates.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { CASE_COLUMNS, toEntry, toSummary, toUnit, UNIT_COLUMNS, type CaseRow, type EntryRow, type UnitRow } from "./case-rows.js";
@@ -18,10 +18,6 @@ import { CASE_COLUMNS, toEntry, toSummary, toUnit, UNIT_COLUMNS, type CaseRow, t
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 
-/** The case number as citizens read it: Persian digits, grouped, kept left-to-right inside Persian text. */
-export function displayCaseNumber(number: string): string {
-  return `\u2066${toPersianDigits(formatCaseNumber(number))}\u2069`;
-}
 
 interface EntryInput {
   kind: EntryKind;
@@ -143,7 +139,29 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
     );
   };
 
+  const countsOf = async (tx: SqlExecutor, chatId: number, now: Date) => {
+    const [counts] = await tx.query<{ open: number; today: number }>(
+      `SELECT count(*) FILTER (WHERE status NOT IN ('resolved', 'closed'))::int AS open, count(*) FILTER (WHERE created_at >= $2)::int AS today
+         FROM cases WHERE chat_id = $1`,
+      [chatId, startOfTehranDay(now)],
+    );
+    return { open: counts?.open ?? 0, openedToday: counts?.today ?? 0 };
+  };
+
   return {
+    async newCaseRefusal(chatId, limits, now) {
+      return refuseNewCase(limits, await countsOf(sql, chatId, now), now);
+    },
+
+    async visitedOffices(chatId) {
+      const rows = await sql.query<{ office_id: number; starts_at: Date }>(
+        `SELECT DISTINCT ON (a.office_id) a.office_id, a.starts_at FROM appointments a JOIN applications p ON p.id = a.application_id
+          WHERE p.chat_id = $1 AND a.status IN ('active', 'checked_in', 'completed', 'no_show') ORDER BY a.office_id, a.starts_at DESC`,
+        [chatId],
+      );
+      return rows.sort((x, y) => y.starts_at.getTime() - x.starts_at.getTime()).slice(0, 3).map((r) => ({ officeId: r.office_id, startsAt: r.starts_at }));
+    },
+
     async openCase(input) {
       return sql.transaction(async (tx) => {
         if (input.chatId !== null) await tx.query(`SELECT pg_advisory_xact_lock(hashtext('cases-chat:' || $1::text))`, [String(input.chatId)]);
@@ -156,12 +174,7 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
           return { kind: "opened", caseId: existing.id, number: existing.number, unit: toUnit(unit!) };
         }
         if (input.chatId !== null) {
-          const [counts] = await tx.query<{ open: number; today: number }>(
-            `SELECT count(*) FILTER (WHERE status NOT IN ('resolved', 'closed'))::int AS open, count(*) FILTER (WHERE created_at >= $2)::int AS today
-               FROM cases WHERE chat_id = $1`,
-            [input.chatId, startOfTehranDay(input.now)],
-          );
-          const refusal = refuseNewCase(input.limits, { open: counts?.open ?? 0, openedToday: counts?.today ?? 0 }, input.now);
+          const refusal = refuseNewCase(input.limits, await countsOf(tx, input.chatId, input.now), input.now);
           if (refusal) return { kind: "refused", refusal };
         }
         const routes = await tx.query<{ case_kind: CaseRoute["caseKind"]; office_type: CaseRoute["officeType"]; province_id: number | null; unit_id: number }>(
@@ -330,7 +343,7 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
             if (!target) return { kind: "not_found" };
             // The note explains the move to the next unit; the citizen sees only that the case moved, and where.
             await addEntry(tx, row, { ...base, kind: "note", text: action.text, requestKey: null });
-            await addEntry(tx, row, { ...base, kind: "forwarded", visibility: "citizen", params: { unit: target.code } });
+            await addEntry(tx, row, { ...base, kind: "forwarded", visibility: "citizen", params: { unitKind: target.kind, officeType: target.office_type ?? "other" } });
             const due = deadlinesFor(await calendar(tx), { firstResponseMinutes: target.first_response_minutes, resolutionMinutes: target.resolution_minutes }, now);
             await setStatus(
               tx, row, next,
@@ -398,7 +411,7 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
           `INSERT INTO home_visits (case_id, starts_at, proposed_by, created_at) VALUES ($1::uuid, $2, $3, $4) RETURNING id::text AS id`,
           [row.id, input.startsAt, input.actor.memberId, input.now],
         );
-        await addEntry(tx, row, { kind: "visit_proposed", author: "staff", memberId: input.actor.memberId, requestKey: input.requestKey, params: { visitId: visit!.id, startsAt: input.startsAt.toISOString() }, at: input.now });
+        await addEntry(tx, row, { kind: "visit_proposed", author: "staff", memberId: input.actor.memberId, requestKey: input.requestKey, params: { visitId: visit!.id, startsAt: input.startsAt.toISOString(), when: formatDateTime(input.startsAt) }, at: input.now });
         await setStatus(tx, row, "taken", `, first_responded_at = COALESCE(first_responded_at, $3), assignee_id = COALESCE(assignee_id, $4)`, [input.actor.memberId], input.now);
         await audit(tx, input.actor, "propose_visit", row, { status: "taken", visitAt: input.startsAt.toISOString() });
         return done(row, "taken");

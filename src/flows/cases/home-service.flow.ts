@@ -1,0 +1,139 @@
+// «♿ خدمت در منزل برای معلولان»: what is needed, the disability, household members (each checked with the civil
+// registry like pre-registration), the address with a location, a phone, preferred days and times → a case for
+// the province's home-service unit.
+import { Keyboard } from "grammy";
+import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import { checkEligibility } from "../../domain/citizen/eligibility.js";
+import type { NationalId } from "../../domain/citizen/national-id.js";
+import type { HouseholdMember } from "../../domain/cases/case-store.js";
+import { fail, ok } from "../../domain/shared/result.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
+import { jalaliDateToString } from "../../domain/time/jalali.js";
+import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
+import type { Flow } from "../flow.js";
+import { ask, leave } from "../kit/ask.js";
+import { addressQuestion, birthDateQuestion, mobileQuestion, nationalIdQuestion, provinceQuestion } from "../pre-registration/questions.js";
+import { askPhoto, askValue, choiceQuestion, textQuestion } from "./case-questions.js";
+import { openAndTell, refuseIfOverLimit } from "./case-opening.js";
+import type { CaseServices } from "./case-services.js";
+
+/** Household members one visit serves (the requester included). */
+export const MAX_HOUSEHOLD = 4;
+
+type Need = "registration" | "delivery" | "both";
+
+const NEEDS = [["registration", "case-home-need-registration"], ["delivery", "case-home-need-delivery"], ["both", "case-home-need-both"]] as const;
+const DISABILITIES = [
+  ["wheelchair", "case-home-disability-wheelchair"], ["bedridden", "case-home-disability-bedridden"], ["walking_aid", "case-home-disability-walking_aid"], ["other", "case-home-disability-other"],
+] as const;
+const DAYS = [["any", "case-home-days-any"], ["even", "case-home-days-even"], ["odd", "case-home-days-odd"]] as const;
+const WINDOWS = [["morning", "case-home-window-morning"], ["afternoon", "case-home-window-afternoon"], ["any", "case-home-window-any"]] as const;
+const REGISTRATION_LABELS = { registered: "case-home-registration-registered", at_home: "case-home-registration-at_home", not_needed: "case-home-registration-not_needed" } as const;
+
+/** The locale key of an option's value. */
+const keyOf = <T extends string>(options: ReadonlyArray<readonly [T, string]>, value: T): string => options.find(([v]) => v === value)![1];
+
+/** A member as the conversation keeps it, with what their application needs. */
+interface MemberAnswer extends HouseholdMember {
+  /** "registered": has a paid application; "at_home": pre-registration will be done during the visit. */
+  registration: "registered" | "at_home" | "not_needed";
+}
+
+export function homeServiceFlow(services: CaseServices): Flow {
+  return {
+    id: "home-service",
+    menuKey: "menu-home-service",
+    async run(conversation, ctx) {
+      await refuseIfOverLimit(conversation, ctx, services);
+      await ctx.reply(ctx.t("case-home-intro"));
+      const need: Need = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-need", NEEDS, { perRow: 1 }));
+      const disabilityKind = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-disability", DISABILITIES));
+      const disability = disabilityKind === "other" ? await askValue(conversation, ctx, textQuestion("case-home-ask-disability-text", 5, 200)) : ctx.t(keyOf(DISABILITIES, disabilityKind));
+      const certificate = await askPhoto(conversation, ctx, "case-home-ask-certificate", "certificate", { optional: true, back: false });
+      const members = await askMembers(conversation, ctx, services, need);
+      const provinces = await conversation.external(() => services.places.provinces());
+      const province = await askValue(conversation, ctx, provinceQuestion(provinces, "case-home-ask-province"));
+      const location = await askLocation(conversation, ctx);
+      const address = await askValue(conversation, ctx, { ...addressQuestion, prompt: "case-home-ask-address" });
+      const phone = await askValue(conversation, ctx, mobileQuestion);
+      const days = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-days", DAYS, { perRow: 1 }));
+      const window = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-window", WINDOWS, { perRow: 1 }));
+      const memberLines = members.map((m, i) => ctx.t("case-home-member-line", { n: toPersianDigits(i + 1), name: m.firstName, registration: ctx.t(REGISTRATION_LABELS[m.registration]) })).join("\n");
+      const confirm = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-confirm", [["send", "case-send"], ["cancel", "flow-cancel"]], {
+        params: { need: ctx.t(keyOf(NEEDS, need)), members: memberLines, province: province.name, address, phone: `\u2066${toPersianDigits(phone)}\u2069`, days: ctx.t(keyOf(DAYS, days)), window: ctx.t(keyOf(WINDOWS, window)) },
+      }));
+      if (confirm === "cancel") await leave(conversation, ctx);
+      await openAndTell(conversation, ctx, services, {
+        kind: "home_service",
+        provinceId: province.id,
+        summary: `${ctx.t(keyOf(NEEDS, need))} × ${members.length}`,
+        details: {
+          need, disability, address, phone, days, window, location,
+          members: members.map((m) => ({ firstName: m.firstName, registration: m.registration })),
+        },
+        description: disability,
+        attachments: certificate.kind === "answer" && certificate.value ? [certificate.value] : [],
+        members: members.map(({ registration: _registration, ...member }) => member),
+      }, "case-home-sent");
+    },
+  };
+}
+
+/** The requester first, then others at the same address; each must match the civil registry. */
+async function askMembers(conversation: FlowConversation, ctx: FlowContext, services: CaseServices, need: Need): Promise<MemberAnswer[]> {
+  const members: MemberAnswer[] = [];
+  const today = await conversation.external(() => jalaliDateInTehran(new Date()));
+  while (members.length < MAX_HOUSEHOLD) {
+    await ctx.reply(ctx.t(members.length === 0 ? "case-home-member-self" : "case-home-member-next", { n: toPersianDigits(members.length + 1) }));
+    const nationalId = await askValue(conversation, ctx, {
+      ...nationalIdQuestion(false),
+      parse: async (reply) => {
+        const parsed = await nationalIdQuestion(false).parse(reply);
+        if (parsed.ok && members.some((m) => m.nationalId === parsed.value)) return fail("duplicate_member");
+        return parsed;
+      },
+      errors: "case-home-national-id-error",
+    });
+    const birthDate = await askValue(conversation, ctx, birthDateQuestion(today));
+    const checked = await conversation.external(async () => {
+      try {
+        const eligible = await checkEligibility(services.registry, nationalId as NationalId, birthDate);
+        if (!eligible.ok) return { kind: "mismatch" as const };
+        const live = await services.applications.findLive(nationalId);
+        return { kind: "ok" as const, firstName: eligible.value.firstName, applicationId: live?.id ?? null, paid: live !== null && live.status !== "awaiting_payment" };
+      } catch (error) {
+        ctx.logger.warn({ err: error }, "civil registry could not be asked");
+        return { kind: "unavailable" as const };
+      }
+    });
+    if (checked.kind !== "ok") {
+      await ctx.reply(ctx.t(checked.kind === "mismatch" ? "prereg-not-eligible" : "case-home-registry-unavailable"));
+      continue;
+    }
+    const registration = need === "delivery" ? "not_needed" : checked.paid ? "registered" : "at_home";
+    members.push({ nationalId, birthDate: jalaliDateToString(birthDate), firstName: checked.firstName, applicationId: checked.applicationId, registration });
+    if (members.length >= MAX_HOUSEHOLD) break;
+    const more = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-more", [["no", "case-home-more-no"], ["yes", "case-home-more-yes"]], { perRow: 1, params: { max: toPersianDigits(MAX_HOUSEHOLD) } }));
+    if (more === "no") break;
+  }
+  return members;
+}
+
+/** A shared location (Telegram) or the skip button (Bale, or a citizen who would rather type the address). */
+async function askLocation(conversation: FlowConversation, ctx: FlowContext): Promise<{ latitude: number; longitude: number } | null> {
+  for (;;) {
+    const answer = await ask(conversation, ctx, {
+      prompt: "case-home-ask-location",
+      errors: "case-home-location-error",
+      accepts: ["location"],
+      back: false,
+      buttons: (c) => [[Keyboard.requestLocation(c.t("case-home-share-location"))], [c.t("case-home-type-address")]],
+      parse: (reply) => {
+        if (reply.kind === "location") return ok({ latitude: reply.location.latitude, longitude: reply.location.longitude });
+        if (reply.kind === "text" && reply.text === ctx.t("case-home-type-address")) return ok(null);
+        return fail("choose_button");
+      },
+    });
+    if (answer.kind === "answer") return answer.value;
+  }
+}
