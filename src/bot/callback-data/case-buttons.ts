@@ -23,7 +23,7 @@ export type StaffCaseButton = (typeof STAFF_CASE_ACTIONS)[number];
 export const staffCaseData = defineCallbackData({ kind: "scase", version: 1, fields: { userId: "int", caseId: "uuid", action: STAFF_CASE_ACTIONS } });
 
 /** The supervisor's choice of who takes an overdue case over. */
-export const staffAssignData = defineCallbackData({ kind: "sassign", version: 1, fields: { userId: "int", caseId: "uuid", memberId: "int" } });
+export const staffAssignData = defineCallbackData({ kind: "sa", version: 1, fields: { userId: "int", caseId: "uuid", memberId: "int" } });
 
 /** The recorded outcome of a home visit. */
 export const visitOutcomeData = defineCallbackData({ kind: "soutcome", version: 1, fields: { userId: "int", caseId: "uuid", outcome: ["taken", "delivered", "both", "notdone"] } });
