@@ -3,7 +3,7 @@
 import type { Appointment, AppointmentStatus, CancelledByClosure, CancelReason, MissedAppointment } from "../../domain/booking/appointment.js";
 import type { ApplicationState } from "../../domain/application/lifecycle.js";
 import type { BookingStore, StoreBookResult, StoreCancelResult, StoreRescheduleResult } from "../../domain/booking/booking-store.js";
-import { BOOK_MOVE, CANCEL_MOVE, COMPLETE_MOVE, MISS_MOVE } from "../../domain/booking/booking-transitions.js";
+import { BOOK_MOVE, CANCEL_MOVE, CHECK_IN_MOVE, COMPLETE_MOVE, MISS_MOVE } from "../../domain/booking/booking-transitions.js";
 import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
 import { fromSqlDate, toSqlDate } from "./booking-sql-dates.js";
 import type { SqlExecutor } from "./sql-executor.js";
@@ -238,11 +238,16 @@ export function createSqlBookingStore(sql: SqlExecutor): BookingStore {
 
     async checkIn(appointmentId, now) {
       if (!UUID.test(appointmentId)) return false;
-      const rows = await sql.query(
-        `UPDATE appointments SET status = 'checked_in', checked_in_at = $2 WHERE id = $1::uuid AND status = 'active' RETURNING id`,
-        [appointmentId, now],
-      );
-      return rows.length === 1;
+      return sql.transaction(async (tx) => {
+        const [row] = await tx.query<{ application_id: string }>(
+          `UPDATE appointments SET status = 'checked_in', checked_in_at = $2 WHERE id = $1::uuid AND status = 'active'
+           RETURNING application_id::text AS application_id`,
+          [appointmentId, now],
+        );
+        if (row === undefined) return false;
+        await moveApplications(tx, [row.application_id], CHECK_IN_MOVE.from[0]!, CHECK_IN_MOVE.to, now);
+        return true;
+      });
     },
 
     async complete(appointmentId, now) {
