@@ -6,10 +6,11 @@ import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, type Api, type Middleware } from "grammy";
+import { Bot, type Api, type ApiClientOptions } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../infrastructure/logging/logger.js";
-import type { BotContext, FlowContext, FlowConversation } from "./context.js";
+import type { BotJourneys } from "../flows/flow.js";
+import type { BotContext, FlowContext } from "./context.js";
 import { journeysFeature, type JourneyEntry } from "./features/journeys.js";
 import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -25,14 +26,6 @@ import { InFlightUpdates } from "./middleware/in-flight.js";
  */
 export const CONVERSATION_STATE_VERSION = 1;
 
-/** A citizen journey run as a conversation. */
-export interface Flow {
-  id: string;
-  /** The main-menu button that starts it, if any. */
-  menuKey?: MainMenuKey;
-  run(conversation: FlowConversation, ctx: FlowContext): Promise<unknown>;
-}
-
 export interface BotDependencies {
   token: string;
   apiRoot: string;
@@ -45,17 +38,14 @@ export interface BotDependencies {
   updatesPerMinute?: number;
   i18n: I18n<FlowContext>;
   recordChat: RecordChat;
+  /**
+   * The HTTP client's fetch (default: the network). The fast tests answer the Bot API here: it is the one
+   * layer that also carries the calls conversations make, since each replay builds its own Api object
+   * from the bot's client options (transformers installed on bot.api do not reach it).
+   */
+  fetch?: ApiClientOptions["fetch"];
   /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
   journeys(api: Api): BotJourneys;
-}
-
-/** What the bot offers: conversations, plain pages and other features. */
-export interface BotJourneys {
-  flows: Flow[];
-  /** Menu buttons handled without a conversation (information pages). */
-  pages?: Partial<Record<MainMenuKey, (ctx: BotContext) => Promise<unknown>>>;
-  /** Extra features (payments, staff) placed before the catch-all. */
-  features?: Middleware<BotContext>[];
 }
 
 export interface BuiltBot {
@@ -64,7 +54,7 @@ export interface BuiltBot {
 }
 
 export function createBot(deps: BotDependencies): BuiltBot {
-  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot } });
+  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) } });
   // Throttle first so retries wait their turn too; auto-retry honours 429 retry_after and 5xx.
   bot.api.config.use(apiThrottler());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
