@@ -16,6 +16,8 @@ export interface BookingPolicy {
   readonly noShowBanMs: number;
   /** Slots are offered for today and this many days in all (today included). */
   readonly horizonDays: number;
+  /** An operator may check an applicant in from this long before the appointment (until the no-show grace ends). */
+  readonly checkInOpensBeforeMs: number;
 }
 
 /**
@@ -29,7 +31,13 @@ export const DEFAULT_BOOKING_POLICY: BookingPolicy = Object.freeze({
   noShowGraceMs: HOUR_MS,
   noShowBanMs: 3 * DAY_MS,
   horizonDays: 30,
+  checkInOpensBeforeMs: 3 * HOUR_MS,
 });
+
+/** The check-in window of an appointment: from `checkInOpensBeforeMs` before its start to the end of the no-show grace. */
+export function checkInWindow(startsAt: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): { readonly opensAt: Date; readonly closesAt: Date } {
+  return { opensAt: new Date(startsAt.getTime() - policy.checkInOpensBeforeMs), closesAt: new Date(startsAt.getTime() + policy.noShowGraceMs) };
+}
 
 /** The last instant at which an appointment starting at `startsAt` may still be cancelled or moved. */
 export function changeDeadline(startsAt: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): Date {
