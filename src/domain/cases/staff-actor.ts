@@ -1,7 +1,8 @@
 // Who acts on a case from the staff side, and what their role and unit let them do (checked when the action runs).
+import type { StaffMember, StaffRole } from "../staff/staff-member.js";
 import type { CaseStatus } from "./case.js";
 
-export type StaffRole = "admin" | "operator" | "hotline_agent" | "supervisor";
+export type { StaffRole };
 
 /** A staff member as the case rules see them. */
 export interface StaffActor {
@@ -49,4 +50,9 @@ export function mayActOnCase(actor: StaffActor, scope: CaseScope, action: StaffC
 /** True for roles that work cases at all (the staff menu shows the queue to them). */
 export function worksCases(actor: StaffActor): boolean {
   return (actor.role === "hotline_agent" || actor.role === "supervisor") && actor.unitId !== null;
+}
+
+/** A staff member of issue 10's store as the case rules see them. */
+export function actorOf(member: StaffMember): StaffActor {
+  return { memberId: member.id, userId: member.userId, role: member.role, unitId: member.scope.kind === "unit" ? member.scope.unitId : null, displayName: member.displayName };
 }
