@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Bot } from "grammy";
 import type { AppConfig } from "./config/config.js";
 import { createCitizenServices } from "./citizen-services.js";
+import { combineJourneys, createStaffServices, staffJourneys } from "./staff-services.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
 import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
@@ -74,6 +75,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   // Durable reminder jobs need a real Redis; the in-process stand-in of local mode cannot run BullMQ.
   const reminders = redis.kind === "redis" ? new ReminderQueue(redis.redis, config.redisKeyPrefix) : undefined;
   if (!reminders) logger.warn("appointment reminders are off: they need REDIS_URL (durable jobs in Redis)");
+  const staff = createStaffServices({ config, database, notifyNow: wake });
   const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: wake, reminders });
 
   const { bot, inFlight } = createBot({
@@ -86,7 +88,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) => citizens.journeys(api),
+    journeys: (api) => combineJourneys(citizens.journeys(api), staffJourneys(staff)),
   });
   await bot.init();
   dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
