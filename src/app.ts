@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Bot } from "grammy";
 import type { AppConfig } from "./config/config.js";
 import { createCitizenServices } from "./citizen-services.js";
+import { combineJourneys, createStaffServices, staffJourneys } from "./staff-services.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
 import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
@@ -12,6 +13,8 @@ import { migrate, openEmbedded, openPostgres, type Database } from "./infrastruc
 import { createChatRecorder } from "./infrastructure/database/chat-directory.js";
 import { ensureReferenceData, sampleCitizens, upsertRegistryRecords } from "./infrastructure/database/reference-data.js";
 import { ensureHomeServiceUnits } from "./infrastructure/database/cases/case-units.js";
+import { ensureSampleCaseStaff } from "./infrastructure/database/cases/sample-case-staff.js";
+import { CaseEscalationSweeper } from "./infrastructure/jobs/case-escalation.js";
 import { healthRoutes } from "./infrastructure/http/health-routes.js";
 import { startHttpServer, type RunningHttpServer } from "./infrastructure/http/http-server.js";
 import { webhookPath, webhookRoutes } from "./infrastructure/http/webhook-routes.js";
@@ -75,6 +78,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   // Durable reminder jobs need a real Redis; the in-process stand-in of local mode cannot run BullMQ.
   const reminders = redis.kind === "redis" ? new ReminderQueue(redis.redis, config.redisKeyPrefix) : undefined;
   if (!reminders) logger.warn("appointment reminders are off: they need REDIS_URL (durable jobs in Redis)");
+  const staff = createStaffServices({ config, database, notifyNow: wake });
   const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: wake, reminders });
 
   const { bot, inFlight } = createBot({
@@ -87,7 +91,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) => citizens.journeys(api),
+    journeys: (api) => combineJourneys(citizens.journeys(api), staffJourneys(staff)),
   });
   await bot.init();
   dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
@@ -118,6 +122,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     dispatcher,
     new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake }),
     new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake }),
+    new CaseEscalationSweeper({ cases: citizens.caseSystem.cases, logger, wake }),
   ]);
   const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
@@ -157,6 +162,8 @@ async function prepareDatabase(database: Database, config: AppConfig, logger: Lo
     const count = await upsertRegistryRecords(database, await sampleCitizens());
     const offices = await ensureSampleOffices(database);
     logger.info({ citizens: count, offices: offices.total }, "sample citizens and offices loaded (made-up data, see README)");
+    const hotline = await ensureSampleCaseStaff(database.sql);
+    if (hotline > 0) logger.info({ added: hotline }, "sample hotline agent and supervisor added (made-up people, see README)");
   }
 }
 

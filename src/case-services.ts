@@ -2,6 +2,12 @@
 import type { Middleware } from "grammy";
 import type { BotContext } from "./bot/context.js";
 import { citizenCaseButtonsFeature } from "./bot/features/cases/citizen-case-buttons.js";
+import { staffCasesFeature } from "./bot/features/cases/staff-cases.js";
+import { staffCaseActionFlow } from "./flows/cases/staff-case-action.flow.js";
+import { staffCallerCaseFlow } from "./flows/cases/staff-caller-case.flow.js";
+import { staffOpenCaseFlow } from "./flows/cases/staff-open-case.flow.js";
+import { createStaffDirectory } from "./infrastructure/database/cases/staff-directory.js";
+import { createSqlStaffStore } from "./infrastructure/database/staff-store.js";
 import type { ApplicationStore } from "./domain/application/application-store.js";
 import type { OfficeDirectory } from "./domain/booking/office-catalog.js";
 import { DEFAULT_CASE_LIMITS } from "./domain/cases/case-limits.js";
@@ -36,9 +42,18 @@ export interface CaseSystem {
 export function createCaseSystem(input: CaseSystemInput): CaseSystem {
   const cases = createSqlCaseStore(input.database.sql);
   const services: CaseServices = { ...input, cases, limits: DEFAULT_CASE_LIMITS };
+  const staff = createStaffDirectory(createSqlStaffStore(input.database.sql), input.database.sql);
+  const staffServices = { cases, staff, notifyNow: input.notifyNow };
   return {
     cases,
-    flows: [overchargeReportFlow(services), homeServiceFlow(services), myCasesFlow(services)],
-    features: [citizenCaseButtonsFeature({ cases, notifyNow: input.notifyNow })],
+    flows: [
+      overchargeReportFlow(services),
+      homeServiceFlow(services),
+      myCasesFlow(services),
+      staffCaseActionFlow(staffServices),
+      staffOpenCaseFlow(staffServices),
+      staffCallerCaseFlow(staffServices),
+    ],
+    features: [citizenCaseButtonsFeature({ cases, notifyNow: input.notifyNow }), staffCasesFeature(staffServices)],
   };
 }

@@ -280,3 +280,73 @@ case-staff-card =
 
     History (🔒 internal, 👁 visible to the citizen):
     { $timeline }
+
+# The hotline staff's side of the case system.
+staff-menu-case-queue = 📥 Case queue
+staff-menu-case-number = 🔢 Case by number
+staff-menu-case-caller = ☎️ Case for a caller
+staff-only = This part is for hotline agents and supervisors only.
+staff-queue-menu = { $name }, your unit's case queue:
+staff-queue-commands = Commands: /cases the queue, /case a case by number, /caller a case for a phone caller
+staff-queue-new = 🆕 New ({ $count })
+staff-queue-mine = 🙋 Mine ({ $count })
+staff-queue-waiting = ⏳ Waiting for the citizen ({ $count })
+staff-queue-overdue = ⏰ Overdue ({ $count })
+staff-queue-title-new = New cases
+staff-queue-title-mine = My cases
+staff-queue-title-waiting = Waiting for the citizen
+staff-queue-title-overdue = Overdue cases
+staff-queue-previous = ⬅️ Previous
+staff-queue-next = Next ➡️
+staff-queue-back = 📥 Back to the queue
+staff-queue-empty = There is no case in "{ $queue }".
+staff-queue-page =
+    { $queue } ({ $total } cases, page { $page }):
+    { $lines }
+staff-case-button-take = ✋ Take
+staff-case-button-note = 🔒 Internal note
+staff-case-button-ask = ❓ Ask the citizen
+staff-case-button-resolve = ✅ Final answer
+staff-case-button-reopen = ♻️ Reopen
+staff-case-button-visit = 🗓 Propose a visit time
+staff-case-button-outcome = 📝 Record the visit's outcome
+staff-case-done = ✅ Done. Case { $number }: { $status }
+staff-case-already = This was already done (perhaps by a colleague).
+staff-case-not-allowed = This cannot be done in the case's current state.
+staff-case-out-of-scope = This case is not within your unit.
+staff-case-found = Case found:
+staff-visit-outcome-ask = The home visit's outcome:
+staff-visit-outcome-taken = Registration done
+staff-visit-outcome-delivered = Card delivered
+staff-visit-outcome-both = Registration done and card delivered
+staff-visit-outcome-notdone = The visit did not take place
+staff-assign-ask = Which agent should take the case over?
+staff-ask-note = Write the internal note (the citizen never sees it; { $min } to { $max } characters):
+staff-ask-question = Write the question for the citizen (it is sent to them; { $min } to { $max } characters):
+staff-ask-resolution = Write the final answer to the citizen; if your unit is not the one to handle it, say where to go ({ $min } to { $max } characters):
+staff-ask-reopen = Write why the case is reopened (sent to the citizen; { $min } to { $max } characters):
+staff-ask-forward-unit = Forward the case to which unit?
+staff-ask-forward-note = Write the forwarding note for { $unit } (internal; { $min } to { $max } characters):
+case-unit-option-pishkhan = Pishkhan offices hotline
+case-unit-option-post = Post offices hotline
+case-unit-option-civil_registration = Civil registration hotline
+case-unit-option-other = Another unit
+staff-ask-visit-time = Write the visit time as "year/month/day hour:minute", e.g. 1405/09/20 10:30:
+staff-visit-time-error-bad_format = Write the time as "1405/09/20 10:30".
+staff-visit-time-error-invalid_date = There is no such date in the calendar.
+staff-visit-time-error-in_past = That time has passed; write a time in the future.
+staff-visit-time-error-too_far = The visit must be within the next 60 days.
+staff-ask-case-number = Write the 8-digit case number:
+staff-case-number-error-empty = You did not write the case number.
+staff-case-number-error-not_digits = A case number is made of digits only.
+staff-case-number-error-wrong_length = A case number has 8 digits.
+staff-case-number-error-mistyped = This number is not right (its check digit does not match); ask the caller for it again.
+staff-ask-caller-national-id = Write the caller's national ID:
+staff-ask-caller-phone = Write the caller's mobile number:
+staff-ask-caller-kind = What is the call about?
+staff-ask-caller-office-type = Which kind of office is it about?
+staff-caller-no-office = None / not known
+staff-ask-caller-said = Summarise what the caller said ({ $min } to { $max } characters):
+staff-caller-case-opened =
+    ✅ Case { $number } is opened for the caller and went to { $unit }.
+    Tell the caller this number to follow it up.

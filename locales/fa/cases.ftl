@@ -280,3 +280,73 @@ case-staff-card =
 
     سابقه (🔒 داخلی، 👁 دیدنی برای شهروند):
     { $timeline }
+
+# The hotline staff's side of the case system.
+staff-menu-case-queue = 📥 صف پرونده‌ها
+staff-menu-case-number = 🔢 پرونده با شماره
+staff-menu-case-caller = ☎️ پرونده برای تماس‌گیرنده
+staff-only = این بخش فقط برای کارشناسان و سرپرستان خطوط رسیدگی است.
+staff-queue-menu = { $name }، صف پرونده‌های واحد شما:
+staff-queue-commands = فرمان‌ها: /cases صف پرونده‌ها، /case پرونده با شماره، /caller پرونده برای تماس‌گیرنده
+staff-queue-new = 🆕 تازه ({ $count })
+staff-queue-mine = 🙋 پرونده‌های من ({ $count })
+staff-queue-waiting = ⏳ منتظر شهروند ({ $count })
+staff-queue-overdue = ⏰ دیرکرد ({ $count })
+staff-queue-title-new = پرونده‌های تازه
+staff-queue-title-mine = پرونده‌های من
+staff-queue-title-waiting = منتظر پاسخ شهروند
+staff-queue-title-overdue = پرونده‌های دیرکرد
+staff-queue-previous = ⬅️ قبلی
+staff-queue-next = بعدی ➡️
+staff-queue-back = 📥 بازگشت به صف
+staff-queue-empty = در «{ $queue }» پرونده‌ای نیست.
+staff-queue-page =
+    { $queue } ({ $total } پرونده، صفحه‌ی { $page }):
+    { $lines }
+staff-case-button-take = ✋ برداشتن
+staff-case-button-note = 🔒 یادداشت داخلی
+staff-case-button-ask = ❓ پرسش از شهروند
+staff-case-button-resolve = ✅ پاسخ نهایی
+staff-case-button-reopen = ♻️ بازگشایی
+staff-case-button-visit = 🗓 پیشنهاد زمان مراجعه
+staff-case-button-outcome = 📝 ثبت نتیجه‌ی مراجعه
+staff-case-done = ✅ انجام شد. پرونده‌ی { $number }: { $status }
+staff-case-already = این کار پیش‌تر انجام شده است (یا همکار دیگری انجام داده است).
+staff-case-not-allowed = در وضعیت کنونی پرونده این کار ممکن نیست.
+staff-case-out-of-scope = این پرونده در حوزه‌ی کاری شما نیست.
+staff-case-found = پرونده پیدا شد:
+staff-visit-outcome-ask = نتیجه‌ی مراجعه به منزل:
+staff-visit-outcome-taken = ثبت‌نام انجام شد
+staff-visit-outcome-delivered = کارت تحویل شد
+staff-visit-outcome-both = ثبت‌نام انجام و کارت تحویل شد
+staff-visit-outcome-notdone = مراجعه انجام نشد
+staff-assign-ask = پرونده به کدام کارشناس واگذار شود؟
+staff-ask-note = یادداشت داخلی را بنویسید (شهروند آن را نمی‌بیند؛ { $min } تا { $max } نویسه):
+staff-ask-question = پرسش از شهروند را بنویسید (برای شهروند فرستاده می‌شود؛ { $min } تا { $max } نویسه):
+staff-ask-resolution = پاسخ نهایی به شهروند را بنویسید؛ اگر رسیدگی با واحد شما نیست، بگویید کجا پیگیری کند ({ $min } تا { $max } نویسه):
+staff-ask-reopen = دلیل بازگشایی را بنویسید (برای شهروند فرستاده می‌شود؛ { $min } تا { $max } نویسه):
+staff-ask-forward-unit = پرونده به کدام واحد ارجاع شود؟
+staff-ask-forward-note = یادداشت ارجاع برای { $unit } را بنویسید (داخلی؛ { $min } تا { $max } نویسه):
+case-unit-option-pishkhan = سامانه‌ی رسیدگی دفاتر پیشخوان دولت
+case-unit-option-post = سامانه‌ی رسیدگی دفاتر پست
+case-unit-option-civil_registration = سامانه‌ی رسیدگی ثبت احوال
+case-unit-option-other = واحد دیگر
+staff-ask-visit-time = زمان مراجعه را به شکل «سال/ماه/روز ساعت:دقیقه» بنویسید، مثلاً ۱۴۰۵/۰۹/۲۰ ۱۰:۳۰:
+staff-visit-time-error-bad_format = زمان را به شکل «۱۴۰۵/۰۹/۲۰ ۱۰:۳۰» بنویسید.
+staff-visit-time-error-invalid_date = چنین تاریخی در تقویم نیست.
+staff-visit-time-error-in_past = این زمان گذشته است؛ زمانی در آینده بنویسید.
+staff-visit-time-error-too_far = زمان مراجعه باید در ۶۰ روز آینده باشد.
+staff-ask-case-number = شماره‌ی ۸ رقمی پرونده را بنویسید:
+staff-case-number-error-empty = شماره‌ی پرونده را ننوشتید.
+staff-case-number-error-not_digits = شماره‌ی پرونده فقط از رقم تشکیل می‌شود.
+staff-case-number-error-wrong_length = شماره‌ی پرونده ۸ رقم است.
+staff-case-number-error-mistyped = این شماره درست نیست (رقم کنترل آن نمی‌خواند)؛ شماره را دوباره از تماس‌گیرنده بپرسید.
+staff-ask-caller-national-id = کد ملی تماس‌گیرنده را بنویسید:
+staff-ask-caller-phone = شماره‌ی همراه تماس‌گیرنده را بنویسید:
+staff-ask-caller-kind = موضوع تماس:
+staff-ask-caller-office-type = درباره‌ی کدام نوع دفتر است؟
+staff-caller-no-office = هیچ‌کدام / نامشخص
+staff-ask-caller-said = خلاصه‌ی گفته‌های تماس‌گیرنده را بنویسید ({ $min } تا { $max } نویسه):
+staff-caller-case-opened =
+    ✅ پرونده‌ی { $number } برای تماس‌گیرنده ثبت شد و به { $unit } رفت.
+    این شماره را برای پیگیری به تماس‌گیرنده بگویید.

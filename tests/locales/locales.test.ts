@@ -27,6 +27,13 @@ import type { AmountError } from "../../src/domain/cases/amount.js";
 import { CASE_KINDS, CASE_STATUSES } from "../../src/domain/cases/case.js";
 import { ENTRY_KINDS } from "../../src/domain/cases/case-entry.js";
 import type { boundedText } from "../../src/flows/cases/case-questions.js";
+import type { CaseNumberError } from "../../src/domain/cases/case-number.js";
+import type { parseVisitTime } from "../../src/flows/cases/staff-case-action.flow.js";
+import { APPOINTMENT_STATUSES } from "../../src/domain/booking/appointment.js";
+import type { EnrolRefusal } from "../../src/domain/staff/invite.js";
+import { STAFF_ACTIONS, STAFF_ROLES } from "../../src/domain/staff/staff-member.js";
+import { VISIT_ITEMS, type DeskRefusal } from "../../src/domain/staff/visit.js";
+import type { AuditOutcome } from "../../src/domain/staff/audit.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LOCALES_DIR = join(ROOT, "locales");
@@ -91,6 +98,30 @@ const ERROR_FAMILIES: ReadonlyArray<{ prefix: string; codes: readonly string[] }
   { prefix: "case-office-error", codes: ["not_found", NOT_TEXT] },
   { prefix: "case-home-national-id-error", codes: [...codes<NationalIdError>()(["empty", "not_digits", "wrong_length", "invalid_checksum", "invalid_pattern"]), "duplicate_member", NOT_TEXT] },
   { prefix: "case-home-location-error", codes: ["choose_button", NOT_TEXT] },
+  // Hotline staff (src/flows/cases/staff-*.flow.ts): a case number read aloud, a proposed visit time.
+  { prefix: "staff-case-number-error", codes: codes<CaseNumberError>()(["empty", "not_digits", "wrong_length", "mistyped"]) },
+  { prefix: "staff-visit-time-error", codes: [...codes<ErrorOf<typeof parseVisitTime>>()(["bad_format", "invalid_date", "in_past", "too_far"])] },
+  // Staff and pickup questions (src/flows/staff, src/flows/card-pickup): buttons, amounts, codes.
+  { prefix: "pickup-choice-error", codes: ["choose_button"] },
+  { prefix: "staff-choice-error", codes: ["choose_button"] },
+  { prefix: "staff-fee-error", codes: ["not_amount"] },
+  { prefix: "staff-find-error", codes: ["not_a_code"] },
+  { prefix: "staff-office-code-error", codes: ["unknown"] },
+];
+
+/** The staff side's key families, each with every member it is built from (src/bot/features/staff, src/flows/staff). */
+const STAFF_FAMILIES: ReadonlyArray<{ prefix: string; members: readonly string[] }> = [
+  { prefix: "staff-role-", members: STAFF_ROLES },
+  { prefix: "staff-item-", members: [...VISIT_ITEMS, "fee"] },
+  { prefix: "staff-outcome-", members: codes<DeskRefusal["kind"]>()(["already", "not_found", "out_of_scope", "wrong_state", "outside_window", "too_early", "incomplete", "fee_above_tariff"]) },
+  { prefix: "staff-enrol-", members: codes<EnrolRefusal>()(["invite_unknown", "invite_expired", "invite_used", "invite_revoked", "already_staff"]) },
+  { prefix: "staff-appointment-status-", members: APPOINTMENT_STATUSES },
+  { prefix: "staff-appointments-", members: ["today", "tomorrow", "none-today", "none-tomorrow"] },
+  { prefix: "staff-applicant-card-", members: ["ready", "delivered", "in-transit"] },
+  { prefix: "staff-actor-", members: ["cli", "system", "citizen", "member"] },
+  // Audit rows name the action with dots; the key has dashes. The enrolment and import actions are written by the stores.
+  { prefix: "staff-audit-action-", members: [...STAFF_ACTIONS.filter((a) => !["appointments.list", "cards.list_uncollected"].includes(a)), "staff.enrol", "staff.enrol_admin", "card.import", "card.transfer_request"].map((a) => a.replace(/\./g, "-")) },
+  { prefix: "staff-audit-outcome-", members: codes<AuditOutcome>()(["done", "refused", "violation"]) },
 ];
 
 /** The answers the pre-registration summary offers to change: STEPS less abroad and city (EDITABLE in pre-registration/steps.ts). */
@@ -134,6 +165,9 @@ const KNOWN_DYNAMIC_KEYS = new Set([
   "case-kind-*", // → CASE_KINDS
   "case-status-*", // → CASE_STATUSES
   "case-entry-*", // → ENTRY_KINDS
+  "status-next-*-at", // ready_for_pickup-at, in_transit-at (status.flow.ts, with the card's office)
+  ...STAFF_FAMILIES.map((family) => `${family.prefix}*`),
+  "staff-appointments-none-*",
 ]);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -615,6 +649,10 @@ describe("keys used by the code exist", () => {
     expect(stale).toEqual([]);
   });
 
+  it.each(STAFF_FAMILIES.map((family) => [family.prefix, family] as const))("%s<member> exists for every member", (_prefix, family) => {
+    for (const locale of LOCALES) expect(family.members.filter((member) => !hasMessage(locale, `${family.prefix}${member}`)), locale).toEqual([]);
+  });
+
   it("status-stage-<state> and status-next-<state> exist for every application state", () => {
     for (const locale of LOCALES) {
       const missing = APPLICATION_STATES.flatMap((state) => [`status-stage-${state}`, `status-next-${state}`]).filter((key) => !hasMessage(locale, key));
@@ -623,7 +661,7 @@ describe("keys used by the code exist", () => {
     const states: readonly string[] = APPLICATION_STATES;
     expect(familyIds(REFERENCE, "status-stage-").filter((state) => !states.includes(state))).toEqual([]);
     // Asked for by name, not per state: the card's expected dates, the booked appointment, the end of a no-show ban.
-    const byName = ["card-window", "booked-at", "no-show-until"];
+    const byName = ["card-window", "booked-at", "no-show-until", "ready_for_pickup-at", "in_transit-at"];
     expect(familyIds(REFERENCE, "status-next-").filter((state) => !states.includes(state) && !byName.includes(state))).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import { createBot } from "../../src/bot/create-bot.js";
 import { createI18n, DEFAULT_LOCALE } from "../../src/bot/i18n.js";
 import { NOTIFICATION_BUTTONS } from "../../src/bot/keyboards/notification-buttons.js";
 import { createCitizenServices, type CitizenServices } from "../../src/citizen-services.js";
+import { combineJourneys, createStaffServices, staffJourneys } from "../../src/staff-services.js";
 import { loadConfig, type AppConfig } from "../../src/config/config.js";
 import type { Translate } from "../../src/domain/shared/translate.js";
 import { createChatRecorder } from "../../src/infrastructure/database/chat-directory.js";
@@ -160,7 +161,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) => citizens.journeys(api),
+    journeys: (api) => combineJourneys(citizens.journeys(api), staffJourneys(createStaffServices({ config, database, notifyNow: () => undefined }))),
     fetch: recordingFetch,
   });
 
@@ -185,7 +186,8 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
       case "sendInvoice":
       case "sendPhoto":
       case "sendDocument":
-      case "sendLocation": {
+      case "sendLocation":
+      case "sendVenue": {
         const message = {
           message_id: nextMessageId++,
           date: Math.floor(Date.now() / 1000),

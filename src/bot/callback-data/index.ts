@@ -2,21 +2,16 @@
 import type { CallbackCodec } from "./codec.js";
 import { paymentCheckData, startBookingData } from "./citizen-buttons.js";
 import { caseRatingData, myCaseData, staffAssignData, staffCaseData, staffQueueData, visitAnswerData, visitOutcomeData } from "./case-buttons.js";
+import { STAFF_CODECS } from "./staff-buttons.js";
 
 export { defineCallbackData, CALLBACK_DATA_MAX_BYTES, type CallbackCodec, type Decoded } from "./codec.js";
 export { onCallbackData } from "./on-callback-data.js";
 export { paymentCheckData, startBookingData } from "./citizen-buttons.js";
+export * from "./staff-buttons.js";
 export * from "./case-buttons.js";
 
+/** The case system's buttons (citizens' and hotline staff's). */
+const CASE_CODECS = [myCaseData, visitAnswerData, caseRatingData, staffQueueData, staffCaseData, staffAssignData, visitOutcomeData];
+
 /** All codecs, so a test can hold each to the size limit and to distinct kinds. */
-export const CALLBACK_CODECS: ReadonlyArray<Omit<CallbackCodec<unknown>, "encode">> = [
-  paymentCheckData,
-  startBookingData,
-  myCaseData,
-  visitAnswerData,
-  caseRatingData,
-  staffQueueData,
-  staffCaseData,
-  staffAssignData,
-  visitOutcomeData,
-];
+export const CALLBACK_CODECS: ReadonlyArray<Omit<CallbackCodec<unknown>, "encode">> = [paymentCheckData, startBookingData, ...STAFF_CODECS, ...CASE_CODECS];

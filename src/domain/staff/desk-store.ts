@@ -7,8 +7,8 @@ export interface DeskStore {
   /** Appointments at an office starting in [from, to), by time; one page and whether more follow. */
   appointmentsAt(officeId: number, from: Date, to: Date, page: number, pageSize: number): Promise<{ items: DeskAppointment[]; more: boolean }>;
   visit(appointmentId: string): Promise<DeskVisit | null>;
-  /** By tracking code or national ID (the live application). */
-  findApplicant(query: { trackingCode: string } | { nationalId: string }): Promise<ApplicantSummary | null>;
+  /** By tracking code or national ID (the live application), or by its id. */
+  findApplicant(query: { trackingCode: string } | { nationalId: string } | { applicationId: string }): Promise<ApplicantSummary | null>;
   /** active → checked_in when `now` is in [opensAt, closesAt]. */
   checkIn(member: StaffMember, appointmentId: string, window: { opensAt: Date; closesAt: Date }, now: Date): Promise<DeskOutcome>;
   recordItem(member: StaffMember, appointmentId: string, item: VisitItem, now: Date): Promise<DeskOutcome>;

@@ -1,5 +1,5 @@
 // The staff-store port: staff members, their invites and revocations, each change audited in the same step.
-import type { AuditEntry, AuditTrail } from './audit.js';
+import type { AuditEntry, AuditRecord, AuditTrail } from './audit.js';
 import type { EnrolRefusal, InviteGrant } from './invite.js';
 import type { StaffMember } from './staff-member.js';
 
@@ -24,6 +24,8 @@ export interface StaffStore {
   listActive(): Promise<StaffListing[]>;
   /** Active operators of an office (daily summary). */
   operatorsOf(officeId: number): Promise<StaffMember[]>;
+  /** Appends an audit row for an action that changes nothing else (a lookup, a refusal). */
+  audit(record: AuditRecord, now: Date): Promise<void>;
   /** A page of an applicant's or office's audit trail, newest first. */
   trail(trail: AuditTrail, page: number, pageSize: number): Promise<{ entries: AuditEntry[]; more: boolean }>;
 }

@@ -227,7 +227,7 @@ async function tell(ctx: FlowContext, key: string): Promise<null> {
 }
 
 /** A shared location, or "latitude, longitude" typed in any digits (Persian decimal separator too). */
-function parsePoint(reply: Reply): Result<{ latitude: number; longitude: number }, "not_location"> {
+export function parsePoint(reply: Reply): Result<{ latitude: number; longitude: number }, "not_location"> {
   if (reply.kind === "location") return ok({ latitude: reply.location.latitude, longitude: reply.location.longitude });
   if (reply.kind !== "text") return fail("not_location");
   const text = toLatinDigits(stripInvisibleMarks(reply.text)).replace(/\u066b/g, ".").trim();

@@ -4,6 +4,7 @@ import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";
+import type { CardStore } from "../../domain/cards/card-store.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
 import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { formatDateTime, formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
@@ -16,12 +17,16 @@ export interface StatusServices {
   tariffs: TariffBook;
   /** Appointments: the booked office and time, and when a no-show ban ends. */
   booking: BookingDeps;
+  /** Issued cards: the office a card waits at or travels to. */
+  cards?: CardStore;
 }
 
 /** What the status text shows about appointments, as plain data for the conversation's state. */
 interface AppointmentFacts {
   booked?: { office: OfficeChoice; startsAt: string };
   banEndsAt?: string;
+  /** The office the card waits at (ready) or is on its way to (in transit). */
+  cardOffice?: string;
 }
 
 /** The card is issued 15 days to a month after the in-person visit (seed document, stage 4). */
@@ -35,7 +40,11 @@ export function statusFlow(services: StatusServices): Flow {
     async run(conversation, ctx) {
       const found = await findByTrackingCode(conversation, ctx, services, async (application) => {
         const tariff = await services.tariffs.inForce(new Date());
-        return { application, deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
+        const facts = await appointmentFacts(services.booking, application.id);
+        const card = await services.cards?.cardOf(application.id);
+        const cardOfficeId = card?.status === "in_transit" ? card.transferOfficeId : card?.officeId;
+        const cardOffice = cardOfficeId ? (await services.booking.offices.catalog()).get(cardOfficeId)?.name : undefined;
+        return { application, deliveryRial: tariff.deliveryRial, appointment: { ...facts, ...(cardOffice ? { cardOffice } : {}) } };
       });
       await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
     },
@@ -53,8 +62,10 @@ function statusText(ctx: FlowContext, application: ApplicationView, deliveryRial
   const timeline = application.timeline
     .map((event) => ctx.t("status-timeline-line", { stage: ctx.t(`status-stage-${event.status}`), at: formatDateTime(new Date(event.at)) }))
     .join("\n");
-  const completedAt = application.timeline.find((event) => event.status === "completed_in_person")?.at;
-  const next = completedAt && ["completed_in_person", "in_production"].includes(application.status)
+  const completedAt = application.timeline.find((event) => event.status === "completed_in_person" || event.status === "in_production")?.at;
+  const next = facts.cardOffice && ["ready_for_pickup", "in_transit"].includes(application.status)
+    ? ctx.t(`status-next-${application.status}-at`, { office: facts.cardOffice, deliveryFee: formatToman(deliveryRial) })
+    : completedAt && ["completed_in_person", "in_production"].includes(application.status)
     ? ctx.t("status-next-card-window", {
         from: formatJalaliDate(new Date(new Date(completedAt).getTime() + CARD_WINDOW_DAYS.from * DAY_MS)),
         to: formatJalaliDate(new Date(new Date(completedAt).getTime() + CARD_WINDOW_DAYS.to * DAY_MS)),

@@ -7,6 +7,7 @@ import type { StaffMember } from "../../domain/staff/staff-member.js";
 import type { DeskOutcome } from "../../domain/staff/visit.js";
 import { persianWeeklyHoursText } from "../../domain/booking/weekly-hours-persian.js";
 import { formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { appendAudit } from "./audit-sql.js";
 import { enqueueInTransaction } from "./outbox-sql.js";
 import type { SqlExecutor } from "./sql-executor.js";
@@ -79,7 +80,8 @@ export async function announceCardReady(tx: SqlExecutor, cardId: string, occasio
       trackingCode: row.tracking_code,
       office: row.name,
       address: row.address,
-      phone: row.phone,
+      // Isolated so a phone's digit groups keep their order inside Persian text.
+      phone: `\u2066${toPersianDigits(row.phone)}\u2069`,
       hours: persianWeeklyHoursText(row.weekly_hours),
       deliveryFee: formatToman(deliveryRial),
       heldUntil: formatJalaliDate(row.held_until),

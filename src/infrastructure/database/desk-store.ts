@@ -138,9 +138,9 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
         `SELECT p.id::text AS id, p.first_name, p.last_name, p.status, c.id::text AS card_id, c.status AS card_status,
                 c.office_id AS card_office_id, o.name AS card_office_name, c.transfer_office_id
            FROM applications p LEFT JOIN cards c ON c.application_id = p.id LEFT JOIN offices o ON o.id = c.office_id
-          WHERE ${"trackingCode" in query ? "p.tracking_code = $1" : "p.national_id = $1"} AND p.status NOT IN ('cancelled', 'awaiting_payment')
+          WHERE ${"trackingCode" in query ? "p.tracking_code = $1" : "nationalId" in query ? "p.national_id = $1" : "p.id::text = $1"} AND p.status NOT IN ('cancelled', 'awaiting_payment')
           ORDER BY p.created_at DESC LIMIT 1`,
-        ["trackingCode" in query ? query.trackingCode : query.nationalId],
+        ["trackingCode" in query ? query.trackingCode : "nationalId" in query ? query.nationalId : query.applicationId],
       );
       if (!row) return null;
       const [appointment] = await sql.query<{ id: string; office_id: number; starts_at: Date; status: AppointmentStatus }>(

@@ -152,6 +152,8 @@ export function createSqlStaffStore(sql: SqlExecutor): StaffStore {
       return rows.map(toMember);
     },
 
+    audit: (record, now) => appendAudit(sql, record, now),
+
     trail: (trail, page, pageSize) => readAuditTrail(sql, trail, page, pageSize),
   };
 }

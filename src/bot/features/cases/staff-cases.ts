@@ -1,6 +1,7 @@
 // The hotline staff's side in a private chat: /cases opens the unit's queue; inline buttons open a case card,
 // take it, reassign it, record a visit's outcome, or start a step that needs text (a conversation). Every press
 // reads the member's role from the database and is refused, with nothing done, to anyone who is not staff.
+import { hears } from "@grammyjs/i18n";
 import { InlineKeyboard, Composer } from "grammy";
 import type { BotContext, FlowContext } from "../../context.js";
 import {
@@ -86,21 +87,24 @@ export function staffCasesFeature(deps: StaffCasesDeps): Composer<BotContext> {
     await ctx.reply(ctx.t("staff-queue-commands"));
   };
 
-  feature.chatType("private").command("cases", async (ctx) => {
-    const actor = await deps.staff.byUser(ctx.from.id);
-    if (!actor || !worksCases(actor)) return ctx.reply(ctx.t("staff-only"));
-    return showMenu(ctx, actor);
-  });
-  feature.chatType("private").command("case", async (ctx) => {
-    const actor = await deps.staff.byUser(ctx.from.id);
-    if (!actor || !worksCases(actor)) return ctx.reply(ctx.t("staff-only"));
-    return ctx.conversation.enter(STAFF_OPEN_CASE_FLOW);
-  });
-  feature.chatType("private").command("caller", async (ctx) => {
-    const actor = await deps.staff.byUser(ctx.from.id);
-    if (!actor || !worksCases(actor)) return ctx.reply(ctx.t("staff-only"));
-    return ctx.conversation.enter(STAFF_CALLER_CASE_FLOW);
-  });
+  /** A command or staff-menu button of the hotline: refused, and logged, for anyone who does not work cases. */
+  const hotline = (run: (ctx: BotContext, actor: StaffActor) => Promise<unknown>) => async (ctx: BotContext) => {
+    const actor = ctx.from && ctx.chat?.type === "private" ? await deps.staff.byUser(ctx.from.id) : null;
+    if (!actor || !worksCases(actor)) {
+      ctx.logger.warn({ staff: actor?.memberId ?? null }, "hotline command refused: not a hotline member");
+      return ctx.reply(ctx.t("staff-only"));
+    }
+    return run(ctx, actor);
+  };
+  const queue = hotline((ctx, actor) => showMenu(ctx, actor));
+  const byNumber = hotline((ctx) => ctx.conversation.enter(STAFF_OPEN_CASE_FLOW));
+  const forCaller = hotline((ctx) => ctx.conversation.enter(STAFF_CALLER_CASE_FLOW));
+  feature.command("cases", queue);
+  feature.command("case", byNumber);
+  feature.command("caller", forCaller);
+  feature.filter(hears("staff-menu-case-queue"), queue);
+  feature.filter(hears("staff-menu-case-number"), byNumber);
+  feature.filter(hears("staff-menu-case-caller"), forCaller);
 
   onCallbackData(feature, staffQueueData, async (ctx, { userId, filter, page }) => {
     const actor = await pressingStaff(ctx, userId);
