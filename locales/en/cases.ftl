@@ -227,6 +227,7 @@ case-mine-already = This was already done.
 case-mine-not-allowed = This cannot be done in the case's current state.
 case-mine-ask-info = Write the new information or send a photo (at most { $max } characters):
 case-mine-info-expected = Please write text or send a photo.
+case-button-answer = ✍️ Reply
 case-button-open = 📂 See the case
 case-button-not-yours = This button does not belong to your chat.
 

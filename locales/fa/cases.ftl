@@ -227,6 +227,7 @@ case-mine-already = این کار پیش‌تر انجام شده است.
 case-mine-not-allowed = در وضعیت کنونی پرونده این کار ممکن نیست.
 case-mine-ask-info = اطلاعات تازه را بنویسید یا عکسی بفرستید (حداکثر { $max } نویسه):
 case-mine-info-expected = لطفاً متن بنویسید یا عکس بفرستید.
+case-button-answer = ✍️ پاسخ دادن
 case-button-open = 📂 دیدن پرونده
 case-button-not-yours = این دکمه مربوط به گفتگوی شما نیست.
 

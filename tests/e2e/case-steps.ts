@@ -13,7 +13,7 @@ export function caseNumberIn(text: string | undefined): string {
 }
 
 /** From the menu to the case number: an office in Tehran charged `totalToman` in total. */
-export async function reportOvercharge(user: SimulatedUser, totalToman: string, opts: { receipt?: boolean } = {}): Promise<{ verdict: string; sent: string; office: string }> {
+export async function reportOvercharge(user: SimulatedUser, totalToman: string, opts: { receipt?: boolean; officeName?: string } = {}): Promise<{ verdict: string; sent: string; office: string }> {
   await user.press("🚨 گزارش تخلف");
   await user.waitForBotMessage("گزارش تخلف:");
   await user.waitForBotMessage("دفتر در کدام استان");
@@ -21,9 +21,12 @@ export async function reportOvercharge(user: SimulatedUser, totalToman: string, 
   await user.waitForBotMessage("دفتر در کدام شهر");
   await user.say("تهران");
   const offices = await user.waitForBotMessage("دفتر را انتخاب کنید");
-  const office = user.buttons(offices)[0]!;
-  expect(office).toMatch(/^۱\. /);
-  await user.press(office);
+  const office = opts.officeName ?? user.buttons(offices)[0]!;
+  if (opts.officeName) await user.say(opts.officeName);
+  else {
+    expect(office).toMatch(/^۱\. /);
+    await user.press(office);
+  }
   await user.waitForBotMessage("چه روزی به دفتر مراجعه کردید");
   await user.press("امروز");
   await user.waitForBotMessage("چطور وارد می‌کنید");
@@ -76,4 +79,27 @@ export async function requestHomeService(user: SimulatedUser, members: Array<{ n
   await user.waitForBotMessage("لطفاً درخواست را بررسی کنید");
   await user.press("✅ ثبت و ارسال");
   return (await user.waitForBotMessage("درخواست خدمت در منزل ثبت شد")).text ?? "";
+}
+
+/** A sample pishkhan office in Tehran (prisma/seed-data/offices-sample.csv), typed to narrow the list to it. */
+export const TEHRAN_PISHKHAN = "دفتر پیشخوان دولت شماره ۸۰۴۲ تهران";
+
+/** The sample hotline people local mode seeds (prisma/seed-data/sample-case-staff.csv). */
+export const SAMPLE_STAFF = { pishkhanAgent: 9000001, pishkhanSupervisor: 9000002, civilAgent: 9000003, tehranHomeAgent: 9000004 };
+
+/** The inline button on a message whose label starts with `prefix`. */
+export function buttonStarting(user: SimulatedUser, message: { reply_markup?: unknown }, prefix: string): string {
+  const label = user.buttons(message as never).find((b) => b.startsWith(prefix));
+  if (!label) throw new Error(`no button starting with ${prefix}: ${user.buttons(message as never).join(" | ")}`);
+  return label;
+}
+
+/** An agent opens the first case of a queue from the staff menu and gets its card. */
+export async function openFromQueue(agent: SimulatedUser, queuePrefix: string, number: string): Promise<void> {
+  await agent.say("/cases");
+  const menu = await agent.waitForBotMessage("صف پرونده‌های واحد شما");
+  await agent.press(buttonStarting(agent, menu, queuePrefix));
+  const page = await agent.waitForBotMessage(/صفحه‌ی/);
+  await agent.press(buttonStarting(agent, page, `📁 \u2066${inPersianDigits(number.slice(0, 4))}-${inPersianDigits(number.slice(4))}`));
+  await agent.waitForBotMessage((m) => (m.text ?? "").includes("📁 پرونده‌ی") && (m.text ?? "").includes("سابقه"));
 }

@@ -14,7 +14,7 @@ const openCase = (translate: Translate, params: Params, chatId: number) =>
 
 export const CASE_NOTIFICATION_BUTTONS: Record<string, (translate: Translate, params: Params, chatId: number) => InlineKeyboard | undefined> = {
   "case-notify-question": (translate, params, chatId) =>
-    typeof params.caseId === "string" ? new InlineKeyboard().text(translate("case-mine-answer"), myCaseData.encode({ chatId, caseId: params.caseId })) : undefined,
+    typeof params.caseId === "string" ? new InlineKeyboard().text(translate("case-button-answer"), myCaseData.encode({ chatId, caseId: params.caseId })) : undefined,
   "case-notify-forwarded": openCase,
   "case-notify-taken": openCase,
   "case-notify-reopened": openCase,

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { myCaseData } from "../../bot/callback-data/index.js";
 import { RATING_OPTIONS } from "../../bot/keyboards/case-notification-buttons.js";
+import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import { MAX_ENTRY_TEXT } from "../../domain/cases/case-entry.js";
 import type { ActionResult, Attachment, CaseView } from "../../domain/cases/case-store.js";
 import { displayCaseNumber } from "../../domain/cases/case-number.js";
@@ -47,7 +48,8 @@ export function myCasesFlow(services: CaseServices): Flow {
           caseId = null;
           continue;
         }
-        await act(conversation, ctx, services, view, choice);
+        // One action per visit: the chat is left free for the buttons of later notifications.
+        return act(conversation, ctx, services, view, choice);
       }
     },
   };
@@ -111,7 +113,7 @@ async function act(conversation: FlowConversation, ctx: FlowContext, services: C
     }
     case "close": {
       const sure = await askValue(conversation, ctx, choiceQuestion(ctx, "case-mine-close-sure", [["yes", "case-mine-close-yes"], ["no", "case-mine-close-no"]]));
-      if (sure === "no") return;
+      if (sure === "no") await leave(conversation, ctx, "main-menu-again");
       result = await conversation.external(() => services.cases.citizenClose({ caseId: view.id, chatId: ctx.chatId!, now: now() }));
       break;
     }
@@ -125,7 +127,9 @@ async function act(conversation: FlowConversation, ctx: FlowContext, services: C
       result = await conversation.external(() => services.cases.answerVisit({ visitId: view.openVisit!.id, chatId: ctx.chatId!, accept: choice === "visit_yes", now: now() }));
       break;
   }
-  await ctx.reply(ctx.t(result.kind === "done" ? DONE_KEYS[choice] : result.kind === "already" ? "case-mine-already" : "case-mine-not-allowed", { number: displayCaseNumber(view.number) }));
+  await ctx.reply(ctx.t(result.kind === "done" ? DONE_KEYS[choice] : result.kind === "already" ? "case-mine-already" : "case-mine-not-allowed", { number: displayCaseNumber(view.number) }), {
+    reply_markup: mainMenuKeyboard(ctx),
+  });
   if (result.kind === "done") services.notifyNow();
 }
 
