@@ -22,6 +22,7 @@ import { webChatRoutes } from "./infrastructure/web-chat/web-chat-routes.js";
 import { NoShowSweeper, reminderDelivery } from "./infrastructure/jobs/booking-jobs.js";
 import { ReminderQueue, startReminderWorker } from "./infrastructure/jobs/reminder-queue.js";
 import { ensureSampleOffices } from "./infrastructure/offices/sample-offices.js";
+import { ensureSampleStaff, SAMPLE_ADMIN_USER_ID, SAMPLE_OPERATOR_USER_ID } from "./infrastructure/staff/sample-staff.js";
 import { NOTIFICATION_BUTTONS } from "./bot/keyboards/notification-buttons.js";
 import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
@@ -156,7 +157,11 @@ async function prepareDatabase(database: Database, config: AppConfig, logger: Lo
   if (config.seedSampleData) {
     const count = await upsertRegistryRecords(database, await sampleCitizens());
     const offices = await ensureSampleOffices(database);
-    logger.info({ citizens: count, offices: offices.total }, "sample citizens and offices loaded (made-up data, see README)");
+    const staff = await ensureSampleStaff(database.sql);
+    logger.info(
+      { citizens: count, offices: offices.total, sampleAdmin: SAMPLE_ADMIN_USER_ID, sampleOperator: SAMPLE_OPERATOR_USER_ID, operatorOffice: staff.officeCode },
+      "sample citizens, offices and staff loaded (made-up data, see README)",
+    );
   }
 }
 
