@@ -20,6 +20,7 @@ import type { Logger } from "./infrastructure/logging/logger.js";
 import { NotificationDispatcher } from "./infrastructure/notifications/notification-dispatcher.js";
 import { webChatRoutes } from "./infrastructure/web-chat/web-chat-routes.js";
 import { NoShowSweeper, reminderDelivery } from "./infrastructure/jobs/booking-jobs.js";
+import { StaffJobs } from "./infrastructure/jobs/card-jobs.js";
 import { ReminderQueue, startReminderWorker } from "./infrastructure/jobs/reminder-queue.js";
 import { ensureSampleOffices } from "./infrastructure/offices/sample-offices.js";
 import { ensureSampleStaff, SAMPLE_ADMIN_USER_ID, SAMPLE_OPERATOR_USER_ID } from "./infrastructure/staff/sample-staff.js";
@@ -120,6 +121,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     dispatcher,
     new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake }),
     new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake }),
+    new StaffJobs({ sql: database.sql, logger, wake, policy: config.pickup, summaryHour: config.dailySummaryHour }),
   ]);
   const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
