@@ -23,8 +23,10 @@ import type { Logger } from "./infrastructure/logging/logger.js";
 import { NotificationDispatcher } from "./infrastructure/notifications/notification-dispatcher.js";
 import { webChatRoutes } from "./infrastructure/web-chat/web-chat-routes.js";
 import { NoShowSweeper, reminderDelivery } from "./infrastructure/jobs/booking-jobs.js";
+import { StaffJobs } from "./infrastructure/jobs/card-jobs.js";
 import { ReminderQueue, startReminderWorker } from "./infrastructure/jobs/reminder-queue.js";
 import { ensureSampleOffices } from "./infrastructure/offices/sample-offices.js";
+import { ensureSampleStaff, SAMPLE_ADMIN_USER_ID, SAMPLE_OPERATOR_USER_ID } from "./infrastructure/staff/sample-staff.js";
 import { NOTIFICATION_BUTTONS } from "./bot/keyboards/notification-buttons.js";
 import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
@@ -122,6 +124,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     dispatcher,
     new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake }),
     new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake }),
+    new StaffJobs({ sql: database.sql, logger, wake, policy: config.pickup, summaryHour: config.dailySummaryHour }),
     new CaseEscalationSweeper({ cases: citizens.caseSystem.cases, logger, wake }),
   ]);
   const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
@@ -161,9 +164,13 @@ async function prepareDatabase(database: Database, config: AppConfig, logger: Lo
   if (config.seedSampleData) {
     const count = await upsertRegistryRecords(database, await sampleCitizens());
     const offices = await ensureSampleOffices(database);
-    logger.info({ citizens: count, offices: offices.total }, "sample citizens and offices loaded (made-up data, see README)");
+    const staff = await ensureSampleStaff(database.sql);
+    logger.info(
+      { citizens: count, offices: offices.total, sampleAdmin: SAMPLE_ADMIN_USER_ID, sampleOperator: SAMPLE_OPERATOR_USER_ID, operatorOffice: staff.officeCode },
+      "sample citizens, offices and staff loaded (made-up data, see README)",
+    );
     const hotline = await ensureSampleCaseStaff(database.sql);
-    if (hotline > 0) logger.info({ added: hotline }, "sample hotline agent and supervisor added (made-up people, see README)");
+    if (hotline > 0) logger.info({ added: hotline }, "sample hotline agents and supervisor added (made-up people, see README)");
   }
 }
 

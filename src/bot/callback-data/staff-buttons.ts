@@ -1,6 +1,6 @@
 // The staff panel's inline buttons. Each carries the staff member's user id (the owner): the handler refuses
 // a press from anyone else, then reloads the member and checks role and scope on the server before acting.
-import { VISIT_ITEMS } from "../../domain/staff/visit.js";
+import type { VisitItem } from "../../domain/staff/visit.js";
 import { defineCallbackData } from "./codec.js";
 
 /** A page of today's or tomorrow's appointments at the operator's office. */
@@ -9,8 +9,15 @@ export const staffAppointmentsData = defineCallbackData({ kind: "stfap", version
 export const staffVisitData = defineCallbackData({ kind: "stfvs", version: 1, fields: { userId: "int", appointmentId: "uuid" } });
 /** Checks the applicant in. */
 export const staffCheckInData = defineCallbackData({ kind: "stfci", version: 1, fields: { userId: "int", appointmentId: "uuid" } });
+/** Short names of the checklist items in button data (the 64-byte limit leaves no room for the long ones). */
+export const VISIT_ITEM_CODES = { birth_certificate: "cert", postal_code: "post", address: "addr", phones: "tel", photo: "photo", fingerprints: "finger" } as const satisfies Record<VisitItem, string>;
+const ITEM_CODE_LIST = Object.values(VISIT_ITEM_CODES);
+/** The item a short name stands for. */
+export const visitItemOfCode = (code: (typeof ITEM_CODE_LIST)[number]): VisitItem =>
+  (Object.keys(VISIT_ITEM_CODES) as VisitItem[]).find((item) => VISIT_ITEM_CODES[item] === code)!;
+
 /** Records one checklist item done. */
-export const staffItemData = defineCallbackData({ kind: "stfit", version: 1, fields: { userId: "int", appointmentId: "uuid", item: VISIT_ITEMS } });
+export const staffItemData = defineCallbackData({ kind: "stfit", version: 1, fields: { userId: "int", appointmentId: "uuid", item: ITEM_CODE_LIST } });
 /** Asks for the completion fee (a conversation). */
 export const staffFeeData = defineCallbackData({ kind: "stffee", version: 1, fields: { userId: "int", appointmentId: "uuid" } });
 /** Completes the in-person step. */
@@ -23,8 +30,10 @@ export const staffReceiveData = defineCallbackData({ kind: "stfrc", version: 1, 
 export const staffDeliverData = defineCallbackData({ kind: "stfdl", version: 1, fields: { userId: "int", cardId: "uuid" } });
 /** A page of the office's uncollected cards. */
 export const staffUncollectedData = defineCallbackData({ kind: "stfuc", version: 1, fields: { userId: "int", page: "int" } });
-/** A page of an applicant's audit trail (admin). */
-export const staffApplicantTrailData = defineCallbackData({ kind: "stfaa", version: 1, fields: { userId: "int", applicationId: "uuid", page: "int" } });
+/** Page numbers as short words where a full integer would not fit the 64 bytes (trails are read 100 pages deep at most). */
+const TRAIL_PAGES = Array.from({ length: 100 }, (_, page) => String(page));
+/** A page of an applicant's audit trail (admin); `page` is a number written as a word. */
+export const staffApplicantTrailData = defineCallbackData({ kind: "stfaa", version: 1, fields: { userId: "int", applicationId: "uuid", page: TRAIL_PAGES } });
 /** A page of an office's audit trail (admin). */
 export const staffOfficeTrailData = defineCallbackData({ kind: "stfao", version: 1, fields: { userId: "int", officeId: "int", page: "int" } });
 /** Revokes a staff member (admin). */

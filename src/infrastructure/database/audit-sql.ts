@@ -51,7 +51,7 @@ export async function readAuditTrail(sql: SqlExecutor, trail: AuditTrail, page: 
   const rows = await sql.query<AuditRow>(
     `SELECT id::text AS id, at, actor_member_id, actor_role, action, subject_kind, subject_id, office_id, application_id::text AS application_id,
             before, after, outcome
-       FROM audit_log WHERE ${where} ORDER BY id DESC OFFSET $2 LIMIT $3`,
+       FROM audit_log WHERE ${where} ORDER BY audit_log.id DESC OFFSET $2 LIMIT $3`,
     [key, page * pageSize, pageSize + 1],
   );
   return {

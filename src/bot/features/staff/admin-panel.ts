@@ -40,7 +40,8 @@ export function adminPanelFeature(services: StaffServices): Composer<BotContext>
     if (revoked) ctx.logger.info({ member: memberId }, "staff member revoked");
   });
 
-  onCallbackData(feature, staffApplicantTrailData, async (ctx, { userId, applicationId, page }) => {
+  onCallbackData(feature, staffApplicantTrailData, async (ctx, { userId, applicationId, page: pageWord }) => {
+    const page = Number(pageWord);
     const admin = await staffFor(ctx, services.staff, "audit.read", { ownerUserId: userId });
     if (!admin) return;
     await ctx.answerCallbackQuery();

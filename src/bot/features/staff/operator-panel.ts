@@ -20,6 +20,7 @@ import {
   staffReceiveData,
   staffUncollectedData,
   staffVisitData,
+  visitItemOfCode,
 } from "../../callback-data/index.js";
 import type { BotContext } from "../../context.js";
 import { staffFor } from "./staff-access.js";
@@ -88,7 +89,8 @@ export function operatorPanelFeature(services: StaffServices): Composer<BotConte
     if (outcome.kind === "done") await showVisit(ctx, member, appointmentId);
   });
 
-  onCallbackData(feature, staffItemData, async (ctx, { userId, appointmentId, item }) => {
+  onCallbackData(feature, staffItemData, async (ctx, { userId, appointmentId, item: code }) => {
+    const item = visitItemOfCode(code);
     const member = await staffFor(ctx, services.staff, "visit.record_item", { ownerUserId: userId });
     if (!member) return;
     const outcome = await services.desk.recordItem(member, appointmentId, item, new Date());

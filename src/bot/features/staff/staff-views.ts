@@ -21,6 +21,7 @@ import {
   staffReceiveData,
   staffUncollectedData,
   staffVisitData,
+  VISIT_ITEM_CODES,
 } from "../../callback-data/index.js";
 import type { FlowContext } from "../../context.js";
 
@@ -64,7 +65,7 @@ export function visitCardView(ctx: FlowContext, member: StaffMember, visit: Desk
   }
   if (visit.status === "checked_in") {
     for (const item of VISIT_ITEMS) {
-      if (!visit.record.done.has(item)) keyboard.text(ctx.t("staff-button-item", { item: ctx.t(`staff-item-${item}`) }), staffItemData.encode({ ...ids, item })).row();
+      if (!visit.record.done.has(item)) keyboard.text(ctx.t("staff-button-item", { item: ctx.t(`staff-item-${item}`) }), staffItemData.encode({ ...ids, item: VISIT_ITEM_CODES[item] })).row();
     }
     keyboard.text(ctx.t("staff-button-fee"), staffFeeData.encode(ids)).row();
     keyboard.text(ctx.t("staff-button-complete"), staffCompleteData.encode(ids)).row();
@@ -92,7 +93,7 @@ export function applicantView(ctx: FlowContext, member: StaffMember, applicant: 
     if (card?.status === "ready" && card.officeId === myOffice) keyboard.text(ctx.t("staff-button-deliver"), staffDeliverData.encode({ userId: member.userId, cardId: card.id })).row();
     if (card?.status === "in_transit" && card.transferOfficeId === myOffice) keyboard.text(ctx.t("staff-button-receive"), staffReceiveData.encode({ userId: member.userId, cardId: card.id })).row();
   }
-  if (member.role === "admin") keyboard.text(ctx.t("staff-button-trail"), staffApplicantTrailData.encode({ userId: member.userId, applicationId: applicant.applicationId, page: 0 })).row();
+  if (member.role === "admin") keyboard.text(ctx.t("staff-button-trail"), staffApplicantTrailData.encode({ userId: member.userId, applicationId: applicant.applicationId, page: "0" })).row();
   return { text, keyboard };
 }
 
@@ -140,7 +141,7 @@ export function auditView(
   const pageData = (to: number) =>
     trail.kind === "office"
       ? staffOfficeTrailData.encode({ userId: member.userId, officeId: trail.officeId, page: to })
-      : staffApplicantTrailData.encode({ userId: member.userId, applicationId: trail.applicationId, page: to });
+      : staffApplicantTrailData.encode({ userId: member.userId, applicationId: trail.applicationId, page: String(Math.min(to, 99)) });
   if (page > 0) keyboard.text(ctx.t("staff-page-previous"), pageData(page - 1));
   if (result.more) keyboard.text(ctx.t("staff-page-next"), pageData(page + 1));
   return { text: [heading, ...(lines.length ? lines : [ctx.t("staff-audit-empty")])].join("\n"), keyboard };
