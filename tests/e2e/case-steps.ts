@@ -1,6 +1,7 @@
 // Steps of the case journeys shared by the end-to-end tests.
 import { expect } from "vitest";
 import type { SimulatedUser } from "../harness/simulated-user.js";
+import type { TranscriptMessage } from "../../src/infrastructure/bot-api-server/transcript.js";
 import { inPersianDigits, toLatin } from "./citizen-steps.js";
 
 export const ZAHRA = { nationalId: "4806064548", birthDate: "1365/11/30" };
@@ -95,11 +96,11 @@ export function buttonStarting(user: SimulatedUser, message: { reply_markup?: un
 }
 
 /** An agent opens the first case of a queue from the staff menu and gets its card. */
-export async function openFromQueue(agent: SimulatedUser, queuePrefix: string, number: string): Promise<void> {
+export async function openFromQueue(agent: SimulatedUser, queuePrefix: string, number: string): Promise<TranscriptMessage> {
   await agent.say("/cases");
   const menu = await agent.waitForBotMessage("صف پرونده‌های واحد شما");
   await agent.press(buttonStarting(agent, menu, queuePrefix));
   const page = await agent.waitForBotMessage(/صفحه‌ی/);
   await agent.press(buttonStarting(agent, page, `📁 \u2066${inPersianDigits(number.slice(0, 4))}-${inPersianDigits(number.slice(4))}`));
-  await agent.waitForBotMessage((m) => (m.text ?? "").includes("📁 پرونده‌ی") && (m.text ?? "").includes("سابقه"));
+  return agent.waitForBotMessage((m) => (m.text ?? "").includes("📁 پرونده‌ی") && (m.text ?? "").includes("سابقه"));
 }

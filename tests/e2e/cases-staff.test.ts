@@ -37,8 +37,7 @@ describe("hotline staff", () => {
     const agent = world.api.user(SAMPLE_STAFF.pishkhanAgent);
     await agent.say("/start");
     await agent.waitForBotMessage(/کارشناس|سرپرست|منو/);
-    await openFromQueue(agent, "🆕", number);
-    const card = await agent.waitForBotMessage((m) => agent.buttons(m).some((b) => b.startsWith("✋")));
+    const card = await openFromQueue(agent, "🆕", number);
     // Two presses of "take" at once: one take, the other told it is done already.
     await Promise.all([agent.press("✋ برداشتن", { messageId: card.message_id }), agent.press("✋ برداشتن", { messageId: card.message_id })]);
     const taken = await agent.waitForBotMessage((m) => m.message_id > card.message_id && agent.buttons(m).some((b) => b.startsWith("❓")));
@@ -63,8 +62,7 @@ describe("hotline staff", () => {
     await citizen.say("رسید ندادند، ولی پرداخت با کارت بود.");
     await citizen.waitForBotMessage("اضافه شد");
 
-    await openFromQueue(agent, "🙋", number);
-    const again = await agent.waitForBotMessage((m) => agent.buttons(m).some((b) => b.startsWith("↗️")));
+    const again = await openFromQueue(agent, "🙋", number);
     expect(again.text).toContain("رسید ندادند");
     await agent.press("↗️ ارجاع", { messageId: again.message_id });
     await agent.waitForBotMessage("به کدام واحد ارجاع شود");
@@ -75,8 +73,7 @@ describe("hotline staff", () => {
     await citizen.waitForBotMessage("سامانه‌ی رسیدگی ثبت احوال ارجاع شد");
 
     const civil = world.api.user(SAMPLE_STAFF.civilAgent);
-    await openFromQueue(civil, "🆕", number);
-    const civilCard = await civil.waitForBotMessage((m) => civil.buttons(m).some((b) => b.startsWith("✋")));
+    const civilCard = await openFromQueue(civil, "🆕", number);
     await civil.press("✋ برداشتن", { messageId: civilCard.message_id });
     const civilTaken = await civil.waitForBotMessage((m) => m.message_id > civilCard.message_id && civil.buttons(m).some((b) => b.startsWith("✅")));
     await civil.press("✅ پاسخ نهایی", { messageId: civilTaken.message_id });
@@ -106,8 +103,7 @@ describe("hotline staff", () => {
     const number = caseNumberIn(await requestHomeService(citizen, [ALI, ZAHRA]));
 
     const agent = world.api.user(SAMPLE_STAFF.tehranHomeAgent);
-    await openFromQueue(agent, "🆕", number);
-    const card = await agent.waitForBotMessage((m) => agent.buttons(m).some((b) => b.startsWith("✋")));
+    const card = await openFromQueue(agent, "🆕", number);
     await agent.press("✋ برداشتن", { messageId: card.message_id });
     const taken = await agent.waitForBotMessage((m) => m.message_id > card.message_id && agent.buttons(m).some((b) => b.startsWith("🗓")));
     await agent.press("🗓 پیشنهاد زمان مراجعه", { messageId: taken.message_id });
@@ -123,8 +119,7 @@ describe("hotline staff", () => {
     await Promise.all([citizen.press("✅ تأیید زمان", { messageId: proposal.message_id }), citizen.press("✅ تأیید زمان", { messageId: proposal.message_id })]);
     await citizen.waitForBotMessage("زمان مراجعه تأیید شد");
 
-    await openFromQueue(agent, "🙋", number);
-    const scheduled = await agent.waitForBotMessage((m) => agent.buttons(m).some((b) => b.startsWith("📝")));
+    const scheduled = await openFromQueue(agent, "🙋", number);
     await agent.press("📝 ثبت نتیجه‌ی مراجعه", { messageId: scheduled.message_id });
     await agent.waitForBotMessage("نتیجه‌ی مراجعه به منزل");
     await agent.press("ثبت‌نام انجام و کارت تحویل شد");
