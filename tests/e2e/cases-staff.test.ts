@@ -7,7 +7,9 @@ import { createSqlCaseStore } from "../../src/infrastructure/database/cases/case
 import type { Database } from "../../src/infrastructure/database/database.js";
 import { jalaliDateInTehran } from "../../src/domain/time/tehran-clock.js";
 import { addDays, jalaliDateToString } from "../../src/domain/time/jalali.js";
+import { caseRatingData, myCaseData, staffAssignData, staffCaseData, staffQueueData } from "../../src/bot/callback-data/index.js";
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
+import { popupOf } from "./staff-steps.js";
 import { ALI, inPersianDigits, payOnSandbox, payUrlOf, preRegister } from "./citizen-steps.js";
 import { buttonStarting, caseNumberIn, openFromQueue, reportOvercharge, requestHomeService, SAMPLE_STAFF, TEHRAN_PISHKHAN, ZAHRA } from "./case-steps.js";
 
@@ -144,11 +146,44 @@ describe("hotline staff", () => {
     expect(agent.buttons(notice)).toContain("👤 واگذاری به کارشناس");
   });
 
-  it("refuses staff buttons and commands to a citizen", async () => {
+  it("refuses forged staff buttons and staff commands in a citizen's chat, and another chat's case buttons; nothing changes", async () => {
+    const owner = world.api.user(9205);
+    await owner.say("/start");
+    await owner.waitForBotMessage("خوش آمدید");
+    const number = caseNumberIn((await reportOvercharge(owner, "40000", { officeName: TEHRAN_PISHKHAN })).sent);
+    const [target] = await db.sql.query<{ id: string; version: number }>(`SELECT id::text AS id, version FROM cases WHERE number = $1`, [number]);
+    const audits = async () => (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1`, [target!.id]))[0]!.n;
+    const auditBefore = await audits();
+
     const citizen = world.api.user(9204);
+    await citizen.say("/start");
+    const someMessage = await citizen.waitForBotMessage("خوش آمدید");
+    const staffData = [
+      staffCaseData.encode({ userId: 9204, caseId: target!.id, action: "take" }),
+      staffCaseData.encode({ userId: SAMPLE_STAFF.pishkhanAgent, caseId: target!.id, action: "take" }),
+      staffCaseData.encode({ userId: 9204, caseId: target!.id, action: "open" }),
+      staffAssignData.encode({ userId: SAMPLE_STAFF.pishkhanSupervisor, caseId: target!.id, memberId: 1 }),
+      staffQueueData.encode({ userId: 9204, filter: "new", page: 0 }),
+    ];
+    for (const data of staffData) {
+      const forged = await citizen.forgeCallback(someMessage.message_id, data);
+      expect(await popupOf(citizen, (forged as { callback_query: { id: string } }).callback_query.id)).toContain("فقط برای کارشناسان");
+    }
+    // A citizen's own kind of button, but for another chat's case.
+    for (const data of [myCaseData.encode({ chatId: 9205, caseId: target!.id }), caseRatingData.encode({ chatId: 9205, caseId: target!.id, rating: "1" })]) {
+      const forged = await citizen.forgeCallback(someMessage.message_id, data);
+      expect(await popupOf(citizen, (forged as { callback_query: { id: string } }).callback_query.id)).toContain("مربوط به گفتگوی شما نیست");
+    }
     await citizen.say("/cases");
     await citizen.waitForBotMessage("فقط برای کارشناسان");
-    await citizen.say("/case");
+    await citizen.say("/caller");
     await citizen.waitForBotMessage("فقط برای کارشناسان");
+    await citizen.say("📥 صف پرونده‌ها");
+    await citizen.waitForBotMessage("فقط برای کارشناسان");
+
+    const [after] = await db.sql.query<{ status: string; version: number; rating: number | null }>(`SELECT status, version, rating FROM cases WHERE id = $1::uuid`, [target!.id]);
+    expect(after).toEqual({ status: "new", version: target!.version, rating: null });
+    expect(await audits()).toBe(auditBefore);
+    expect(JSON.stringify(await citizen.transcript())).not.toContain("برای تکمیل ثبت‌نام");
   });
 });
