@@ -125,7 +125,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake }),
     new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake }),
     new StaffJobs({ sql: database.sql, logger, wake, policy: config.pickup, summaryHour: config.dailySummaryHour }),
-    new CaseEscalationSweeper({ cases: citizens.caseSystem.cases, logger, wake }),
+    new CaseEscalationSweeper({ cases: citizens.caseSystem.cases, sql: database.sql, logger, wake }),
   ]);
   const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);

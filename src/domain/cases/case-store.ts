@@ -86,6 +86,8 @@ export interface NewCase {
   readonly members?: readonly HouseholdMember[];
   /** An agent opening a case on behalf of a phone caller. */
   readonly openedBy?: { readonly actor: StaffActor; readonly callerNationalId: string; readonly callerPhone: string };
+  /** Opened by the system itself (a fee above the tariff recorded at a counter): internal, outside the citizen's limits. */
+  readonly bySystem?: boolean;
   /** Names this request: opening it again returns the same case. */
   readonly requestKey: string;
   readonly limits: CaseLimits;

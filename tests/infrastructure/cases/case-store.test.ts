@@ -6,6 +6,7 @@ import type { CaseStore, NewCase } from "../../../src/domain/cases/case-store.js
 import type { StaffActor } from "../../../src/domain/cases/staff-actor.js";
 import type { Database } from "../../../src/infrastructure/database/database.js";
 import { createSqlCaseStore } from "../../../src/infrastructure/database/cases/case-store.js";
+import { openCasesForFeeViolations } from "../../../src/infrastructure/database/cases/fee-violation-cases.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { insertOffice, insertStaff, prepareCaseData, TEHRAN_PROVINCE, unitId } from "./case-fixtures.js";
 
@@ -224,5 +225,30 @@ describe("case store (PostgreSQL)", () => {
     await store.staffAct({ caseId: unvisited.caseId, actor: homeAgent, action: { kind: "take" }, requestKey: key(), now: new Date(Date.now() - 8 * 86_400_000 + 60_000) });
     const escalated = await store.escalateOverdue(new Date());
     expect(escalated.find((e) => e.caseId === unvisited.caseId)).toBeDefined();
+  });
+
+  it("a completion fee refused above the tariff at a counter opens one internal overcharge case for the hotline, however often the sweep runs", async () => {
+    const chat = newChat();
+    const [application] = await db.sql.query<{ id: string }>(
+      `INSERT INTO applications (national_id, birth_date, first_name, last_name, father_name, mobile, landline, postal_code, address, city_id, chat_id, status, fee_rial, tracking_code)
+       VALUES ('0000000003', '1360/01/01', 'a', 'b', 'c', '09120000000', '02100000000', '1111111111', 'x', 399, $1, 'paid', 1, '111122225555') RETURNING id::text AS id`,
+      [chat],
+    );
+    const [operator] = await db.sql.query<{ id: number }>(`INSERT INTO staff_members (user_id, display_name, role, office_id) VALUES (777001, 'op', 'operator', $1) RETURNING id`, [pishkhanOffice]);
+    await db.sql.query(
+      `INSERT INTO audit_log (actor_member_id, actor_role, action, subject_kind, subject_id, office_id, application_id, after, outcome)
+       VALUES ($1, 'operator', 'visit.record_fee', 'appointment', gen_random_uuid()::text, $2, $3::uuid, '{"feeRial": 450000, "maxRial": 90000}', 'violation')`,
+      [operator!.id, pishkhanOffice, application!.id],
+    );
+    await Promise.all([openCasesForFeeViolations(db.sql, store, new Date()), openCasesForFeeViolations(db.sql, store, new Date())]);
+    expect(await openCasesForFeeViolations(db.sql, store, new Date())).toBe(0);
+    const all = await store.casesOfChat(chat);
+    expect(all).toHaveLength(1);
+    const opened = all[0];
+    expect(opened).toMatchObject({ kind: "overcharge", status: "new", unitId: pishkhanUnit });
+    const view = await store.caseForStaff({ caseId: opened!.id }, agent);
+    expect(view !== "out_of_scope" && view!.details).toMatchObject({ source: "counter", overRial: 360_000 });
+    expect((await store.caseForChat(opened!.id, chat))!.entries).toEqual([]);
+    expect(await notificationsOf(chat)).toEqual([]);
   });
 });

@@ -164,7 +164,9 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
 
     async openCase(input) {
       return sql.transaction(async (tx) => {
+        // One opening per chat at a time (the limits), and one per request key (a retry finds the first one's case).
         if (input.chatId !== null) await tx.query(`SELECT pg_advisory_xact_lock(hashtext('cases-chat:' || $1::text))`, [String(input.chatId)]);
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('case-request:' || $1::text))`, [input.requestKey]);
         const [existing] = await tx.query<{ id: string; number: string; unit_id: number }>(
           `SELECT c.id::text AS id, c.number, c.unit_id FROM case_entries e JOIN cases c ON c.id = e.case_id WHERE e.request_key = $1`,
           [input.requestKey],
@@ -173,7 +175,7 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
           const unit = await unitTargets(tx, existing.unit_id);
           return { kind: "opened", caseId: existing.id, number: existing.number, unit: toUnit(unit!) };
         }
-        if (input.chatId !== null) {
+        if (input.chatId !== null && !input.bySystem) {
           const refusal = refuseNewCase(input.limits, await countsOf(tx, input.chatId, input.now), input.now);
           if (refusal) return { kind: "refused", refusal };
         }
@@ -203,11 +205,11 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         );
         const entryId = await addEntry(tx, row!, {
           kind: "opened",
-          author: input.openedBy ? "staff" : "citizen",
+          author: input.openedBy ? "staff" : input.bySystem ? "system" : "citizen",
           memberId: input.openedBy?.actor.memberId,
           text: input.description,
-          // The citizen sees what they wrote; a caller's words noted by an agent stay internal.
-          visibility: input.openedBy ? "internal" : "citizen",
+          // The citizen sees what they wrote; a caller's words noted by an agent, or a system's finding, stay internal.
+          visibility: input.openedBy || input.bySystem ? "internal" : "citizen",
           requestKey: input.requestKey,
           notify: false,
           at: input.now,
