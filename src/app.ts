@@ -13,7 +13,7 @@ import { migrate, openEmbedded, openPostgres, type Database } from "./infrastruc
 import { createChatRecorder } from "./infrastructure/database/chat-directory.js";
 import { ensureReferenceData, sampleCitizens, upsertRegistryRecords } from "./infrastructure/database/reference-data.js";
 import { ensureHomeServiceUnits } from "./infrastructure/database/cases/case-units.js";
-import { ensureSampleCaseStaff } from "./infrastructure/database/cases/sample-case-staff.js";
+import { ensureSampleCaseStaff, sampleCaseStaff } from "./infrastructure/database/cases/sample-case-staff.js";
 import { CaseEscalationSweeper } from "./infrastructure/jobs/case-escalation.js";
 import { healthRoutes } from "./infrastructure/http/health-routes.js";
 import { startHttpServer, type RunningHttpServer } from "./infrastructure/http/http-server.js";
@@ -100,7 +100,10 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
 
   const routes = new Hono();
   // The browser chat talks to the local Bot API server; with a real token there is nothing to show.
-  if (localBotApi) routes.route("/", webChatRoutes({ botApiPath: LOCAL_BOT_API_PATH, translate, botToken: config.botApi.token }));
+  if (localBotApi) {
+    const samplePeople = config.seedSampleData ? (await sampleCaseStaff()).map((person) => ({ id: Number(person.user_id), name: person.display_name })) : [];
+    routes.route("/", webChatRoutes({ botApiPath: LOCAL_BOT_API_PATH, translate, botToken: config.botApi.token, samplePeople }));
+  }
   for (const sub of citizens.httpRoutes) routes.route("/", sub);
   if (config.mode.kind === "webhook") {
     routes.route("/", webhookRoutes(bot, { secret: config.mode.secret, checkHeader: config.platform === "telegram" }));

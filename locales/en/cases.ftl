@@ -268,6 +268,21 @@ staff-case-overdue =
 staff-case-button-assign = 👤 Assign to an agent
 staff-case-button-forward = ↗️ Forward
 staff-case-button-open = 📁 See the case
+case-staff-yes = Yes
+case-staff-no = No
+case-staff-source-counter = recorded at the counter (a fee above the tariff was refused)
+case-staff-source-citizen = the citizen's report
+case-staff-channel-phone = phone call
+case-staff-channel-bot = the bot
+case-staff-details-overcharge =
+    Office: { $office } | Day of the visit: { $day } | Source: { $source }
+    Paid: { $charged } toman | Legal: { $legal } toman | Over: { $over } toman | Paid for the tracking code: { $trackingCode }
+case-staff-details-home_service =
+    Service: { $need } | People: { $members }
+    Disability: { $disability }
+    Address: { $address } | Location: { $location }
+    Phone: { $phone } | Days: { $days } | Time: { $window }
+case-staff-details-complaint = Opened through: { $channel }
 case-staff-anonymous-yes = Yes (do not tell the office)
 case-staff-anonymous-no = No
 case-staff-card =

@@ -268,6 +268,21 @@ staff-case-overdue =
 staff-case-button-assign = 👤 واگذاری به کارشناس
 staff-case-button-forward = ↗️ ارجاع
 staff-case-button-open = 📁 دیدن پرونده
+case-staff-yes = بله
+case-staff-no = خیر
+case-staff-source-counter = ثبت کارمند باجه (هزینه‌ی بیش از تعرفه رد شد)
+case-staff-source-citizen = گزارش شهروند
+case-staff-channel-phone = تماس تلفنی
+case-staff-channel-bot = بات
+case-staff-details-overcharge =
+    دفتر: { $office } | روز مراجعه: { $day } | منبع: { $source }
+    پرداختی: { $charged } تومان | قانونی: { $legal } تومان | اضافه: { $over } تومان | پول برای کد رهگیری: { $trackingCode }
+case-staff-details-home_service =
+    خدمت: { $need } | افراد: { $members }
+    معلولیت: { $disability }
+    نشانی: { $address } | موقعیت: { $location }
+    تلفن: { $phone } | روزها: { $days } | ساعت: { $window }
+case-staff-details-complaint = راه ثبت: { $channel }
 case-staff-anonymous-yes = بله (نام به دفتر گفته نشود)
 case-staff-anonymous-no = خیر
 case-staff-card =

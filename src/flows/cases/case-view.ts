@@ -3,7 +3,8 @@ import type { FlowContext } from "../../bot/context.js";
 import { displayCaseNumber } from "../../domain/cases/case-number.js";
 import type { CaseSummary, CaseView, EntryView, UnitView } from "../../domain/cases/case-store.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
-import { formatDateTime } from "../../domain/time/persian-format.js";
+import { formatDateTime, formatToman } from "../../domain/time/persian-format.js";
+import { DAYS, keyOf, NEEDS, REGISTRATION_LABELS, WINDOWS } from "./home-service-options.js";
 
 type Translator = Pick<FlowContext, "t">;
 
@@ -46,11 +47,43 @@ export function citizenCaseText(ctx: Translator, view: CaseView): string {
   });
 }
 
+/** What the journey collected, in Persian for the agent (details are the journey's own JSON). */
+export function staffDetails(ctx: Translator, view: CaseView): string {
+  const d = view.details as Record<string, unknown>;
+  const money = (key: string) => (typeof d[key] === "number" ? formatToman(d[key] as number) : "-");
+  const text = (key: string) => (typeof d[key] === "string" ? (d[key] as string) : "-");
+  if (view.kind === "overcharge") {
+    return ctx.t("case-staff-details-overcharge", {
+      office: text("office"),
+      day: typeof d.visitDay === "string" ? toPersianDigits(d.visitDay) : "-",
+      charged: money("chargedRial"),
+      legal: money("legalRial"),
+      over: money("overRial"),
+      trackingCode: ctx.t(d.trackingCodeCharged === true ? "case-staff-yes" : "case-staff-no"),
+      source: ctx.t(d.source === "counter" ? "case-staff-source-counter" : "case-staff-source-citizen"),
+    });
+  }
+  if (view.kind === "home_service") {
+    const members = Array.isArray(d.members) ? (d.members as Array<{ firstName?: string; registration?: keyof typeof REGISTRATION_LABELS }>) : [];
+    const location = d.location as { latitude?: number; longitude?: number } | null | undefined;
+    const pick = <T extends string>(options: ReadonlyArray<readonly [T, string]>, key: string) =>
+      options.some(([value]) => value === d[key]) ? ctx.t(keyOf(options, d[key] as T)) : "-";
+    return ctx.t("case-staff-details-home_service", {
+      need: pick(NEEDS, "need"),
+      members: members.map((m, i) => `${toPersianDigits(i + 1)}. ${m.firstName ?? "-"} (${m.registration ? ctx.t(REGISTRATION_LABELS[m.registration]) : "-"})`).join("، ") || "-",
+      disability: text("disability"),
+      address: text("address"),
+      location: location?.latitude !== undefined ? `https://maps.google.com/?q=${location.latitude},${location.longitude}` : "-",
+      phone: typeof d.phone === "string" ? `\u2066${toPersianDigits(d.phone)}\u2069` : "-",
+      days: pick(DAYS, "days"),
+      window: pick(WINDOWS, "window"),
+    });
+  }
+  return ctx.t("case-staff-details-complaint", { channel: ctx.t(d.channel === "phone" ? "case-staff-channel-phone" : "case-staff-channel-bot") });
+}
+
 export function staffCardText(ctx: Translator, view: CaseView): string {
-  const details = Object.entries(view.details)
-    .filter(([, value]) => typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-    .map(([key, value]) => `${key}: ${typeof value === "number" ? toPersianDigits(value) : String(value)}`)
-    .join("\n");
+  const details = staffDetails(ctx, view);
   return ctx.t("case-staff-card", {
     number: displayCaseNumber(view.number),
     kind: ctx.t(`case-kind-${view.kind}`),

@@ -16,22 +16,13 @@ import { addressQuestion, birthDateQuestion, mobileQuestion, nationalIdQuestion,
 import { askPhoto, askValue, choiceQuestion, textQuestion } from "./case-questions.js";
 import { openAndTell, refuseIfOverLimit } from "./case-opening.js";
 import type { CaseServices } from "./case-services.js";
+import { DAYS, DISABILITIES, keyOf, NEEDS, REGISTRATION_LABELS, WINDOWS } from "./home-service-options.js";
 
 /** Household members one visit serves (the requester included). */
 export const MAX_HOUSEHOLD = 4;
 
 type Need = "registration" | "delivery" | "both";
 
-const NEEDS = [["registration", "case-home-need-registration"], ["delivery", "case-home-need-delivery"], ["both", "case-home-need-both"]] as const;
-const DISABILITIES = [
-  ["wheelchair", "case-home-disability-wheelchair"], ["bedridden", "case-home-disability-bedridden"], ["walking_aid", "case-home-disability-walking_aid"], ["other", "case-home-disability-other"],
-] as const;
-const DAYS = [["any", "case-home-days-any"], ["even", "case-home-days-even"], ["odd", "case-home-days-odd"]] as const;
-const WINDOWS = [["morning", "case-home-window-morning"], ["afternoon", "case-home-window-afternoon"], ["any", "case-home-window-any"]] as const;
-const REGISTRATION_LABELS = { registered: "case-home-registration-registered", at_home: "case-home-registration-at_home", not_needed: "case-home-registration-not_needed" } as const;
-
-/** The locale key of an option's value. */
-const keyOf = <T extends string>(options: ReadonlyArray<readonly [T, string]>, value: T): string => options.find(([v]) => v === value)![1];
 
 /** A member as the conversation keeps it, with what their application needs. */
 interface MemberAnswer extends HouseholdMember {

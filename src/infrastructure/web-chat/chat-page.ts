@@ -9,6 +9,8 @@ export interface ChatPageOptions {
   botToken?: string;
   assetsPath: string;
   citiesUrl: string;
+  /** Sample staff listed in the chat switcher from the start. */
+  samplePeople?: Array<{ id: number; name: string }>;
 }
 
 /**
@@ -67,6 +69,7 @@ export function renderChatPage(options: ChatPageOptions): string {
     citiesUrl: options.citiesUrl,
     locale: t("webchat-intl-locale"),
     texts,
+    samplePeople: options.samplePeople ?? [],
   };
   const dir = t("webchat-dir") === "ltr" ? "ltr" : "rtl";
   return `<!doctype html>

@@ -14,6 +14,8 @@ export interface WebChatOptions {
    * photos show as a label and /sim picks its default bot. It is a local, made-up token.
    */
   botToken?: string;
+  /** Sample staff the person can switch to in the chat list (local mode's made-up people). */
+  samplePeople?: Array<{ id: number; name: string }>;
 }
 
 export const WEB_CHAT_ASSETS_PATH = "/web-chat/assets";
@@ -33,6 +35,7 @@ export function webChatRoutes(options: WebChatOptions): Hono {
     ...(options.botToken !== undefined ? { botToken: options.botToken } : {}),
     assetsPath: WEB_CHAT_ASSETS_PATH,
     citiesUrl: CITIES_PATH,
+    ...(options.samplePeople ? { samplePeople: options.samplePeople } : {}),
   });
 
   const app = new Hono();

@@ -179,6 +179,9 @@ initPanels({
   location: (latitude, longitude) => run(() => act("location", { ...profile(), latitude, longitude })),
 });
 
+// Local mode's sample staff (hotline agents and a supervisor, marked sample) are in the switcher from the start.
+for (const person of config.samplePeople ?? []) knowCitizen(person.id, person.name);
+
 // Chats that exist on the server (another tab, another person) join the switcher.
 fetch(simUrl("users"))
   .then(readJson)

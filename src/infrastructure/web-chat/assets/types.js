@@ -2,7 +2,7 @@
 // Shapes the page reads from the local Bot API server (for the script's type checks; nothing runs here).
 
 /**
- * @typedef {{ botApiPath: string, token: string | null, citiesUrl: string, locale: string, texts: Record<string, string> }} Config
+ * @typedef {{ botApiPath: string, token: string | null, citiesUrl: string, locale: string, texts: Record<string, string>, samplePeople?: Array<{ id: number, name: string }> }} Config
  * @typedef {{ id: number, name: string, phone?: string }} Citizen
  * @typedef {{ text: string, request_contact?: boolean, request_location?: boolean, [other: string]: unknown }} KeyboardButtonObject
  * @typedef {string | KeyboardButtonObject} KeyboardButton
