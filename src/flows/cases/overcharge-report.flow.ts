@@ -58,7 +58,7 @@ export function overchargeReportFlow(services: CaseServices): Flow {
         officeType: office.type,
         provinceId: office.provinceId,
         anonymous: anonymous === "yes",
-        summary: `${office.name}: ${verdict.chargedRial} > ${verdict.legalRial}`,
+        summary: office.name,
         details: { office: office.name, officeType: office.type, visitDay: jalaliDateToString(day), charges, ...verdict },
         description,
         attachments: receipt.kind === "answer" && receipt.value ? [receipt.value] : [],

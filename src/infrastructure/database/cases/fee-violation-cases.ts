@@ -35,7 +35,7 @@ export async function openCasesForFeeViolations(sql: SqlExecutor, cases: CaseSto
       officeId: row.office_id,
       officeType: row.office_type,
       provinceId: row.province_id,
-      summary: `${row.office_name ?? "-"}: ${charged} > ${legal}`,
+      summary: row.office_name ?? "-",
       details: { source: "counter", office: row.office_name ?? "-", chargedRial: charged, legalRial: legal, overRial: Math.max(0, charged - legal), recordedAt: row.at.toISOString() },
       description: "",
       bySystem: true,
