@@ -15,7 +15,14 @@ import { startBotProcess, type BotProcess } from "../support/bot-process.js";
 import { ChatPage } from "./chat-page.js";
 import { browserSkipReason, launchChromium } from "./chromium.js";
 
-const DOCS_DIR = fileURLToPath(new URL("../../docs/", import.meta.url));
+/**
+ * Where the screenshots go: a scratch folder, so `npm test` leaves the tree clean; `npm run docs:screenshots`
+ * points it at docs/ to refresh the pictures the README shows.
+ */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? fileURLToPath(new URL(`../../${process.env.SCREENSHOT_DIR.replace(/\/?$/, "/")}`, import.meta.url))
+  : join(tmpdir(), "idcard-screenshots");
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 // The bot's own texts, so the test follows the locale files rather than copies of them.
 const i18n = createI18n();
@@ -169,9 +176,9 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     const [gateway] = await Promise.all([context.waitForEvent("page"), payButton.click()]);
     await gateway.waitForLoadState();
     await gateway.getByRole("button", { name: fa("sandbox-pay-button") }).waitFor();
-    mkdirSync(DOCS_DIR, { recursive: true });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await gateway.setViewportSize({ width: 720, height: 520 });
-    await gateway.screenshot({ path: join(DOCS_DIR, "web-chat-payment.png") });
+    await gateway.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-payment.png") });
     after = await chat.lastMessageId();
     await gateway.getByRole("button", { name: fa("sandbox-pay-button") }).click();
     await gateway.getByText(fa("payment-result-paid-heading")).waitFor();
@@ -184,7 +191,7 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     trackingCode = /([۰-۹][۰-۹\-–]{10,}[۰-۹])/.exec(text)?.[1];
     expect(trackingCode, `a tracking code in: ${text}`).toBeDefined();
     await confirmed.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(DOCS_DIR, "web-chat.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "web-chat.png") });
   }, 240_000);
 
   it("finds the paid application with the status check and the tracking code", async () => {
@@ -232,7 +239,7 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     // Back to the main menu.
     await poll(() => chat.replyButtonLabels()).toContain(fa("menu-booking"));
     await done.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(DOCS_DIR, "web-chat-booking.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-booking.png") });
   }, 120_000);
 
   it("keeps several citizens' chats apart and flags new messages in the others", async () => {
