@@ -176,7 +176,14 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     const [gateway] = await Promise.all([context.waitForEvent("page"), payButton.click()]);
     await gateway.waitForLoadState();
     await gateway.getByRole("button", { name: fa("sandbox-pay-button") }).waitFor();
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    // The gateway page speaks in the project's Persian font too, served by the bot's own server.
+    const gatewayFont = await gateway.locator("html").evaluate(async (html) => {
+      const document = html.ownerDocument;
+      await document.fonts.ready;
+      const faces: Array<{ family: string; status: string }> = [...document.fonts];
+      return { loaded: faces.some((face) => face.family.includes("Vazirmatn") && face.status === "loaded"), family: String(document.defaultView.getComputedStyle(document.body).fontFamily) };
+    });
+    expect(gatewayFont).toMatchObject({ loaded: true, family: expect.stringMatching(/^"?Vazirmatn/) });
     await gateway.setViewportSize({ width: 720, height: 520 });
     await gateway.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-payment.png") });
     after = await chat.lastMessageId();
@@ -324,6 +331,49 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     await poll(() => page.locator('#messages .row[data-sender="user"][data-kind="location"]').last().textContent())
       .toContain("۳۲٫");
     expect(await chat.lastMessageId()).toBeGreaterThan(after);
+  }, 60_000);
+
+  it("fits a 360 px phone: nothing wider than the screen, the newest message in view under a large keyboard", async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fa-IR", timezoneId: "Asia/Tehran", isMobile: true, hasTouch: true });
+    try {
+      const small = await phone.newPage();
+      small.on("pageerror", (error) => scriptErrors.push(error.message));
+      const smallChat = new ChatPage(small);
+      await small.goto(pageUrl);
+      await small.getByRole("button", { name: fa("webchat-add-user") }).click();
+      await small.locator("#new-user-panel").getByRole("button", { name: fa("webchat-add") }).click();
+      const after = await smallChat.lastMessageId();
+      await small.getByRole("button", { name: fa("webchat-start") }).click();
+      const welcome = await smallChat.waitForBot(WELCOME, after);
+      await poll(() => smallChat.replyButtonLabels()).toContain(fa("menu-help"));
+
+      // Nothing sticks out sideways: the page, the header, every bubble and every button lie inside 360 px.
+      expect(await small.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])).toEqual([360, 360]);
+      const outside = await small.locator(".chat-header, .bubble, #reply-keyboard button, #composer > *").evaluateAll((elements) =>
+        elements.filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.left < -0.5 || box.right > window.innerWidth + 0.5;
+        }).map((element) => element.outerHTML.slice(0, 80)),
+      );
+      expect(outside).toEqual([]);
+
+      // The menu keyboard took half the screen; the welcome that brought it is still in view above it.
+      const [bubble, list] = [(await welcome.locator(".bubble").boundingBox())!, (await small.locator("#messages").boundingBox())!];
+      await poll(async () => {
+        const now = (await welcome.locator(".bubble").boundingBox())!;
+        return now.y + now.height <= list.y + list.height + 1;
+      }).toBe(true);
+      expect(bubble.height).toBeGreaterThan(0);
+
+      // The date chip reads as people say it: weekday, day, month, year; no Latin comma.
+      const chip = (await small.locator("#messages .day").first().textContent()) ?? "";
+      expect(chip).toMatch(/^\S+ [۰-۹]{1,2} \S+ [۰-۹]{4}$/u);
+      // "/start" reads left to right inside the right-to-left page.
+      expect(await small.locator('#messages .row[data-sender="user"] .text').first().evaluate((element) => element.ownerDocument.defaultView.getComputedStyle(element).direction)).toBe("ltr");
+      await small.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-phone.png") });
+    } finally {
+      await phone.close();
+    }
   }, 60_000);
 
   it("ran all of that without a script error in the page", () => {
