@@ -348,12 +348,15 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
       await poll(() => smallChat.replyButtonLabels()).toContain(fa("menu-help"));
 
       // Nothing sticks out sideways: the page, the header, every bubble and every button lie inside 360 px.
-      expect(await small.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])).toEqual([360, 360]);
+      // Evaluated in the page; the project's TypeScript has no DOM library, hence the loose types.
+      expect(await small.locator("html").evaluate((html) => [Number(html.scrollWidth), Number(html.ownerDocument.defaultView.innerWidth)])).toEqual([360, 360]);
       const outside = await small.locator(".chat-header, .bubble, #reply-keyboard button, #composer > *").evaluateAll((elements) =>
-        elements.filter((element) => {
-          const box = element.getBoundingClientRect();
-          return box.left < -0.5 || box.right > window.innerWidth + 0.5;
-        }).map((element) => element.outerHTML.slice(0, 80)),
+        elements
+          .filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.left < -0.5 || box.right > Number(element.ownerDocument.defaultView.innerWidth) + 0.5;
+          })
+          .map((element) => String(element.outerHTML).slice(0, 80)),
       );
       expect(outside).toEqual([]);
 

@@ -27,6 +27,8 @@ export interface Question<T> {
   errors: string;
   /** Offer the back button (false on the first question). */
   back?: boolean;
+  /** Offer the cancel button (false when the question's own buttons include the way out). */
+  cancelButton?: boolean;
   /** Which kinds of reply the question takes besides text. */
   accepts?: Array<"contact" | "location">;
 }
@@ -36,7 +38,7 @@ export interface Question<T> {
  * other updates (stickers, photos, old buttons, edits) get an explanation and the same question again.
  */
 export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, question: Question<T>): Promise<Answer<T>> {
-  const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true });
+  const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true, cancel: question.cancelButton ?? true });
   await sendQuestion(ctx, question, keyboard());
   for (;;) {
     const next = await conversation.wait();

@@ -1,6 +1,7 @@
 // The questions of pre-registration, each validated by the domain; error codes map to `prereg-*-error-*` keys.
 import { Keyboard } from "grammy";
 import { parseLandline, parseMobile, parsePostalCode } from "../../domain/citizen/contact.js";
+import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { validateBirthDate } from "../../domain/citizen/birth-date.js";
 import { parseNationalId } from "../../domain/citizen/national-id.js";
 import { matchPlaces, type City, type Province } from "../../domain/places/place-directory.js";
@@ -100,7 +101,7 @@ export const cityQuestion = (cities: City[], provinceName: string, prompt = "pre
   parse: pickPlace(cities),
 });
 
-/** Yes/no by button (or typing the same words); the labels come from the citizen's locale. */
+/** Yes/no by button, or typed (the labels, or any of the words readYesOrNo knows); labels from the citizen's locale. */
 export const abroadQuestion = (ctx: FlowContext): Question<boolean> => ({
   prompt: "prereg-ask-abroad",
   errors: "prereg-abroad-error",
@@ -108,6 +109,7 @@ export const abroadQuestion = (ctx: FlowContext): Question<boolean> => ({
   parse: textOnly((text): Result<boolean, "choose_button"> => {
     if (text === ctx.t("prereg-abroad-yes")) return ok(true);
     if (text === ctx.t("prereg-abroad-no")) return ok(false);
-    return fail("choose_button");
+    const typed = readYesOrNo(text);
+    return typed === undefined ? fail("choose_button") : ok(typed);
   }),
 });
