@@ -6,10 +6,11 @@ import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, type Api, type Middleware } from "grammy";
+import { Bot, type Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../infrastructure/logging/logger.js";
-import type { BotContext, FlowContext, FlowConversation } from "./context.js";
+import type { BotJourneys } from "../flows/flow.js";
+import type { BotContext, FlowContext } from "./context.js";
 import { journeysFeature, type JourneyEntry } from "./features/journeys.js";
 import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -25,14 +26,6 @@ import { InFlightUpdates } from "./middleware/in-flight.js";
  */
 export const CONVERSATION_STATE_VERSION = 1;
 
-/** A citizen journey run as a conversation. */
-export interface Flow {
-  id: string;
-  /** The main-menu button that starts it, if any. */
-  menuKey?: MainMenuKey;
-  run(conversation: FlowConversation, ctx: FlowContext): Promise<unknown>;
-}
-
 export interface BotDependencies {
   token: string;
   apiRoot: string;
@@ -47,15 +40,6 @@ export interface BotDependencies {
   recordChat: RecordChat;
   /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
   journeys(api: Api): BotJourneys;
-}
-
-/** What the bot offers: conversations, plain pages and other features. */
-export interface BotJourneys {
-  flows: Flow[];
-  /** Menu buttons handled without a conversation (information pages). */
-  pages?: Partial<Record<MainMenuKey, (ctx: BotContext) => Promise<unknown>>>;
-  /** Extra features (payments, staff) placed before the catch-all. */
-  features?: Middleware<BotContext>[];
 }
 
 export interface BuiltBot {

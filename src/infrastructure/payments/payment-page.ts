@@ -1,8 +1,6 @@
 // The HTML shell of the payment web pages: one page, right to left, in the project's own Persian font.
+import type { Translate } from "../../domain/shared/translate.js";
 import { PAGE_FONT_PATH } from "../http/persian-font.js";
-
-/** Renders a locale key with variables (Persian by default); the pages get every text through it. */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** The page's colour accent, matching what happened. */
 export type PageTone = "success" | "info" | "warning" | "error";
