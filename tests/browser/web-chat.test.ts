@@ -197,6 +197,10 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     const text = (await confirmed.textContent()) ?? "";
     trackingCode = /([۰-۹][۰-۹\-–]{10,}[۰-۹])/.exec(text)?.[1];
     expect(trackingCode, `a tracking code in: ${text}`).toBeDefined();
+    // Its groups read in their true order on screen: the first group leftmost, as in 1234-5678-9012.
+    const groups = trackingCode!.split("-");
+    const edges = await chat.renderedLeftEdges(confirmed, groups);
+    expect(edges, `left edges of ${groups.join(" | ")}`).toEqual([...edges].sort((a, b) => a - b));
     await confirmed.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOT_DIR, "web-chat.png") });
   }, 240_000);

@@ -1,7 +1,7 @@
 // Finding an application by national ID + tracking code, with guessing limited per chat and per national ID.
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
-import { parseTrackingCode } from "../../domain/application/tracking-code.js";
+import { mayBeReversedGroups, parseTrackingCode } from "../../domain/application/tracking-code.js";
 import { lookupKeys, type AttemptLimiter, type LimitKey } from "../../domain/security/attempt-limiter.js";
 import { fail } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
@@ -43,6 +43,6 @@ export async function findByTrackingCode<T>(
       return null;
     });
     if (found) return found.value;
-    await ctx.reply(ctx.t("status-not-found"));
+    await ctx.reply(ctx.t(mayBeReversedGroups(code.value) ? "status-tracking-code-reversed" : "status-not-found"));
   }
 }
