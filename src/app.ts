@@ -9,6 +9,7 @@ import type { BotContext } from "./bot/context.js";
 import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import type { InFlightUpdates } from "./bot/middleware/in-flight.js";
 import { migrate, openEmbedded, openPostgres, type Database } from "./infrastructure/database/database.js";
+import { createChatRecorder } from "./infrastructure/database/chat-directory.js";
 import { ensureReferenceData, sampleCitizens, upsertRegistryRecords } from "./infrastructure/database/reference-data.js";
 import { healthRoutes } from "./infrastructure/http/health-routes.js";
 import { startHttpServer, type RunningHttpServer } from "./infrastructure/http/http-server.js";
@@ -84,13 +85,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     conversationTtlSeconds: config.conversationTtlSeconds,
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
-    recordChat: async (chatId) => {
-      await database.prisma.chat.upsert({
-        where: { id: BigInt(chatId) },
-        create: { id: BigInt(chatId), platform: config.platform },
-        update: { lastSeenAt: new Date(), blockedAt: null },
-      });
-    },
+    recordChat: createChatRecorder(database.prisma, config.platform),
     journeys: (api) => citizens.journeys(api),
   });
   await bot.init();

@@ -6,7 +6,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, type Api } from "grammy";
+import { Bot, type Api, type ApiClientOptions } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../infrastructure/logging/logger.js";
 import type { BotJourneys } from "../flows/flow.js";
@@ -38,6 +38,12 @@ export interface BotDependencies {
   updatesPerMinute?: number;
   i18n: I18n<FlowContext>;
   recordChat: RecordChat;
+  /**
+   * The HTTP client's fetch (default: the network). The fast tests answer the Bot API here: it is the one
+   * layer that also carries the calls conversations make, since each replay builds its own Api object
+   * from the bot's client options (transformers installed on bot.api do not reach it).
+   */
+  fetch?: ApiClientOptions["fetch"];
   /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
   journeys(api: Api): BotJourneys;
 }
@@ -48,7 +54,7 @@ export interface BuiltBot {
 }
 
 export function createBot(deps: BotDependencies): BuiltBot {
-  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot } });
+  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) } });
   // Throttle first so retries wait their turn too; auto-retry honours 429 retry_after and 5xx.
   bot.api.config.use(apiThrottler());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));

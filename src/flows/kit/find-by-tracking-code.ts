@@ -1,6 +1,7 @@
 // Finding an application by national ID + tracking code, with guessing limited per chat and per national ID.
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
+import { matchesLookup } from "../../domain/application/application-lookup.js";
 import { mayBeReversedGroups, parseTrackingCode } from "../../domain/application/tracking-code.js";
 import { lookupKeys, type AttemptLimiter, type LimitKey } from "../../domain/security/attempt-limiter.js";
 import { fail } from "../../domain/shared/result.js";
@@ -38,7 +39,7 @@ export async function findByTrackingCode<T>(
     if (code.kind === "back") continue;
     const found = await conversation.external(async () => {
       const application = await services.applications.findByTrackingCode(code.value);
-      if (application && application.nationalId === nationalId.value && application.status !== "cancelled") return { value: await load(application) };
+      if (application && matchesLookup(application, nationalId.value)) return { value: await load(application) };
       await services.limiter.recordFailure(keys);
       return null;
     });

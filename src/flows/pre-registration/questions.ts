@@ -6,7 +6,8 @@ import { validateBirthDate } from "../../domain/citizen/birth-date.js";
 import { parseNationalId } from "../../domain/citizen/national-id.js";
 import { matchPlaces, type City, type Province } from "../../domain/places/place-directory.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
-import { normalizePersianName, validatePersonName } from "../../domain/text/normalize-persian-name.js";
+import { validatePersonName } from "../../domain/text/normalize-persian-name.js";
+import { parseAddress } from "../../domain/citizen/address.js";
 import type { JalaliDate } from "../../domain/time/jalali.js";
 import type { FlowContext } from "../../bot/context.js";
 import type { Question, Reply } from "../kit/ask.js";
@@ -59,17 +60,6 @@ export const postalCodeQuestion: Question<string> = {
   errors: "prereg-postal-code-error",
   parse: textOnly(parsePostalCode),
 };
-
-const ADDRESS_MIN = 10;
-const ADDRESS_MAX = 300;
-
-/** A residential address: free text, long enough to find the house, short enough for the card record. */
-export function parseAddress(text: string): Result<string, "too_short" | "too_long"> {
-  const address = normalizePersianName(text);
-  if (address.length < ADDRESS_MIN) return fail("too_short");
-  if (address.length > ADDRESS_MAX) return fail("too_long");
-  return ok(address);
-}
 
 export const addressQuestion: Question<string> = {
   prompt: "prereg-ask-address",

@@ -2,6 +2,7 @@
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
+import { isAlreadyRegistered } from "../../domain/application/registration.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import { checkEligibility } from "../../domain/citizen/eligibility.js";
 import type { NationalId } from "../../domain/citizen/national-id.js";
@@ -38,7 +39,7 @@ export async function passesRegistryChecks(
     await ctx.reply(ctx.t("prereg-not-eligible"));
     return false;
   }
-  if (outcome.live && outcome.live.status !== "awaiting_payment") await tellAlreadyRegistered(conversation, ctx, outcome.live);
+  if (outcome.live && isAlreadyRegistered(outcome.live)) await tellAlreadyRegistered(conversation, ctx, outcome.live);
   return true;
 }
 
