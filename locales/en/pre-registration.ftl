@@ -18,6 +18,7 @@ prereg-birth-date-error-bad_format = The date format is not right. Separate the 
 prereg-birth-date-error-invalid_date = There is no such date in the Solar Hijri calendar (month 1 to 12; the day must fit the month; 30 Esfand only in a leap year).
 prereg-birth-date-error-in_future = Your date of birth cannot be in the future. Make sure you type the date in the Solar Hijri calendar, not the Gregorian one.
 prereg-birth-date-error-too_young = The smart national ID card is issued to people who are at least 15 full years old. With this date of birth you cannot register yet.
+prereg-too-young = The smart national ID card is issued to people who have completed 15 years of age. You can pre-register from { $date }; come back to this bot on that day.
 prereg-birth-date-error-too_old = This date of birth cannot be accepted. Please check your year of birth again.
 prereg-birth-date-error-not_text = Please type your date of birth as text.
 

@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulatedUser } from "../harness/simulated-user.js";
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
+import { firstEligibleDay } from "../../src/domain/citizen/birth-date.js";
+import { formatJalaliDateOnly } from "../../src/domain/time/persian-format.js";
+import { jalaliDateInTehran } from "../../src/domain/time/tehran-clock.js";
 import { ALI, inArabicIndicDigits, inPersianDigits } from "./citizen-steps.js";
 
 /** Sends a wrong answer and checks the explanation, then that the same question comes again. */
@@ -43,7 +46,6 @@ describe("pre-registration validation", () => {
     await refused(user, "1370/13/01", "چنین تاریخی", birth);
     await refused(user, "1402/12/30", "چنین تاریخی", birth); // 1402 is not a leap year
     await refused(user, "1499/01/01", "نمی‌تواند در آینده", birth);
-    await refused(user, "1395/01/01", "۱۵ سال تمام", birth);
     await refused(user, "یک تیر", "قالب تاریخ", birth);
     // A real date of someone else: the registry's single answer, then the national ID again.
     await user.say("1371/05/12");
@@ -113,6 +115,24 @@ describe("pre-registration validation", () => {
     expect(again.text).toContain("۰۳۱۳۳۴۴۵۵۶۶");
     await user.press("❌ انصراف");
     expect((await user.nextBotMessage()).text).toContain("لغو شد");
+  });
+
+  it("ends the journey for someone under 15 with the day they may apply, instead of asking for another date", async () => {
+    const user = world.api.user(3003);
+    await user.say("/start");
+    await user.waitForBotMessage("خوش آمدید");
+    await user.press("📝 پیش‌ثبت‌نام");
+    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
+    await user.say(ALI.nationalId);
+    await user.waitForBotMessage("تاریخ تولد خود را");
+    // Ten years old today, whatever year the test runs in.
+    const today = jalaliDateInTehran(new Date());
+    const birth = { year: today.year - 10, month: 1, day: 1 };
+    await user.say(`${birth.year}/01/01`);
+    const answer = await user.waitForBotMessage("۱۵ سال تمام");
+    expect(answer.text).toContain(formatJalaliDateOnly(firstEligibleDay(birth)));
+    // Back at the main menu: the birth date is not asked again.
+    expect(user.buttons(answer)).toContain("📝 پیش‌ثبت‌نام");
   });
 
   it("tells someone living abroad about the old card and charges nothing", async () => {

@@ -1,4 +1,6 @@
 // Pre-registration: one question at a time, a summary to correct, then the fee payment link.
+import { firstEligibleDay, isOldEnough } from "../../domain/citizen/birth-date.js";
+import { formatJalaliDateOnly } from "../../domain/time/persian-format.js";
 import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
 import type { Flow } from "../flow.js";
 import { leave } from "../kit/ask.js";
@@ -26,6 +28,10 @@ export function preRegistrationFlow(services: PreRegistrationServices): Flow {
         if (!answered) {
           index = Math.max(0, index - 1);
           continue;
+        }
+        if (step === "birthDate" && !isOldEnough(answers.birthDate!, today)) {
+          // Nothing to correct: say from which day they may apply, and end here.
+          await leave(conversation, ctx, "prereg-too-young", { date: formatJalaliDateOnly(firstEligibleDay(answers.birthDate!)) });
         }
         if (step === "birthDate" && !(await passesRegistryChecks(conversation, ctx, services, answers))) {
           index = 0; // ineligible: ask for the national ID again, keep nothing else that depends on it

@@ -61,7 +61,7 @@ export async function askStep(
     case "nationalId":
       return store(q.nationalIdQuestion(back), (v) => (answers.nationalId = v));
     case "birthDate":
-      return store(q.birthDateQuestion(today), (v) => (answers.birthDate = v));
+      return store(q.birthDateQuestion(today, false), (v) => (answers.birthDate = v));
     case "abroad":
       return store(q.abroadQuestion(ctx), (v) => (answers.abroad = v));
     case "firstName":
