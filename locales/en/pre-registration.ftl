@@ -55,6 +55,8 @@ prereg-mobile-error-not_own_contact = Only your own number is accepted; do not s
 prereg-mobile-error-not_text = Please type the number or press the "Send my number" button.
 
 prereg-ask-landline = Type your landline number with the city's area code (for example 02188776655):
+prereg-landline-none = I have none
+prereg-landline-none-noted = Fine, no landline. At the office you will be asked for another contact number instead (for example a workplace or a relative's landline); have it with you.
 prereg-landline-error-empty = You did not type your landline number.
 prereg-landline-error-not_digits = A landline number is made of digits only.
 prereg-landline-error-wrong_length = A landline number must have 11 digits: 0, the two-digit province area code and the 8-digit number.

@@ -55,6 +55,8 @@ prereg-mobile-error-not_own_contact = فقط شماره‌ی خودتان پذی
 prereg-mobile-error-not_text = لطفاً شماره را بنویسید یا دکمه‌ی «ارسال شماره‌ی من» را بزنید.
 
 prereg-ask-landline = شماره‌ی تلفن ثابت را با پیش‌شماره‌ی شهر بنویسید (مثلاً ۰۲۱۸۸۷۷۶۶۵۵):
+prereg-landline-none = ندارم
+prereg-landline-none-noted = بسیار خب، تلفن ثابت ندارید. در مراجعه‌ی حضوری به جای آن یک شماره‌ی تماس دیگر از شما می‌خواهند (مثلاً تلفن ثابت محل کار یا یکی از بستگان)؛ آن را همراه داشته باشید.
 prereg-landline-error-empty = شماره‌ی تلفن ثابت را ننوشتید.
 prereg-landline-error-not_digits = شماره‌ی تلفن ثابت فقط از رقم تشکیل می‌شود.
 prereg-landline-error-wrong_length = شماره‌ی تلفن ثابت باید ۱۱ رقم باشد: ۰، پیش‌شماره‌ی دو رقمی استان و ۸ رقم شماره.

@@ -1,6 +1,6 @@
 // The questions of pre-registration, each validated by the domain; error codes map to `prereg-*-error-*` keys.
 import { Keyboard } from "grammy";
-import { parseLandline, parseMobile, parsePostalCode } from "../../domain/citizen/contact.js";
+import { parseLandlineOrNone, parseMobile, parsePostalCode } from "../../domain/citizen/contact.js";
 import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { parsePlausibleBirthDate, validateBirthDate } from "../../domain/citizen/birth-date.js";
 import { parseNationalId } from "../../domain/citizen/national-id.js";
@@ -53,10 +53,12 @@ export const mobileQuestion: Question<string> = {
   },
 };
 
-export const landlineQuestion: Question<string> = {
+/** A landline, or «ندارم» (button or typed) for none. */
+export const landlineQuestion: Question<string | null> = {
   prompt: "prereg-ask-landline",
   errors: "prereg-landline-error",
-  parse: textOnly(parseLandline),
+  buttons: (ctx) => [[ctx.t("prereg-landline-none")]],
+  parse: textOnly(parseLandlineOrNone),
 };
 
 export const postalCodeQuestion: Question<string> = {

@@ -31,7 +31,8 @@ export interface Answers {
   lastName: string;
   fatherName: string;
   mobile: string;
-  landline: string;
+  /** Null when the citizen has none. */
+  landline: string | null;
   postalCode: string;
   address: string;
   province: Province;
@@ -72,8 +73,12 @@ export async function askStep(
       return store(q.nameQuestion("father-name"), (v) => (answers.fatherName = v));
     case "mobile":
       return store(q.mobileQuestion, (v) => (answers.mobile = v));
-    case "landline":
-      return store(q.landlineQuestion, (v) => (answers.landline = v));
+    case "landline": {
+      const answered = await store(q.landlineQuestion, (v) => (answers.landline = v));
+      // No landline is fine; say now what the office will want instead, so it is not a surprise there.
+      if (answered && answers.landline === null) await ctx.reply(ctx.t("prereg-landline-none-noted"));
+      return answered;
+    }
     case "postalCode":
       return store(q.postalCodeQuestion, (v) => (answers.postalCode = v));
     case "address":
