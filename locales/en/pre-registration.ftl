@@ -1,7 +1,8 @@
 # Pre-registration (پیش‌ثبت‌نام). English translation of locales/fa/pre-registration.ftl; Persian is the default.
 prereg-intro =
     Smart national ID card pre-registration ✍️
-    I will ask you a few short questions. You can type numbers with Persian or English digits.
+    I will ask { $questions } short questions. Have these at hand: your national ID, birth date, mobile and landline numbers, postal code and home address; and a bank card for the fee.
+    You can type numbers with Persian or English digits.
     At any point, press "⬅️ Back" to go to the previous question or "❌ Cancel" to leave.
 
 prereg-ask-national-id = Type your 10-digit national ID:

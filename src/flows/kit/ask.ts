@@ -4,6 +4,7 @@ import type { Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { isBack, isCancel, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
@@ -31,6 +32,8 @@ export interface Question<T> {
   cancelButton?: boolean;
   /** Which kinds of reply the question takes besides text. */
   accepts?: Array<"contact" | "location">;
+  /** Where the question stands in a journey of several («۳ از ۱۲»), shown above it. */
+  progress?: { step: number; of: number };
 }
 
 /**
@@ -71,7 +74,9 @@ export async function leave(
 }
 
 function sendQuestion(ctx: FlowContext, question: Question<unknown>, keyboard: Keyboard) {
-  return ctx.reply(ctx.t(question.prompt, question.promptParams), { reply_markup: keyboard });
+  const text = ctx.t(question.prompt, question.promptParams);
+  const where = question.progress && ctx.t("flow-progress", { step: toPersianDigits(question.progress.step), of: toPersianDigits(question.progress.of) });
+  return ctx.reply(where ? `${where}\n${text}` : text, { reply_markup: keyboard });
 }
 
 function readReply(ctx: FlowContext, accepts: Array<"contact" | "location">): Reply | undefined {

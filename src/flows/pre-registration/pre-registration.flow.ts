@@ -1,6 +1,7 @@
 // Pre-registration: one question at a time, a summary to correct, then the fee payment link.
 import { firstEligibleDay, isOldEnough } from "../../domain/citizen/birth-date.js";
 import { formatJalaliDateOnly } from "../../domain/time/persian-format.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
 import type { Flow } from "../flow.js";
 import { leave } from "../kit/ask.js";
@@ -19,7 +20,7 @@ export function preRegistrationFlow(services: PreRegistrationServices): Flow {
     async run(conversation, ctx) {
       const today = jalaliDateInTehran(new Date(await conversation.now()));
       const answers: Partial<Answers> = {};
-      await ctx.reply(ctx.t("prereg-intro"));
+      await ctx.reply(ctx.t("prereg-intro", { questions: toPersianDigits(STEPS.length) }));
 
       let index = 0;
       while (index < STEPS.length) {

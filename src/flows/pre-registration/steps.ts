@@ -52,8 +52,9 @@ export async function askStep(
   today: JalaliDate,
   back: boolean,
 ): Promise<boolean> {
+  const progress = { step: STEPS.indexOf(step) + 1, of: STEPS.length };
   const store = async <T>(question: Question<T>, save: (value: T) => void) => {
-    const answer = await ask(conversation, ctx, question);
+    const answer = await ask(conversation, ctx, { ...question, progress });
     if (answer.kind === "back") return false;
     save(answer.value);
     return true;
