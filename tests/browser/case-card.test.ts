@@ -1,7 +1,7 @@
 // A case card in the browser chat, in local mode exactly as `npm start` runs it: a citizen's overcharge report,
 // then the page switched to the sample hotline agent, who opens the queue and the case and takes it. Saves
-// docs/web-chat-case-card.png for the README.
-import { mkdtempSync, rmSync } from "node:fs";
+// web-chat-case-card.png (docs/ with `npm run docs:screenshots`) for the README.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,11 @@ import { caseNumberIn, reportOvercharge, SAMPLE_STAFF, TEHRAN_PISHKHAN } from ".
 import { ChatPage } from "./chat-page.js";
 import { browserSkipReason, launchChromium } from "./chromium.js";
 
-const DOCS_DIR = fileURLToPath(new URL("../../docs/", import.meta.url));
+/** As in web-chat.test.ts: a scratch folder unless `npm run docs:screenshots` asks for docs/. */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? fileURLToPath(new URL(`../../${process.env.SCREENSHOT_DIR.replace(/\/?$/, "/")}`, import.meta.url))
+  : join(tmpdir(), "idcard-screenshots");
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 const skipReason = browserSkipReason();
 
 describe.skipIf(skipReason !== undefined)("a case card in the browser chat", () => {
@@ -62,6 +66,6 @@ describe.skipIf(skipReason !== undefined)("a case card in the browser chat", () 
     expect(text).toContain("۱۴٬۰۰۰ تومان");
     expect(text).toContain(number.slice(0, 4).replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!));
     await taken.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(DOCS_DIR, "web-chat-case-card.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-case-card.png") });
   }, 180_000);
 });

@@ -19,6 +19,7 @@ import { NOTIFICATION_BUTTONS } from "../../src/bot/keyboards/notification-butto
 import { createCitizenServices, type CitizenServices } from "../../src/citizen-services.js";
 import { combineJourneys, createStaffServices, staffJourneys } from "../../src/staff-services.js";
 import { loadConfig, type AppConfig } from "../../src/config/config.js";
+import type { ReminderPlanner } from "../../src/domain/booking/reminder-planner.js";
 import type { Translate } from "../../src/domain/shared/translate.js";
 import { createChatRecorder } from "../../src/infrastructure/database/chat-directory.js";
 import type { Database } from "../../src/infrastructure/database/database.js";
@@ -69,6 +70,8 @@ export interface FastBotOptions {
   env?: Record<string, string>;
   /** Load the sample citizens and offices (default true). */
   seed?: boolean;
+  /** Appointment reminders (none by default, as in local mode). */
+  reminders?: ReminderPlanner;
   /** Answer a method yourself (e.g. make sendMessage fail); return undefined to fall back to the default. */
   answer?: (method: string, payload: Record<string, unknown>) => unknown;
 }
@@ -141,6 +144,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     translate,
     publicBaseUrl: () => config.publicUrl!,
     notifyNow: () => undefined,
+    reminders: options.reminders,
   });
   // Answers every Bot API request here: URL ends in the method, the body is the JSON payload.
   const recordingFetch = (async (url: string | URL, init?: { body?: unknown }) => {

@@ -60,13 +60,5 @@ export function ageInDays(readyAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - readyAt.getTime()) / DAY_MS));
 }
 
-/** The card is issued 15 days to a month after the in-person visit (seed document, stage 4). */
-export const PRODUCTION_WINDOW_DAYS = Object.freeze({ from: 15, to: 30 });
-
-/** When a card whose in-person step was done at `completedAt` is expected: from and to. */
-export function productionWindow(completedAt: Date): { readonly from: Date; readonly to: Date } {
-  return {
-    from: new Date(completedAt.getTime() + PRODUCTION_WINDOW_DAYS.from * DAY_MS),
-    to: new Date(completedAt.getTime() + PRODUCTION_WINDOW_DAYS.to * DAY_MS),
-  };
-}
+/** When a card whose in-person step was done at `completedAt` is expected (15 days to a month, the seed's stage 4). */
+export { cardWindow as productionWindow } from '../application/next-step.js';

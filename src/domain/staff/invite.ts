@@ -1,5 +1,6 @@
 // Staff invites: one-time tokens that expire, carried in a deep link (/start staff-<token>), stored only as a hash.
 import { createHash, randomBytes } from 'node:crypto';
+import { stripInvisibleMarks } from '../text/digits.js';
 import type { StaffRole } from './staff-member.js';
 
 /** The deep-link payload prefix: `/start staff-<token>`. */
@@ -25,7 +26,9 @@ export function hashInviteToken(token: string): string {
 }
 
 /** The token in a /start payload, or null when the payload is not a staff invite. */
-export function inviteTokenFromPayload(payload: string): string | null {
+export function inviteTokenFromPayload(raw: string): string | null {
+  // A command copied from a message may carry the direction marks that keep it left to right in Persian text.
+  const payload = stripInvisibleMarks(raw).trim();
   if (!payload.startsWith(INVITE_PAYLOAD_PREFIX)) return null;
   const token = payload.slice(INVITE_PAYLOAD_PREFIX.length);
   return /^[A-Za-z0-9_-]{20,60}$/.test(token) ? token : null;

@@ -6,9 +6,11 @@ import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
 import { bookAppointment, checkBookingEligibility } from "../../domain/booking/book-appointment.js";
 import { changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
+import { anotherTimeMayHelp, isPaidForBooking, notBookableReason } from "../../domain/booking/booking-refusals.js";
 import { cancelAppointment, rescheduleAppointment } from "../../domain/booking/change-appointment.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
+import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
@@ -31,11 +33,11 @@ export function bookingFlow(services: BookingServices): Flow {
           const office = live ? (await services.booking.offices.catalog()).get(live.officeId) : undefined;
           if (live && office) return { kind: "booked" as const, appointmentId: live.id, startsAt: live.startsAt.toISOString(), office: officeChoice(office) };
         }
-        return { kind: "not_bookable" as const, status: eligibility.ok ? "paid" : "status" in eligibility ? eligibility.status : "unknown" };
+        return { kind: "not_bookable" as const, status: eligibility.ok ? ("paid" as const) : "status" in eligibility ? eligibility.status : ("unknown" as const) };
       });
 
       if (standing.kind === "banned") await leave(conversation, ctx, "booking-no-show-ban", { reopensAt: formatDateTime(new Date(standing.reopensAt)) });
-      if (standing.kind === "not_bookable") await leave(conversation, ctx, `booking-not-bookable-${standing.status === "awaiting_payment" ? "unpaid" : "other"}`);
+      if (standing.kind === "not_bookable") await leave(conversation, ctx, `booking-not-bookable-${notBookableReason(standing.status)}`);
       if (standing.kind === "booked") {
         const startsAt = new Date(standing.startsAt);
         // Past the cut-off there is nothing to offer but the appointment itself.
@@ -74,7 +76,7 @@ export function bookingFlow(services: BookingServices): Flow {
 async function findApplication(conversation: FlowConversation, ctx: FlowContext, services: BookingServices): Promise<{ id: string; firstName: string }> {
   const chatId = ctx.chatId!;
   const own = await conversation.external(async () =>
-    (await services.applications.findLiveByChat(chatId)).filter((a) => a.status !== "awaiting_payment").map(brief),
+    (await services.applications.findLiveByChat(chatId)).filter(isPaidForBooking).map(brief),
   );
   if (own.length === 1) {
     await ctx.reply(ctx.t("booking-for", { name: own[0]!.firstName }));
@@ -132,7 +134,7 @@ async function book(
     }
     if (outcome.kind === "banned") await leave(conversation, ctx, "booking-no-show-ban", { reopensAt: formatDateTime(new Date(outcome.reopensAt)) });
     if (outcome.kind === "cutoff") await leave(conversation, ctx, "booking-cutoff-passed", { deadline: formatDateTime(new Date(outcome.deadline)) });
-    if (outcome.kind === "refused" && !["slot_full", "day_closed", "slot_in_past", "not_a_slot", "office_inactive"].includes(outcome.error)) {
+    if (outcome.kind === "refused" && !anotherTimeMayHelp(outcome.error)) {
       await leave(conversation, ctx, "booking-refused");
     }
     // The time filled (or closed) since it was offered: say so and offer the nearest alternatives.
@@ -145,10 +147,18 @@ async function cancel(conversation: FlowConversation, ctx: FlowContext, services
   const sure = await ask(conversation, ctx, {
     prompt: "booking-cancel-sure",
     errors: "booking-choice-error",
-    buttons: (c) => [[c.t("booking-cancel-yes")]],
-    parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-cancel-yes") ? ok(true) : fail("choose_button")),
+    buttons: (c) => [[c.t("booking-cancel-yes"), c.t("booking-cancel-keep")]],
+    back: false,
+    cancelButton: false,
+    parse: (reply) => {
+      if (reply.kind !== "text") return fail("choose_button");
+      if (reply.text === ctx.t("booking-cancel-yes")) return ok(true);
+      if (reply.text === ctx.t("booking-cancel-keep")) return ok(false);
+      const typed = readYesOrNo(reply.text);
+      return typed === undefined ? fail("choose_button") : ok(typed);
+    },
   });
-  if (sure.kind === "back") return leave(conversation, ctx, "booking-kept");
+  if (sure.kind === "back" || !sure.value) return leave(conversation, ctx, "booking-kept");
   const outcome = await conversation.external(async () => {
     const result = await cancelAppointment(services.booking, { appointmentId, now: new Date() });
     if (result.ok) {

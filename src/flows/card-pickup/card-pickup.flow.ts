@@ -57,7 +57,8 @@ export function cardPickupFlow(services: CardPickupServices): Flow {
     menuKey: "menu-pickup",
     async run(conversation, ctx) {
       await ctx.reply(ctx.t("pickup-intro"));
-      const found = await findByTrackingCode(conversation, ctx, services, (application) => whereIsTheCard(services, application));
+      // Wrapped in an object: external() results are checked for JSON safety property by property.
+      const { found } = await findByTrackingCode(conversation, ctx, services, async (application: ApplicationView): Promise<{ found: Found }> => ({ found: await whereIsTheCard(services, application) }));
       if (found.kind === "delivered") return void (await ctx.reply(ctx.t("pickup-delivered", { name: found.name }), { reply_markup: mainMenuKeyboard(ctx) }));
       if (found.kind === "in_transit") return showInTransit(ctx, found.name, found.office);
       if (found.kind === "not_yet") {

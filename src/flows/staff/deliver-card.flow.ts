@@ -21,11 +21,12 @@ export function deliverCardFlow(services: StaffServices): Flow {
     id: "staff-deliver",
     async run(conversation, ctx, cardId?: string) {
       const member = await actingMember(conversation, ctx, services, "card.deliver");
-      const card = await conversation.external(async () => {
+      // Wrapped in an object: external() results are checked for JSON safety property by property.
+      const { card } = await conversation.external(async () => {
         const found = cardId ? await services.cards.card(cardId) : null;
-        if (!found) return null;
+        if (!found) return { card: null };
         const application = (await services.desk.findApplicant({ applicationId: found.applicationId })) ?? null;
-        return { id: found.id, applicationId: found.applicationId, officeId: found.officeId, status: found.status, name: application ? `${application.firstName} ${application.lastName}` : "" };
+        return { card: { id: found.id, applicationId: found.applicationId, officeId: found.officeId, status: found.status, name: application ? `${application.firstName} ${application.lastName}` : "" } };
       });
       if (!card) return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-not_found");
       if (card.status !== "ready" || member.scope.kind !== "office" || card.officeId !== member.scope.officeId) {

@@ -37,12 +37,12 @@ export function findApplicantFlow(services: StaffServices): Flow {
         });
         if (query.kind === "back") continue;
         await actingMember(conversation, ctx, services, "applicant.find");
-        const view = await conversation.external(async () => {
+        const { view } = await conversation.external(async () => {
           const applicant = await services.desk.findApplicant(query.value);
-          if (!applicant) return null;
+          if (!applicant) return { view: null };
           await appendAuditNow(services, member, { action: "applicant.find", subjectKind: "application", subjectId: applicant.applicationId, applicationId: applicant.applicationId });
           const catalog = await services.offices.catalog();
-          return plainView(applicantView(ctx, member, applicant, (id) => catalog.get(id)?.name ?? ""));
+          return { view: plainView(applicantView(ctx, member, applicant, (id) => catalog.get(id)?.name ?? "")) };
         });
         if (!view) {
           await ctx.reply(ctx.t("staff-find-not-found"));

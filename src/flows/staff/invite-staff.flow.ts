@@ -32,7 +32,10 @@ export function inviteStaffFlow(services: StaffServices): Flow {
           parse: async (reply) => {
             if (reply.kind !== "text") return fail("unknown");
             const code = reply.text.trim();
-            const found = (await conversation.external(async () => (await services.offices.catalog()).all().find((o) => o.code === code) ?? null));
+            const { found } = await conversation.external(async () => {
+              const office = (await services.offices.catalog()).all().find((o) => o.code === code);
+              return { found: office ? { id: office.id, name: office.name } : null };
+            });
             return found ? ok({ id: found.id, name: found.name }) : fail("unknown");
           },
         });

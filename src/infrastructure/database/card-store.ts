@@ -80,8 +80,7 @@ export async function announceCardReady(tx: SqlExecutor, cardId: string, occasio
       trackingCode: row.tracking_code,
       office: row.name,
       address: row.address,
-      // Isolated so a phone's digit groups keep their order inside Persian text.
-      phone: `\u2066${toPersianDigits(row.phone)}\u2069`,
+      phone: toPersianDigits(row.phone),
       hours: persianWeeklyHoursText(row.weekly_hours),
       deliveryFee: formatToman(deliveryRial),
       heldUntil: formatJalaliDate(row.held_until),

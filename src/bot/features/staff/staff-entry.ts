@@ -3,6 +3,7 @@
 import { hears } from "@grammyjs/i18n";
 import { Composer } from "grammy";
 import { inviteTokenFromPayload } from "../../../domain/staff/invite.js";
+import { stripInvisibleMarks } from "../../../domain/text/digits.js";
 import type { StaffMember } from "../../../domain/staff/staff-member.js";
 import type { StaffServices } from "../../../flows/staff/staff-services.js";
 import type { BotContext } from "../../context.js";
@@ -25,7 +26,7 @@ export function staffEntryFeature(services: StaffServices): Composer<BotContext>
   const privateChats = feature.chatType("private");
 
   privateChats.command("start", async (ctx, next) => {
-    const payload = ctx.match.trim();
+    const payload = stripInvisibleMarks(ctx.match).trim();
     if (payload.startsWith("staff-")) {
       const token = inviteTokenFromPayload(payload);
       const result = token ? await services.staff.enrol(token, ctx.from.id, ctx.from.first_name ?? "", new Date()) : ({ ok: false, refusal: "invite_unknown" } as const);
