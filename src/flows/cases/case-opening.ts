@@ -12,9 +12,10 @@ import { unitName } from "./case-view.js";
 
 /** Ends the flow, before any question, when the citizen has too many open cases or opened too many today. */
 export async function refuseIfOverLimit(conversation: FlowConversation, ctx: FlowContext, services: CaseServices): Promise<void> {
-  const refusal = await conversation.external(async () => {
+  // Wrapped in an object: external() results are checked for JSON safety property by property.
+  const { refusal } = await conversation.external(async () => {
     const found = await services.cases.newCaseRefusal(ctx.chatId!, services.limits, new Date());
-    return found ? { reason: found.reason, retryAt: found.reason === "too_many_today" ? found.retryAt.toISOString() : null } : null;
+    return { refusal: found ? { reason: found.reason, retryAt: found.reason === "too_many_today" ? found.retryAt.toISOString() : null } : null };
   });
   if (!refusal) return;
   if (refusal.reason === "too_many_open") await leave(conversation, ctx, "case-limit-open", { max: toPersianDigits(services.limits.maxOpen) });

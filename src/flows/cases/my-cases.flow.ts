@@ -37,7 +37,8 @@ export function myCasesFlow(services: CaseServices): Flow {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       for (;;) {
         caseId ??= await chooseCase(conversation, ctx, services);
-        const view = await conversation.external(() => loadCase(services, caseId!, ctx.chatId!));
+        const { json } = await conversation.external(() => loadCase(services, caseId!, ctx.chatId!));
+        const view = json === null ? null : (JSON.parse(json) as CaseView);
         if (!view) {
           caseId = null;
           await ctx.reply(ctx.t("case-not-found"));
@@ -55,10 +56,10 @@ export function myCasesFlow(services: CaseServices): Flow {
   };
 }
 
-/** Dates as ISO strings: the conversation keeps what `external` returns as JSON. */
-async function loadCase(services: CaseServices, caseId: string, chatId: number) {
+/** The case as JSON text: the conversation keeps what `external` returns as JSON, so dates are revived after. */
+async function loadCase(services: CaseServices, caseId: string, chatId: number): Promise<{ json: string | null }> {
   const view = await services.cases.caseForChat(caseId, chatId);
-  return view ? (JSON.parse(JSON.stringify(view)) as CaseView) : null;
+  return { json: view ? JSON.stringify(view) : null };
 }
 
 const revive = (view: CaseView): CaseView => ({

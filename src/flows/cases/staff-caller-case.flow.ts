@@ -20,7 +20,7 @@ export function staffCallerCaseFlow(services: StaffFlowServices): Flow {
   return {
     id: STAFF_CALLER_CASE_FLOW,
     async run(conversation, ctx) {
-      const actor = await conversation.external(() => services.staff.byUser(ctx.from!.id));
+      const { actor } = await conversation.external(async () => ({ actor: await services.staff.byUser(ctx.from!.id) }));
       if (!actor || !worksCases(actor)) {
         await ctx.reply(ctx.t("staff-only"));
         return;

@@ -60,14 +60,14 @@ export function staffCaseActionFlow(services: StaffFlowServices): Flow {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       if (decoded?.kind !== "ok") return;
       const { userId, caseId, action } = decoded.value;
-      const actor = await conversation.external(() => services.staff.byUser(ctx.from!.id));
+      const { actor } = await conversation.external(async () => ({ actor: await services.staff.byUser(ctx.from!.id) }));
       if (!actor || !worksCases(actor) || actor.userId !== userId) {
         await ctx.reply(ctx.t("staff-only"));
         return;
       }
-      const view = await conversation.external(async () => {
+      const { view } = await conversation.external(async () => {
         const found = await services.cases.caseForStaff({ caseId }, actor);
-        return found && found !== "out_of_scope" ? { number: found.number, unitId: found.unit.id } : null;
+        return { view: found && found !== "out_of_scope" ? { number: found.number, unitId: found.unit.id } : null };
       });
       if (!view) {
         await ctx.reply(ctx.t("staff-case-out-of-scope"));

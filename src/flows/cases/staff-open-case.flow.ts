@@ -13,7 +13,7 @@ export function staffOpenCaseFlow(services: StaffFlowServices): Flow {
   return {
     id: STAFF_OPEN_CASE_FLOW,
     async run(conversation, ctx) {
-      const actor = await conversation.external(() => services.staff.byUser(ctx.from!.id));
+      const { actor } = await conversation.external(async () => ({ actor: await services.staff.byUser(ctx.from!.id) }));
       if (!actor || !worksCases(actor)) {
         await ctx.reply(ctx.t("staff-only"));
         return;
@@ -23,10 +23,11 @@ export function staffOpenCaseFlow(services: StaffFlowServices): Flow {
         errors: "staff-case-number-error",
         parse: (reply) => (reply.kind === "text" ? parseCaseNumber(reply.text) : fail("not_digits")),
       });
-      const view = await conversation.external(async () => {
-        const found = await services.cases.caseForStaff({ number }, actor);
-        return found === null || found === "out_of_scope" ? found : (JSON.parse(JSON.stringify(found)) as CaseView);
+      const { found } = await conversation.external(async () => {
+        const view = await services.cases.caseForStaff({ number }, actor);
+        return { found: view === null || view === "out_of_scope" ? view : JSON.stringify(view) };
       });
+      const view = found === null || found === "out_of_scope" ? found : (JSON.parse(found) as CaseView);
       if (view === null || view === "out_of_scope") {
         await ctx.reply(ctx.t(view === null ? "case-not-found" : "staff-case-out-of-scope"), { reply_markup: mainMenuKeyboard(ctx) });
         return;
