@@ -91,8 +91,8 @@ describe("citizens' cases", () => {
     await user.waitForBotMessage("کد ملی ۱۰ رقمی");
     await user.say(ALI.nationalId);
     await user.waitForBotMessage("پیش‌تر در همین درخواست");
-    await user.say("/menu");
-    await user.waitForBotMessage("منوی اصلی");
+    await user.say("/cancel");
+    await user.waitForBotMessage("کار نیمه‌تمام لغو شد");
   });
 
   it("allows a few open cases at once, then says so in Persian", async () => {

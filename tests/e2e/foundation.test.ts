@@ -41,8 +41,8 @@ describe("the bot in long-polling mode", () => {
     await user.nextBotMessage();
     await user.press("♿ خدمت در منزل برای معلولان");
     expect((await user.waitForBotMessage("به چه خدمتی نیاز دارید")).text).not.toContain("هنوز در این بات راه‌اندازی نشده است");
-    await user.say("/menu");
-    await user.waitForBotMessage("منوی اصلی");
+    await user.say("/cancel");
+    await user.waitForBotMessage("کار نیمه‌تمام لغو شد");
     await user.press("📂 پرونده‌های من");
     await user.waitForBotMessage("هنوز پرونده‌ای ندارید");
   });
