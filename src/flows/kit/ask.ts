@@ -6,7 +6,7 @@ import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { readYesOrNo } from "../../domain/text/yes-or-no.js";
-import { isBack, isCancel, isInterruption, questionKeyboard, type ButtonRows } from "./navigation.js";
+import { isBack, isCancel, isHelpCommand, isInterruption, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
 export type Reply =
@@ -55,6 +55,11 @@ export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, q
     }
     if (reply.kind === "text") {
       if (isCancel(next, reply.text)) await leave(conversation, next);
+      if (isHelpCommand(reply.text)) {
+        await next.reply(next.t("help"));
+        await sendQuestion(next, question, keyboard());
+        continue;
+      }
       if (isInterruption(next, reply.text)) {
         if (!(await wantsToGoOn(conversation, next))) await leave(conversation, next);
         await sendQuestion(next, question, keyboard());
