@@ -13,6 +13,7 @@ import { formatDateTime } from "../../domain/time/persian-format.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
+import { CHOICE_ERRORS } from "./booking-errors.js";
 import type { BookingServices } from "./booking-services.js";
 import { chooseSlot, offerAlternatives, type ChosenSlot } from "./choose-slot.js";
 
@@ -49,7 +50,7 @@ export function bookingFlow(services: BookingServices): Flow {
         const choice = await ask(conversation, ctx, {
           prompt: "booking-current",
           promptParams: appointmentParams(ctx, standing.office, startsAt),
-          errors: "booking-choice-error",
+          errors: CHOICE_ERRORS,
           back: false,
           buttons: (c) => [[c.t("booking-reschedule"), c.t("booking-cancel-appointment")]],
           parse: (reply) =>
@@ -101,7 +102,7 @@ async function book(
     const confirm = await ask(conversation, ctx, {
       prompt: current ? "booking-confirm-move" : "booking-confirm",
       promptParams: appointmentParams(ctx, chosen.office, startsAt),
-      errors: "booking-choice-error",
+      errors: CHOICE_ERRORS,
       buttons: (c) => [[c.t("booking-confirm-button")]],
       parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-confirm-button") ? ok(true) : fail("choose_button")),
     });
@@ -145,7 +146,7 @@ async function book(
 async function cancel(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, appointmentId: string, startsAt: Date): Promise<void> {
   const sure = await ask(conversation, ctx, {
     prompt: "booking-cancel-sure",
-    errors: "booking-choice-error",
+    errors: CHOICE_ERRORS,
     buttons: (c) => [[c.t("booking-cancel-yes")]],
     parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-cancel-yes") ? ok(true) : fail("choose_button")),
   });

@@ -4,6 +4,7 @@ import type { Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
+import type { ErrorMessages } from "./error-messages.js";
 import { isBack, isCancel, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
@@ -15,16 +16,16 @@ export type Reply =
 /** The answer, or the citizen's wish to go one question back. */
 export type Answer<T> = { kind: "answer"; value: T } | { kind: "back" };
 
-export interface Question<T> {
+export interface Question<T, E extends string = string> {
   /** Locale key of the question (and its variables). */
   prompt: string;
   promptParams?: Record<string, string | number>;
   /** The question's own buttons, shown above back and cancel. */
   buttons?: (ctx: FlowContext) => ButtonRows;
-  /** Validates a reply; an error code E is explained by the locale key `${errors}-${E}`. */
-  parse: (reply: Reply) => Result<T, string> | Promise<Result<T, string>>;
-  /** Prefix of the locale keys that explain this question's error codes. */
-  errors: string;
+  /** Validates a reply; an error code is explained by its key in `errors`. */
+  parse: (reply: Reply) => Result<T, E> | Promise<Result<T, E>>;
+  /** The locale keys that explain this question's error codes (kit/error-messages.ts). */
+  errors: ErrorMessages<E>;
   /** Offer the back button (false on the first question). */
   back?: boolean;
   /** Which kinds of reply the question takes besides text. */
@@ -35,7 +36,7 @@ export interface Question<T> {
  * Asks until the answer is valid. Leaves the whole conversation (with the main menu) on cancel or /start;
  * other updates (stickers, photos, old buttons, edits) get an explanation and the same question again.
  */
-export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, question: Question<T>): Promise<Answer<T>> {
+export async function ask<T, E extends string>(conversation: FlowConversation, ctx: FlowContext, question: Question<T, E>): Promise<Answer<T>> {
   const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true });
   await sendQuestion(ctx, question, keyboard());
   for (;;) {
@@ -52,7 +53,7 @@ export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, q
     }
     const result = await question.parse(reply);
     if (result.ok) return { kind: "answer", value: result.value };
-    await next.reply(next.t(`${question.errors}-${result.error}`));
+    await next.reply(next.t(question.errors.key(result.error)));
     await sendQuestion(next, question, keyboard());
   }
 }
@@ -68,7 +69,7 @@ export async function leave(
   return conversation.halt();
 }
 
-function sendQuestion(ctx: FlowContext, question: Question<unknown>, keyboard: Keyboard) {
+function sendQuestion(ctx: FlowContext, question: Pick<Question<unknown>, "prompt" | "promptParams">, keyboard: Keyboard) {
   return ctx.reply(ctx.t(question.prompt, question.promptParams), { reply_markup: keyboard });
 }
 

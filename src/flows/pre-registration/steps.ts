@@ -51,7 +51,7 @@ export async function askStep(
   today: JalaliDate,
   back: boolean,
 ): Promise<boolean> {
-  const store = async <T>(question: Question<T>, save: (value: T) => void) => {
+  const store = async <T, E extends string>(question: Question<T, E>, save: (value: T) => void) => {
     const answer = await ask(conversation, ctx, question);
     if (answer.kind === "back") return false;
     save(answer.value);
