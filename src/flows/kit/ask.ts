@@ -4,6 +4,7 @@ import type { Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { isBack, isCancel, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
@@ -27,8 +28,12 @@ export interface Question<T> {
   errors: string;
   /** Offer the back button (false on the first question). */
   back?: boolean;
+  /** Offer the cancel button (false when the question's own buttons include the way out). */
+  cancelButton?: boolean;
   /** Which kinds of reply the question takes besides text. */
   accepts?: Array<"contact" | "location">;
+  /** Where the question stands in a journey of several («۳ از ۱۲»), shown above it. */
+  progress?: { step: number; of: number };
 }
 
 /**
@@ -36,7 +41,7 @@ export interface Question<T> {
  * other updates (stickers, photos, old buttons, edits) get an explanation and the same question again.
  */
 export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, question: Question<T>): Promise<Answer<T>> {
-  const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true });
+  const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true, cancel: question.cancelButton ?? true });
   await sendQuestion(ctx, question, keyboard());
   for (;;) {
     const next = await conversation.wait();
@@ -69,7 +74,9 @@ export async function leave(
 }
 
 function sendQuestion(ctx: FlowContext, question: Question<unknown>, keyboard: Keyboard) {
-  return ctx.reply(ctx.t(question.prompt, question.promptParams), { reply_markup: keyboard });
+  const text = ctx.t(question.prompt, question.promptParams);
+  const where = question.progress && ctx.t("flow-progress", { step: toPersianDigits(question.progress.step), of: toPersianDigits(question.progress.of) });
+  return ctx.reply(where ? `${where}\n${text}` : text, { reply_markup: keyboard });
 }
 
 function readReply(ctx: FlowContext, accepts: Array<"contact" | "location">): Reply | undefined {
