@@ -19,6 +19,7 @@ booking-reschedule = 🔁 Change time or place
 booking-cancel-appointment = 🗑 Cancel appointment
 booking-cancel-sure = Are you sure you want to cancel this appointment?
 booking-cancel-yes = Yes, cancel it
+booking-cancel-keep = No, keep my appointment
 booking-kept = Your appointment stays as it was.
 booking-cancelled = Your appointment has been cancelled. Whenever you like, choose "Book an appointment" from the menu to book a new one.
 booking-cutoff-passed = The appointment could only be changed or cancelled until { $deadline }, and that time has passed.

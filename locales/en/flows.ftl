@@ -4,3 +4,4 @@ flow-cancel = ❌ Cancel
 flow-cancelled = The unfinished task was cancelled. You are back at the main menu.
 flow-old-button = This button belongs to an earlier message. Please answer the last question.
 flow-expected-text = Please send your answer as text or use the buttons.
+flow-progress = Question { $step } of { $of }

@@ -19,6 +19,7 @@ booking-reschedule = 🔁 تغییر زمان یا محل
 booking-cancel-appointment = 🗑 لغو نوبت
 booking-cancel-sure = آیا مطمئنید که می‌خواهید این نوبت را لغو کنید؟
 booking-cancel-yes = بله، لغو شود
+booking-cancel-keep = نه، نوبتم بماند
 booking-kept = نوبت شما بدون تغییر باقی ماند.
 booking-cancelled = نوبت شما لغو شد. هر زمان خواستید از منو «نوبت‌گیری» را بزنید و نوبت تازه بگیرید.
 booking-cutoff-passed = تغییر یا لغو نوبت فقط تا { $deadline } ممکن بود و این مهلت گذشته است.

@@ -10,6 +10,7 @@ import { anotherTimeMayHelp, isPaidForBooking, notBookableReason } from "../../d
 import { cancelAppointment, rescheduleAppointment } from "../../domain/booking/change-appointment.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
+import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
@@ -147,10 +148,18 @@ async function cancel(conversation: FlowConversation, ctx: FlowContext, services
   const sure = await ask(conversation, ctx, {
     prompt: "booking-cancel-sure",
     errors: CHOICE_ERRORS,
-    buttons: (c) => [[c.t("booking-cancel-yes")]],
-    parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-cancel-yes") ? ok(true) : fail("choose_button")),
+    buttons: (c) => [[c.t("booking-cancel-yes"), c.t("booking-cancel-keep")]],
+    back: false,
+    cancelButton: false,
+    parse: (reply) => {
+      if (reply.kind !== "text") return fail("choose_button");
+      if (reply.text === ctx.t("booking-cancel-yes")) return ok(true);
+      if (reply.text === ctx.t("booking-cancel-keep")) return ok(false);
+      const typed = readYesOrNo(reply.text);
+      return typed === undefined ? fail("choose_button") : ok(typed);
+    },
   });
-  if (sure.kind === "back") return leave(conversation, ctx, "booking-kept");
+  if (sure.kind === "back" || !sure.value) return leave(conversation, ctx, "booking-kept");
   const outcome = await conversation.external(async () => {
     const result = await cancelAppointment(services.booking, { appointmentId, now: new Date() });
     if (result.ok) {

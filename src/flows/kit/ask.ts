@@ -5,6 +5,7 @@ import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
 import type { ErrorMessages } from "./error-messages.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { isBack, isCancel, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
@@ -28,8 +29,12 @@ export interface Question<T, E extends string = string> {
   errors: ErrorMessages<E>;
   /** Offer the back button (false on the first question). */
   back?: boolean;
+  /** Offer the cancel button (false when the question's own buttons include the way out). */
+  cancelButton?: boolean;
   /** Which kinds of reply the question takes besides text. */
   accepts?: Array<"contact" | "location">;
+  /** Where the question stands in a journey of several («۳ از ۱۲»), shown above it. */
+  progress?: { step: number; of: number };
 }
 
 /**
@@ -37,7 +42,7 @@ export interface Question<T, E extends string = string> {
  * other updates (stickers, photos, old buttons, edits) get an explanation and the same question again.
  */
 export async function ask<T, E extends string>(conversation: FlowConversation, ctx: FlowContext, question: Question<T, E>): Promise<Answer<T>> {
-  const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true });
+  const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true, cancel: question.cancelButton ?? true });
   await sendQuestion(ctx, question, keyboard());
   for (;;) {
     const next = await conversation.wait();
@@ -69,8 +74,10 @@ export async function leave(
   return conversation.halt();
 }
 
-function sendQuestion(ctx: FlowContext, question: Pick<Question<unknown>, "prompt" | "promptParams">, keyboard: Keyboard) {
-  return ctx.reply(ctx.t(question.prompt, question.promptParams), { reply_markup: keyboard });
+function sendQuestion(ctx: FlowContext, question: Pick<Question<unknown>, "prompt" | "promptParams" | "progress">, keyboard: Keyboard) {
+  const text = ctx.t(question.prompt, question.promptParams);
+  const where = question.progress && ctx.t("flow-progress", { step: toPersianDigits(question.progress.step), of: toPersianDigits(question.progress.of) });
+  return ctx.reply(where ? `${where}\n${text}` : text, { reply_markup: keyboard });
 }
 
 function readReply(ctx: FlowContext, accepts: Array<"contact" | "location">): Reply | undefined {

@@ -2,7 +2,7 @@
 import type { ConversationSafeCheck, FlowContext, FlowConversation } from "../../bot/context.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import { matchesLookup } from "../../domain/application/application-lookup.js";
-import { parseTrackingCode, type TrackingCodeError } from "../../domain/application/tracking-code.js";
+import { mayBeReversedGroups, parseTrackingCode, type TrackingCodeError } from "../../domain/application/tracking-code.js";
 import { lookupKeys, type AttemptLimiter, type LimitKey } from "../../domain/security/attempt-limiter.js";
 import { fail } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
@@ -56,6 +56,6 @@ export async function findByTrackingCode<T>(
       return null;
     });
     if (found) return found.value;
-    await ctx.reply(ctx.t("status-not-found"));
+    await ctx.reply(ctx.t(mayBeReversedGroups(code.value) ? "status-tracking-code-reversed" : "status-not-found"));
   }
 }

@@ -5,8 +5,11 @@ import type { FlowContext } from "../../bot/context.js";
 /** Rows of buttons a question shows above back/cancel; each cell is a label or a prepared button. */
 export type ButtonRows = Array<Array<string | Parameters<Keyboard["add"]>[0]>>;
 
-/** A reply keyboard: the question's own buttons, then back (if allowed) and cancel. */
-export function questionKeyboard(ctx: FlowContext, rows: ButtonRows, options: { back: boolean }): Keyboard {
+/**
+ * A reply keyboard: the question's own buttons, then back (if allowed) and cancel (unless the question's own
+ * buttons already say how to step away, as "keep my appointment" does beside "yes, cancel it").
+ */
+export function questionKeyboard(ctx: FlowContext, rows: ButtonRows, options: { back: boolean; cancel?: boolean }): Keyboard {
   const keyboard = new Keyboard();
   for (const row of rows) {
     for (const cell of row) {
@@ -16,7 +19,7 @@ export function questionKeyboard(ctx: FlowContext, rows: ButtonRows, options: { 
     keyboard.row();
   }
   if (options.back) keyboard.text(ctx.t("flow-back"));
-  keyboard.text(ctx.t("flow-cancel"));
+  if (options.cancel !== false) keyboard.text(ctx.t("flow-cancel"));
   return keyboard.resized().persistent();
 }
 

@@ -1,7 +1,8 @@
 // The questions of pre-registration, each validated by the domain; each has its family of error keys `prereg-*-error-*`.
 import { Keyboard } from "grammy";
-import { parseLandline, parseMobile, parsePostalCode, type LandlineError, type MobileError, type PostalCodeError } from "../../domain/citizen/contact.js";
-import { validateBirthDate, type BirthDateError } from "../../domain/citizen/birth-date.js";
+import { parseLandlineOrNone, parseMobile, parsePostalCode, type LandlineError, type MobileError, type PostalCodeError } from "../../domain/citizen/contact.js";
+import { readYesOrNo } from "../../domain/text/yes-or-no.js";
+import { parsePlausibleBirthDate, validateBirthDate, type BirthDateError } from "../../domain/citizen/birth-date.js";
 import { parseNationalId, type NationalIdError } from "../../domain/citizen/national-id.js";
 import { matchPlaces, type City, type Province } from "../../domain/places/place-directory.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
@@ -78,10 +79,14 @@ export const nationalIdQuestion = (back: boolean): Question<string, NationalIdEr
   parse: textOnly(parseNationalId),
 });
 
-export const birthDateQuestion = (today: JalaliDate): Question<JalaliDate, BirthDateError | NotText> => ({
+/**
+ * The birth date. With `checkAge` false a real date of someone too young is taken as given, so that the
+ * journey can end by saying when they may apply instead of asking for another date.
+ */
+export const birthDateQuestion = (today: JalaliDate, checkAge = true): Question<JalaliDate, BirthDateError | NotText> => ({
   prompt: "prereg-ask-birth-date",
   errors: BIRTH_DATE_ERRORS,
-  parse: textOnly((text) => validateBirthDate(text, today)),
+  parse: textOnly((text): Result<JalaliDate, BirthDateError> => (checkAge ? validateBirthDate(text, today) : parsePlausibleBirthDate(text, today))),
 });
 
 export const nameQuestion = (which: "first-name" | "last-name" | "father-name"): Question<string, PersonNameError | NotText> => ({
@@ -104,10 +109,12 @@ export const mobileQuestion: Question<string, MobileError | "not_own_contact" | 
   },
 };
 
-export const landlineQuestion: Question<string, LandlineError | NotText> = {
+/** A landline, or «ندارم» (button or typed) for none. */
+export const landlineQuestion: Question<string | null, LandlineError | NotText> = {
   prompt: "prereg-ask-landline",
   errors: LANDLINE_ERRORS,
-  parse: textOnly(parseLandline),
+  buttons: (ctx) => [[ctx.t("prereg-landline-none")]],
+  parse: textOnly(parseLandlineOrNone),
 };
 
 export const postalCodeQuestion: Question<string, PostalCodeError | NotText> = {
@@ -146,7 +153,7 @@ export const cityQuestion = (cities: City[], provinceName: string, prompt = "pre
   parse: pickPlace(cities),
 });
 
-/** Yes/no by button (or typing the same words); the labels come from the citizen's locale. */
+/** Yes/no by button, or typed (the labels, or any of the words readYesOrNo knows); labels from the citizen's locale. */
 export const abroadQuestion = (ctx: FlowContext): Question<boolean, "choose_button" | NotText> => ({
   prompt: "prereg-ask-abroad",
   errors: ABROAD_ERRORS,
@@ -154,6 +161,7 @@ export const abroadQuestion = (ctx: FlowContext): Question<boolean, "choose_butt
   parse: textOnly((text): Result<boolean, "choose_button"> => {
     if (text === ctx.t("prereg-abroad-yes")) return ok(true);
     if (text === ctx.t("prereg-abroad-no")) return ok(false);
-    return fail("choose_button");
+    const typed = readYesOrNo(text);
+    return typed === undefined ? fail("choose_button") : ok(typed);
   }),
 });

@@ -56,7 +56,7 @@ function summaryText(ctx: FlowContext, a: Answers): string {
     lastName: a.lastName,
     fatherName: a.fatherName,
     mobile: toPersianDigits(a.mobile),
-    landline: toPersianDigits(a.landline),
+    landline: a.landline ? toPersianDigits(a.landline) : ctx.t("prereg-landline-none"),
     postalCode: toPersianDigits(a.postalCode),
     address: a.address,
     province: a.province.name,
