@@ -17,7 +17,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
-import { exactlyOnce } from "./middleware/exactly-once.js";
+import { deduplicateUpdates } from "./middleware/deduplicate-updates.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
 
 /**
@@ -71,7 +71,7 @@ export function createBot(deps: BotDependencies): BuiltBot {
   // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
   bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
   bot.use(logger);
-  bot.use(exactlyOnce({ redis: deps.redis, keyPrefix }));
+  bot.use(deduplicateUpdates({ redis: deps.redis, keyPrefix }));
 
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);

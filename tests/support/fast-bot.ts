@@ -89,6 +89,12 @@ export interface FastBot {
   /** Every Bot API call so far, in order. */
   calls: ApiCall[];
   user(id: number, profile?: Partial<Omit<User, "id" | "is_bot">>): FastUser;
+  /** Hands the bot an update exactly as given, update_id included (a redelivery, say). */
+  deliverRaw(update: Update): Promise<void>;
+  /** The Redis prefix every key of this bot starts with. */
+  redisPrefix: string;
+  /** Keys of this bot in Redis matching `pattern` (after the prefix). */
+  redisKeys(pattern: string): Promise<string[]>;
   /** Sends what waits in the notification outbox now (payment confirmed, office closed...). */
   dispatchNotifications(): Promise<number>;
   close(): Promise<void>;
@@ -314,6 +320,9 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     translate,
     calls,
     user,
+    deliverRaw: (update) => bot.handleUpdate(update),
+    redisPrefix: redis.prefix,
+    redisKeys: (pattern) => redis.redis.keys(`${redis.prefix}${pattern}`),
     async dispatchNotifications() {
       dispatcher ??= new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
       return dispatcher.dispatchOnce();
