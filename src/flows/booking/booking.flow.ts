@@ -15,6 +15,7 @@ import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
+import { CHOICE_ERRORS } from "./booking-errors.js";
 import type { BookingServices } from "./booking-services.js";
 import { chooseSlot, offerAlternatives, type ChosenSlot } from "./choose-slot.js";
 
@@ -51,7 +52,7 @@ export function bookingFlow(services: BookingServices): Flow {
         const choice = await ask(conversation, ctx, {
           prompt: "booking-current",
           promptParams: appointmentParams(ctx, standing.office, startsAt),
-          errors: "booking-choice-error",
+          errors: CHOICE_ERRORS,
           back: false,
           buttons: (c) => [[c.t("booking-reschedule"), c.t("booking-cancel-appointment")]],
           parse: (reply) =>
@@ -109,7 +110,7 @@ async function choosePerson(conversation: FlowConversation, ctx: FlowContext, pe
   const someoneElse = ctx.t("booking-person-someone-else");
   const answer = await ask(conversation, ctx, {
     prompt: "booking-ask-person",
-    errors: "booking-choice-error",
+    errors: CHOICE_ERRORS,
     back: false,
     buttons: () => [...people.map((person) => [label(person)]), [someoneElse]],
     parse: (reply) => {
@@ -136,7 +137,7 @@ async function book(
     const confirm = await ask(conversation, ctx, {
       prompt: current ? "booking-confirm-move" : "booking-confirm",
       promptParams: appointmentParams(ctx, chosen.office, startsAt),
-      errors: "booking-choice-error",
+      errors: CHOICE_ERRORS,
       buttons: (c) => [[c.t("booking-confirm-button")]],
       parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-confirm-button") ? ok(true) : fail("choose_button")),
     });
@@ -180,7 +181,7 @@ async function book(
 async function cancel(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, appointmentId: string, startsAt: Date): Promise<void> {
   const sure = await ask(conversation, ctx, {
     prompt: "booking-cancel-sure",
-    errors: "booking-choice-error",
+    errors: CHOICE_ERRORS,
     buttons: (c) => [[c.t("booking-cancel-yes"), c.t("booking-cancel-keep")]],
     back: false,
     cancelButton: false,
