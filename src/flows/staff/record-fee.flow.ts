@@ -4,6 +4,7 @@ import { tomanToRial } from "../../domain/fees/money.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
 import { normalizeNumericInput } from "../../domain/text/digits.js";
 import { formatToman } from "../../domain/time/persian-format.js";
+import { STAFF_FEE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
 import { ask } from "../kit/ask.js";
 import { actingMember, leaveToStaffMenu, plainView, sendView } from "./staff-kit.js";
@@ -29,7 +30,7 @@ export function recordFeeFlow(services: StaffServices): Flow {
       const fee = await ask(conversation, ctx, {
         prompt: "staff-fee-ask",
         promptParams: { cap: formatToman(cap) },
-        errors: "staff-fee-error",
+        errors: STAFF_FEE_ERRORS,
         back: false,
         parse: (reply) => (reply.kind === "text" ? parseToman(reply.text) : fail("not_amount")),
       });
