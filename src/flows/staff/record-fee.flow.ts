@@ -12,6 +12,8 @@ import type { StaffServices } from "./staff-services.js";
 
 /** A whole number of toman typed in any digits, with or without thousands separators. */
 export function parseToman(text: string): Result<number, "not_amount"> {
+  // A minus sign would be stripped with the dashes below; an amount is never negative.
+  if (/^\s*[-\u2212]/.test(text)) return fail("not_amount");
   const digits = normalizeNumericInput(text).replace(/[,\u066c\u060c]/g, "");
   if (!/^\d{1,9}$/.test(digits)) return fail("not_amount");
   return ok(tomanToRial(Number(digits)));
