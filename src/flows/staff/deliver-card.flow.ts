@@ -13,6 +13,7 @@ import { STAFF_CHOICE_ERRORS, STAFF_FEE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
 import { ask } from "../kit/ask.js";
 import { parseToman } from "./record-fee.flow.js";
+import { appendAuditNow } from "./staff-audit.js";
 import { actingMember, leaveToStaffMenu } from "./staff-kit.js";
 import type { StaffServices } from "./staff-services.js";
 
@@ -32,8 +33,13 @@ export function deliverCardFlow(services: StaffServices): Flow {
         return { card: { id: found.id, applicationId: found.applicationId, officeId: found.officeId, status: found.status, name: application ? `${application.firstName} ${application.lastName}` : "" } };
       });
       if (!card) return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-not_found");
+      if (card.status === "delivered") return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-already");
       if (card.status !== "ready" || member.scope.kind !== "office" || card.officeId !== member.scope.officeId) {
-        return leaveToStaffMenu(conversation, ctx, member, card.status === "delivered" ? "staff-outcome-already" : "staff-outcome-out_of_scope");
+        await conversation.external(() =>
+          appendAuditNow(services, member, { action: "card.deliver", subjectKind: "card", subjectId: card.id, applicationId: card.applicationId, officeId: card.officeId, outcome: "refused" }),
+        );
+        ctx.logger.warn({ card: card.id }, "staff action refused: the card is not ready at the operator's office");
+        return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-out_of_scope");
       }
       await ctx.reply(ctx.t("staff-deliver-intro", { name: card.name }));
 
