@@ -197,6 +197,7 @@ describe("staff side", () => {
     const forged = await operator.forgeCallback(foreign.message_id, staffDeliverData.encode({ userId: OPERATOR, cardId }));
     expect(await popupOf(operator, (forged as { callback_query: { id: string } }).callback_query.id)).toBe("");
     await operator.waitForBotMessage("مربوط به دفتر شما نیست");
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'card.deliver' AND outcome = 'refused' AND subject_id = $1`, [cardId])).toBe(1);
 
     // Delivery at the new office: identity (a wrong national ID first), fingerprint, holder, fee.
     await receiver.press("🔎 یافتن متقاضی");

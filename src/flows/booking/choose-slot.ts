@@ -20,6 +20,7 @@ import { formatDateTime } from "../../domain/time/persian-format.js";
 import { ask, type Question, type Reply } from "../kit/ask.js";
 import { inRows } from "../kit/navigation.js";
 import { cityQuestion, provinceQuestion } from "../pre-registration/questions.js";
+import { CHOICE_ERRORS, LOCATION_ERRORS } from "./booking-errors.js";
 import type { BookingServices } from "./booking-services.js";
 import { dayButton, officeButton, officeChoice, officeLine, timeButton, type OfficeChoice } from "./booking-view.js";
 
@@ -42,8 +43,8 @@ function pick<T>(options: Array<{ label: string; value: T }>) {
   };
 }
 
-function choiceQuestion<T>(prompt: string, options: Array<{ label: string; value: T }>, perRow: number, params?: Record<string, string | number>): Question<T> {
-  return { prompt, promptParams: params, errors: "booking-choice-error", buttons: () => inRows(options.map((o) => o.label), perRow), parse: pick(options) };
+function choiceQuestion<T>(prompt: string, options: Array<{ label: string; value: T }>, perRow: number, params?: Record<string, string | number>): Question<T, "choose_button"> {
+  return { prompt, promptParams: params, errors: CHOICE_ERRORS, buttons: () => inRows(options.map((o) => o.label), perRow), parse: pick(options) };
 }
 
 /** Runs the whole choice; back on any step starts the choice again. */
@@ -71,7 +72,7 @@ async function byLocation(conversation: FlowConversation, ctx: FlowContext, serv
   if (type.kind === "back") return null;
   const point = await ask(conversation, ctx, {
     prompt: "booking-ask-location",
-    errors: "booking-location-error",
+    errors: LOCATION_ERRORS,
     accepts: ["location"],
     buttons: (c) => [[Keyboard.requestLocation(c.t("booking-share-location"))]],
     parse: parsePoint,

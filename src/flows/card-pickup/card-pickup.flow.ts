@@ -17,6 +17,8 @@ import { fail, ok } from "../../domain/shared/result.js";
 import { formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { parsePoint } from "../booking/choose-slot.js";
+import { PICKUP_CHOICE_ERRORS } from "./pickup-errors.js";
+import { LOCATION_ERRORS } from "../booking/booking-errors.js";
 import type { Flow } from "../flow.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
@@ -69,7 +71,7 @@ export function cardPickupFlow(services: CardPickupServices): Flow {
       await showReady(ctx, found);
       const choice = await ask(conversation, ctx, {
         prompt: "pickup-ask-change",
-        errors: "pickup-choice-error",
+        errors: PICKUP_CHOICE_ERRORS,
         back: false,
         buttons: (c) => [[c.t("pickup-keep")], [c.t("pickup-change-nearest"), c.t("pickup-change-city")]],
         parse: (reply) => {
@@ -130,7 +132,7 @@ async function chooseOffice(conversation: FlowConversation, ctx: FlowContext, se
     if (mode === "nearest") {
       const point = await ask(conversation, ctx, {
         prompt: "booking-ask-location",
-        errors: "booking-location-error",
+        errors: LOCATION_ERRORS,
         accepts: ["location"],
         back: false,
         buttons: (c) => [[Keyboard.requestLocation(c.t("booking-share-location"))]],
@@ -159,7 +161,7 @@ async function chooseOffice(conversation: FlowConversation, ctx: FlowContext, se
     await ctx.reply([ctx.t("pickup-offices"), ...offices.map((office, i) => `${labels[i]} — ${office.address}`)].join("\n"));
     const chosen = await ask(conversation, ctx, {
       prompt: "pickup-ask-office",
-      errors: "pickup-choice-error",
+      errors: PICKUP_CHOICE_ERRORS,
       buttons: () => inRows(labels, 1),
       parse: (reply) => {
         const index = reply.kind === "text" ? labels.indexOf(reply.text) : -1;

@@ -1,28 +1,43 @@
 // Questions the case journeys share: a choice among buttons, a bounded text, an amount, a day, an optional photo.
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
-import { parseTomanAmount } from "../../domain/cases/amount.js";
+import { parseTomanAmount, type AmountError } from "../../domain/cases/amount.js";
 import type { Attachment } from "../../domain/cases/case-store.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
 import { normalizePersianName } from "../../domain/text/normalize-persian-name.js";
-import { addDays, compareJalali, parseJalaliDate, type JalaliDate } from "../../domain/time/jalali.js";
+import { addDays, compareJalali, parseJalaliDate, type JalaliDate, type JalaliDateError } from "../../domain/time/jalali.js";
 import { ask, leave, type Answer, type Question, type Reply } from "../kit/ask.js";
+import { errorMessages } from "../kit/error-messages.js";
 import { inRows, isBack, isCancel, questionKeyboard } from "../kit/navigation.js";
 
 /** Largest photo or document kept with a case (the platform's file id is kept, the size is only checked). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-const textOnly = <T>(parse: (text: string) => Result<T, string>) => (reply: Reply): Result<T, string> =>
+type NotText = "not_text";
+const textOnly = <T, E extends string>(parse: (text: string) => Result<T, E>) => (reply: Reply): Result<T, E | NotText> =>
   reply.kind === "text" ? parse(reply.text) : fail("not_text");
 
+// Each family names exactly the codes its parser can return.
+export const CHOICE_ERRORS = errorMessages("case-choice-error", { choose_button: true, not_text: true } satisfies Record<"choose_button" | NotText, true>);
+const TEXT_ERRORS = errorMessages("case-text-error", { too_short: true, too_long: true, not_text: true } satisfies Record<"too_short" | "too_long" | NotText, true>);
+const AMOUNT_ERRORS = errorMessages("case-amount-error", { empty: true, not_digits: true, too_large: true, not_text: true } satisfies Record<AmountError | NotText, true>);
+const DAY_ERRORS = errorMessages("case-day-error", {
+  empty: true,
+  bad_format: true,
+  invalid_date: true,
+  in_future: true,
+  too_old: true,
+  not_text: true,
+} satisfies Record<JalaliDateError | "in_future" | "too_old" | NotText, true>);
+
 /** One of several buttons; `options` maps a value to its locale key. */
-export function choiceQuestion<T extends string>(ctx: FlowContext, prompt: string, options: ReadonlyArray<readonly [T, string]>, opts: { back?: boolean; perRow?: number; params?: Record<string, string | number> } = {}): Question<T> {
+export function choiceQuestion<T extends string>(ctx: FlowContext, prompt: string, options: ReadonlyArray<readonly [T, string]>, opts: { back?: boolean; perRow?: number; params?: Record<string, string | number> } = {}): Question<T, "choose_button" | NotText> {
   return {
     prompt,
     promptParams: opts.params,
-    errors: "case-choice-error",
+    errors: CHOICE_ERRORS,
     back: opts.back,
     buttons: () => inRows(options.map(([, key]) => ctx.t(key)), opts.perRow ?? 2),
-    parse: textOnly((text) => {
+    parse: textOnly((text): Result<T, "choose_button"> => {
       const found = options.find(([, key]) => ctx.t(key) === text.trim());
       return found ? ok(found[0]) : fail("choose_button");
     }),
@@ -37,32 +52,32 @@ export function boundedText(text: string, min: number, max: number): Result<stri
   return ok(cleaned);
 }
 
-export function textQuestion(prompt: string, min: number, max: number, opts: { back?: boolean; params?: Record<string, string | number> } = {}): Question<string> {
+export function textQuestion(prompt: string, min: number, max: number, opts: { back?: boolean; params?: Record<string, string | number> } = {}): Question<string, "too_short" | "too_long" | NotText> {
   return {
     prompt,
     promptParams: { ...opts.params, min, max },
-    errors: "case-text-error",
+    errors: TEXT_ERRORS,
     back: opts.back,
     parse: textOnly((text) => boundedText(text, min, max)),
   };
 }
 
-export function amountQuestion(ctx: FlowContext, prompt: string, opts: { zeroButton?: boolean } = {}): Question<number> {
+export function amountQuestion(ctx: FlowContext, prompt: string, opts: { zeroButton?: boolean } = {}): Question<number, AmountError | NotText> {
   return {
     prompt,
-    errors: "case-amount-error",
+    errors: AMOUNT_ERRORS,
     buttons: opts.zeroButton ? () => [[ctx.t("case-amount-none")]] : undefined,
-    parse: textOnly((text) => (opts.zeroButton && text === ctx.t("case-amount-none") ? ok(0) : parseTomanAmount(text))),
+    parse: textOnly((text): Result<number, AmountError> => (opts.zeroButton && text === ctx.t("case-amount-none") ? ok(0) : parseTomanAmount(text))),
   };
 }
 
 /** A past day, today at the latest and a year back at the earliest: by button or typed Jalali date. */
-export function pastDayQuestion(ctx: FlowContext, prompt: string, today: JalaliDate): Question<JalaliDate> {
+export function pastDayQuestion(ctx: FlowContext, prompt: string, today: JalaliDate): Question<JalaliDate, JalaliDateError | "in_future" | "too_old" | NotText> {
   return {
     prompt,
-    errors: "case-day-error",
+    errors: DAY_ERRORS,
     buttons: () => [[ctx.t("case-day-today"), ctx.t("case-day-yesterday")]],
-    parse: textOnly((text): Result<JalaliDate, string> => {
+    parse: textOnly((text): Result<JalaliDate, JalaliDateError | "in_future" | "too_old"> => {
       if (text === ctx.t("case-day-today")) return ok(today);
       if (text === ctx.t("case-day-yesterday")) return ok(addDays(today, -1));
       const parsed = parseJalaliDate(text);
@@ -116,7 +131,7 @@ export async function askPhoto(
 }
 
 /** Asks until answered (back is not offered, or is answered by asking again). */
-export async function askValue<T>(conversation: FlowConversation, ctx: FlowContext, question: Question<T>): Promise<T> {
+export async function askValue<T, E extends string>(conversation: FlowConversation, ctx: FlowContext, question: Question<T, E>): Promise<T> {
   for (;;) {
     const answer = await ask(conversation, ctx, { ...question, back: false });
     if (answer.kind === "answer") return answer.value;

@@ -6,7 +6,9 @@ import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { checkEligibility } from "../../domain/citizen/eligibility.js";
 import type { NationalId } from "../../domain/citizen/national-id.js";
 import type { HouseholdMember } from "../../domain/cases/case-store.js";
-import { fail, ok } from "../../domain/shared/result.js";
+import { fail, ok, type Result } from "../../domain/shared/result.js";
+import type { NationalIdError } from "../../domain/citizen/national-id.js";
+import { errorMessages } from "../kit/error-messages.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { jalaliDateToString } from "../../domain/time/jalali.js";
 import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
@@ -17,6 +19,17 @@ import { askPhoto, askValue, choiceQuestion, textQuestion } from "./case-questio
 import { openAndTell, refuseIfOverLimit } from "./case-opening.js";
 import type { CaseServices } from "./case-services.js";
 import { DAYS, DISABILITIES, keyOf, NEEDS, REGISTRATION_LABELS, WINDOWS } from "./home-service-options.js";
+
+const NATIONAL_ID_ERRORS = errorMessages("case-home-national-id-error", {
+  empty: true,
+  not_digits: true,
+  wrong_length: true,
+  invalid_checksum: true,
+  invalid_pattern: true,
+  duplicate_member: true,
+  not_text: true,
+} satisfies Record<NationalIdError | "duplicate_member" | "not_text", true>);
+const LOCATION_ERRORS = errorMessages("case-home-location-error", { choose_button: true, not_text: true } satisfies Record<"choose_button" | "not_text", true>);
 
 /** Household members one visit serves (the requester included). */
 export const MAX_HOUSEHOLD = 4;
@@ -78,12 +91,12 @@ async function askMembers(conversation: FlowConversation, ctx: FlowContext, serv
     await ctx.reply(ctx.t(members.length === 0 ? "case-home-member-self" : "case-home-member-next", { n: toPersianDigits(members.length + 1) }));
     const nationalId = await askValue(conversation, ctx, {
       ...nationalIdQuestion(false),
-      parse: async (reply) => {
+      parse: async (reply): Promise<Result<string, NationalIdError | "not_text" | "duplicate_member">> => {
         const parsed = await nationalIdQuestion(false).parse(reply);
         if (parsed.ok && members.some((m) => m.nationalId === parsed.value)) return fail("duplicate_member");
         return parsed;
       },
-      errors: "case-home-national-id-error",
+      errors: NATIONAL_ID_ERRORS,
     });
     const birthDate = await askValue(conversation, ctx, birthDateQuestion(today));
     const checked = await conversation.external(async () => {
@@ -115,11 +128,11 @@ async function askLocation(conversation: FlowConversation, ctx: FlowContext): Pr
   for (;;) {
     const answer = await ask(conversation, ctx, {
       prompt: "case-home-ask-location",
-      errors: "case-home-location-error",
+      errors: LOCATION_ERRORS,
       accepts: ["location"],
       back: false,
       buttons: (c) => [[Keyboard.requestLocation(c.t("case-home-share-location"))], [c.t("case-home-type-address")]],
-      parse: (reply) => {
+      parse: (reply): Result<{ latitude: number; longitude: number } | null, "choose_button" | "not_text"> => {
         if (reply.kind === "location") return ok({ latitude: reply.location.latitude, longitude: reply.location.longitude });
         if (reply.kind === "text" && reply.text === ctx.t("case-home-type-address")) return ok(null);
         return fail("choose_button");

@@ -8,12 +8,12 @@ import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import { MAX_ENTRY_TEXT } from "../../domain/cases/case-entry.js";
 import type { ActionResult, Attachment, CaseView } from "../../domain/cases/case-store.js";
 import { displayCaseNumber } from "../../domain/cases/case-number.js";
-import { fail, ok } from "../../domain/shared/result.js";
+import { fail, ok, type Result } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
 import type { Flow } from "../flow.js";
 import { leave } from "../kit/ask.js";
 import { isCancel, questionKeyboard } from "../kit/navigation.js";
-import { askValue, boundedText, choiceQuestion, MAX_ATTACHMENT_BYTES } from "./case-questions.js";
+import { askValue, boundedText, CHOICE_ERRORS, choiceQuestion, MAX_ATTACHMENT_BYTES } from "./case-questions.js";
 import type { CaseServices } from "./case-services.js";
 import { caseButton, caseLine, citizenCaseText } from "./case-view.js";
 
@@ -78,9 +78,9 @@ async function chooseCase(conversation: FlowConversation, ctx: FlowContext, serv
   const answer = await askValue(conversation, ctx, {
     prompt: "case-mine-list",
     promptParams: { lines },
-    errors: "case-choice-error",
+    errors: CHOICE_ERRORS,
     buttons: () => labels.map((label) => [label]),
-    parse: (reply) => {
+    parse: (reply): Result<string, "choose_button"> => {
       const index = reply.kind === "text" ? labels.indexOf(reply.text) : -1;
       return index >= 0 ? ok(cases[index]!.id) : fail("choose_button");
     },

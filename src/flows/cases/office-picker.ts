@@ -7,6 +7,8 @@ import { toPersianDigits } from "../../domain/text/digits.js";
 import { ask } from "../kit/ask.js";
 import { cityQuestion, provinceQuestion } from "../pre-registration/questions.js";
 import type { CaseServices } from "./case-services.js";
+import { CHOICE_ERRORS } from "./case-questions.js";
+import { errorMessages } from "../kit/error-messages.js";
 
 /** An office as the report keeps it (plain data for the conversation's state). */
 export interface PickedOffice {
@@ -18,6 +20,8 @@ export interface PickedOffice {
 }
 
 const PAGE_SIZE = 8;
+
+const OFFICE_ERRORS = errorMessages("case-office-error", { not_found: true, not_text: true } satisfies Record<"not_found" | "not_text", true>);
 
 type PageChoice = { kind: "more" } | { kind: "office"; office: PickedOffice } | { kind: "narrow"; offices: PickedOffice[] };
 
@@ -35,10 +39,10 @@ export async function pickOffice(conversation: FlowConversation, ctx: FlowContex
     const labels = visited.map((office) => officeLabel(ctx, office));
     const choice = await ask(conversation, ctx, {
       prompt: "case-report-ask-own-office",
-      errors: "case-choice-error",
+      errors: CHOICE_ERRORS,
       back: false,
       buttons: () => [...labels.map((label) => [label]), [ctx.t("case-report-search-office")]],
-      parse: (reply) => {
+      parse: (reply): Result<number, "choose_button"> => {
         if (reply.kind !== "text") return fail("choose_button");
         if (reply.text === ctx.t("case-report-search-office")) return ok(-1);
         const index = labels.indexOf(reply.text);
@@ -72,12 +76,12 @@ async function pageOffices(conversation: FlowConversation, ctx: FlowContext, all
     const shown = list.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
     const labels = shown.map((office, i) => `${toPersianDigits(page * PAGE_SIZE + i + 1)}. ${officeLabel(ctx, office)}`);
     const more = (page + 1) * PAGE_SIZE < list.length;
-    const answer = await ask<PageChoice>(conversation, ctx, {
+    const answer = await ask<PageChoice, "not_found" | "not_text">(conversation, ctx, {
       prompt: "case-report-ask-office",
       promptParams: { count: toPersianDigits(list.length), page: toPersianDigits(page + 1), pages: toPersianDigits(Math.ceil(list.length / PAGE_SIZE)) },
-      errors: "case-office-error",
+      errors: OFFICE_ERRORS,
       buttons: () => [...labels.map((label) => [label]), more ? [ctx.t("case-more")] : []],
-      parse: (reply): Result<PageChoice, string> => {
+      parse: (reply): Result<PageChoice, "not_found" | "not_text"> => {
         if (reply.kind !== "text") return fail("not_text");
         if (reply.text === ctx.t("case-more")) return ok({ kind: "more" });
         const index = labels.indexOf(reply.text);

@@ -1,17 +1,15 @@
 // Staff: open a case on behalf of a phone caller (national ID, phone, what they said); the caller's words stay
 // internal, and the case is routed by the same table as the citizens' own.
 import { randomUUID } from "node:crypto";
-import { parseMobile } from "../../domain/citizen/contact.js";
 import { DEFAULT_CASE_LIMITS } from "../../domain/cases/case-limits.js";
 import { displayCaseNumber } from "../../domain/cases/case-number.js";
 import { MAX_ENTRY_TEXT, MIN_DESCRIPTION_TEXT } from "../../domain/cases/case-entry.js";
 import { worksCases } from "../../domain/cases/staff-actor.js";
-import { fail } from "../../domain/shared/result.js";
 import { STAFF_CALLER_CASE_FLOW } from "../../bot/features/cases/staff-cases.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { OfficeType } from "../../domain/booking/office.js";
 import type { Flow } from "../flow.js";
-import { nationalIdQuestion } from "../pre-registration/questions.js";
+import { mobileQuestion, nationalIdQuestion } from "../pre-registration/questions.js";
 import { askValue, choiceQuestion, textQuestion } from "./case-questions.js";
 import { unitName } from "./case-view.js";
 import type { StaffFlowServices } from "./staff-case-action.flow.js";
@@ -26,11 +24,8 @@ export function staffCallerCaseFlow(services: StaffFlowServices): Flow {
         return;
       }
       const nationalId = await askValue(conversation, ctx, { ...nationalIdQuestion(false), prompt: "staff-ask-caller-national-id" });
-      const phone = await askValue(conversation, ctx, {
-        prompt: "staff-ask-caller-phone",
-        errors: "prereg-mobile-error",
-        parse: (reply) => (reply.kind === "text" ? parseMobile(reply.text) : fail("not_text")),
-      });
+      // The caller's number is typed by the agent: the contact button would share the agent's own.
+      const phone = await askValue(conversation, ctx, { ...mobileQuestion, prompt: "staff-ask-caller-phone", buttons: undefined, accepts: [] });
       const kind = await askValue(conversation, ctx, choiceQuestion<"complaint" | "overcharge">(ctx, "staff-ask-caller-kind", [["complaint", "case-kind-complaint"], ["overcharge", "case-kind-overcharge"]]));
       const officeType = await askValue(conversation, ctx, choiceQuestion(ctx, "staff-ask-caller-office-type", [
         ["pishkhan", "booking-office-type-pishkhan"], ["post", "booking-office-type-post"], ["civil_registration", "booking-office-type-civil_registration"], ["none", "staff-caller-no-office"],

@@ -15,6 +15,7 @@ import { parseJalaliDate } from "../../domain/time/jalali.js";
 import { tehranWallTimeToInstant } from "../../domain/time/tehran-clock.js";
 import type { StaffDirectory } from "../../infrastructure/database/cases/staff-directory.js";
 import type { Flow } from "../flow.js";
+import { errorMessages } from "../kit/error-messages.js";
 import { askValue, choiceQuestion, textQuestion } from "./case-questions.js";
 import { unitName } from "./case-view.js";
 
@@ -40,7 +41,10 @@ const UNIT_OPTIONS = {
 } as const;
 
 /** A visit time typed as «۱۴۰۵/۰۹/۲۰ ۱۰:۳۰» (any digits), in the future and within 60 days. */
-export function parseVisitTime(text: string, now: Date): Result<Date, "bad_format" | "invalid_date" | "in_past" | "too_far"> {
+type VisitTimeError = "bad_format" | "invalid_date" | "in_past" | "too_far";
+const VISIT_TIME_ERRORS = errorMessages("staff-visit-time-error", { bad_format: true, invalid_date: true, in_past: true, too_far: true } satisfies Record<VisitTimeError, true>);
+
+export function parseVisitTime(text: string, now: Date): Result<Date, VisitTimeError> {
   const [datePart, timePart] = toLatinDigits(text).trim().split(/\s+/);
   const time = /^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$/.exec(toLatinDigits(timePart ?? "").replace("٫", "."));
   if (!datePart || !time) return fail("bad_format");
@@ -104,8 +108,8 @@ async function askVisitTime(conversation: FlowConversation, ctx: FlowContext): P
   const now = await conversation.external(() => new Date().toISOString());
   return askValue(conversation, ctx, {
     prompt: "staff-ask-visit-time",
-    errors: "staff-visit-time-error",
-    parse: (reply) => {
+    errors: VISIT_TIME_ERRORS,
+    parse: (reply): Result<string, VisitTimeError> => {
       if (reply.kind !== "text") return fail("bad_format");
       const parsed = parseVisitTime(reply.text, new Date(now));
       return parsed.ok ? ok(parsed.value.toISOString()) : parsed;

@@ -1,7 +1,10 @@
 // Staff: open a case by the number a caller reads out (the check digit catches a misheard digit).
-import { parseCaseNumber } from "../../domain/cases/case-number.js";
+import { parseCaseNumber, type CaseNumber, type CaseNumberError } from "../../domain/cases/case-number.js";
+import { errorMessages } from "../kit/error-messages.js";
 import { worksCases } from "../../domain/cases/staff-actor.js";
-import { fail } from "../../domain/shared/result.js";
+import { fail, type Result } from "../../domain/shared/result.js";
+
+const CASE_NUMBER_ERRORS = errorMessages("staff-case-number-error", { empty: true, not_digits: true, wrong_length: true, mistyped: true } satisfies Record<CaseNumberError, true>);
 import { sendCaseCard, STAFF_OPEN_CASE_FLOW } from "../../bot/features/cases/staff-cases.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { CaseView } from "../../domain/cases/case-store.js";
@@ -20,8 +23,8 @@ export function staffOpenCaseFlow(services: StaffFlowServices): Flow {
       }
       const number = await askValue(conversation, ctx, {
         prompt: "staff-ask-case-number",
-        errors: "staff-case-number-error",
-        parse: (reply) => (reply.kind === "text" ? parseCaseNumber(reply.text) : fail("not_digits")),
+        errors: CASE_NUMBER_ERRORS,
+        parse: (reply): Result<CaseNumber, CaseNumberError> => (reply.kind === "text" ? parseCaseNumber(reply.text) : fail("not_digits")),
       });
       const { found } = await conversation.external(async () => {
         const view = await services.cases.caseForStaff({ number }, actor);

@@ -7,9 +7,13 @@ import type { Recipient } from "../../domain/cards/card-store.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { validatePersonName } from "../../domain/text/normalize-persian-name.js";
 import { formatToman } from "../../domain/time/persian-format.js";
+import { NAME_ERRORS, NATIONAL_ID_ERRORS } from "../pre-registration/questions.js";
+import { TRACKING_CODE_ERRORS } from "../kit/find-by-tracking-code.js";
+import { STAFF_CHOICE_ERRORS, STAFF_FEE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
 import { ask } from "../kit/ask.js";
 import { parseToman } from "./record-fee.flow.js";
+import { appendAuditNow } from "./staff-audit.js";
 import { actingMember, leaveToStaffMenu } from "./staff-kit.js";
 import type { StaffServices } from "./staff-services.js";
 
@@ -29,8 +33,13 @@ export function deliverCardFlow(services: StaffServices): Flow {
         return { card: { id: found.id, applicationId: found.applicationId, officeId: found.officeId, status: found.status, name: application ? `${application.firstName} ${application.lastName}` : "" } };
       });
       if (!card) return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-not_found");
+      if (card.status === "delivered") return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-already");
       if (card.status !== "ready" || member.scope.kind !== "office" || card.officeId !== member.scope.officeId) {
-        return leaveToStaffMenu(conversation, ctx, member, card.status === "delivered" ? "staff-outcome-already" : "staff-outcome-out_of_scope");
+        await conversation.external(() =>
+          appendAuditNow(services, member, { action: "card.deliver", subjectKind: "card", subjectId: card.id, applicationId: card.applicationId, officeId: card.officeId, outcome: "refused" }),
+        );
+        ctx.logger.warn({ card: card.id }, "staff action refused: the card is not ready at the operator's office");
+        return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-out_of_scope");
       }
       await ctx.reply(ctx.t("staff-deliver-intro", { name: card.name }));
 
@@ -38,14 +47,14 @@ export function deliverCardFlow(services: StaffServices): Flow {
         if (misses >= MAX_IDENTITY_MISSES) return leaveToStaffMenu(conversation, ctx, member, "staff-deliver-identity-failed");
         const nationalId = await ask(conversation, ctx, {
           prompt: "staff-deliver-ask-national-id",
-          errors: "prereg-national-id-error",
+          errors: NATIONAL_ID_ERRORS,
           back: false,
           parse: (reply) => (reply.kind === "text" ? parseNationalId(reply.text) : fail("not_digits")),
         });
         if (nationalId.kind === "back") continue;
         const code = await ask(conversation, ctx, {
           prompt: "status-ask-tracking-code",
-          errors: "status-tracking-code-error",
+          errors: TRACKING_CODE_ERRORS,
           back: false,
           parse: (reply) => (reply.kind === "text" ? parseTrackingCode(reply.text) : fail("not_digits")),
         });
@@ -61,7 +70,7 @@ export function deliverCardFlow(services: StaffServices): Flow {
       const yes = ctx.t("staff-deliver-fingerprint-yes");
       const fingerprint = await ask(conversation, ctx, {
         prompt: "staff-deliver-ask-fingerprint",
-        errors: "staff-choice-error",
+        errors: STAFF_CHOICE_ERRORS,
         back: false,
         buttons: (c) => [[c.t("staff-deliver-fingerprint-yes"), c.t("staff-deliver-fingerprint-no")]],
         parse: (reply) => (reply.kind === "text" && [yes, ctx.t("staff-deliver-fingerprint-no")].includes(reply.text) ? ok(reply.text === yes) : fail("choose_button")),
@@ -71,7 +80,7 @@ export function deliverCardFlow(services: StaffServices): Flow {
       const holder = ctx.t("staff-deliver-to-holder");
       const to = await ask(conversation, ctx, {
         prompt: "staff-deliver-ask-recipient",
-        errors: "staff-choice-error",
+        errors: STAFF_CHOICE_ERRORS,
         back: false,
         buttons: (c) => [[c.t("staff-deliver-to-holder"), c.t("staff-deliver-to-representative")]],
         parse: (reply) => (reply.kind === "text" && [holder, ctx.t("staff-deliver-to-representative")].includes(reply.text) ? ok(reply.text === holder) : fail("choose_button")),
@@ -81,14 +90,14 @@ export function deliverCardFlow(services: StaffServices): Flow {
       if (!to.value) {
         const name = await ask(conversation, ctx, {
           prompt: "staff-deliver-ask-representative-name",
-          errors: "prereg-name-error",
+          errors: NAME_ERRORS,
           back: false,
           parse: (reply) => (reply.kind === "text" ? validatePersonName(reply.text) : fail("empty")),
         });
         if (name.kind === "back") return;
         const repId = await ask(conversation, ctx, {
           prompt: "staff-deliver-ask-representative-id",
-          errors: "prereg-national-id-error",
+          errors: NATIONAL_ID_ERRORS,
           back: false,
           parse: (reply) => (reply.kind === "text" ? parseNationalId(reply.text) : fail("not_digits")),
         });
@@ -100,7 +109,7 @@ export function deliverCardFlow(services: StaffServices): Flow {
       const fee = await ask(conversation, ctx, {
         prompt: "staff-deliver-ask-fee",
         promptParams: { cap: formatToman(cap) },
-        errors: "staff-fee-error",
+        errors: STAFF_FEE_ERRORS,
         back: false,
         buttons: () => [[formatToman(cap)]],
         parse: (reply) => (reply.kind === "text" ? parseToman(reply.text) : fail("not_amount")),

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from "../../domain/shared/result.js";
 import { normalizeNumericInput } from "../../domain/text/digits.js";
 import { applicantView } from "../../bot/features/staff/staff-views.js";
 import { appendAuditNow } from "./staff-audit.js";
+import { STAFF_FIND_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
 import { ask } from "../kit/ask.js";
 import { actingMember, leaveToStaffMenu, plainView, sendView } from "./staff-kit.js";
@@ -31,7 +32,7 @@ export function findApplicantFlow(services: StaffServices): Flow {
       for (;;) {
         const query = await ask(conversation, ctx, {
           prompt: "staff-find-ask",
-          errors: "staff-find-error",
+          errors: STAFF_FIND_ERRORS,
           back: false,
           parse: (reply) => (reply.kind === "text" ? parseApplicantQuery(reply.text) : fail("not_a_code")),
         });

@@ -3,6 +3,7 @@
 import { inviteLink, newInviteToken, type InviteGrant } from "../../domain/staff/invite.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
+import { STAFF_CHOICE_ERRORS, STAFF_OFFICE_CODE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
 import { ask } from "../kit/ask.js";
 import { actingMember, leaveToStaffMenu } from "./staff-kit.js";
@@ -16,7 +17,7 @@ export function inviteStaffFlow(services: StaffServices): Flow {
       const roles = { [ctx.t("staff-role-operator")]: "operator", [ctx.t("staff-role-admin")]: "admin" } as const;
       const role = await ask(conversation, ctx, {
         prompt: "staff-invite-ask-role",
-        errors: "staff-choice-error",
+        errors: STAFF_CHOICE_ERRORS,
         back: false,
         buttons: () => [Object.keys(roles)],
         parse: (reply) => (reply.kind === "text" && reply.text in roles ? ok(roles[reply.text]!) : fail("choose_button")),
@@ -27,7 +28,7 @@ export function inviteStaffFlow(services: StaffServices): Flow {
       if (role.value === "operator") {
         const office = await ask(conversation, ctx, {
           prompt: "staff-invite-ask-office",
-          errors: "staff-office-code-error",
+          errors: STAFF_OFFICE_CODE_ERRORS,
           back: false,
           parse: async (reply) => {
             if (reply.kind !== "text") return fail("unknown");

@@ -1,6 +1,7 @@
 // Admin: an office's audit trail by its code, newest first, page by page (the pages are buttons).
 import { auditView } from "../../bot/features/staff/staff-views.js";
 import { fail, ok } from "../../domain/shared/result.js";
+import { STAFF_OFFICE_CODE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
 import { ask } from "../kit/ask.js";
 import { appendAuditNow } from "./staff-audit.js";
@@ -14,7 +15,7 @@ export function officeTrailFlow(services: StaffServices): Flow {
       const admin = await actingMember(conversation, ctx, services, "audit.read");
       const office = await ask(conversation, ctx, {
         prompt: "staff-trail-ask-office",
-        errors: "staff-office-code-error",
+        errors: STAFF_OFFICE_CODE_ERRORS,
         back: false,
         parse: async (reply) => {
           if (reply.kind !== "text") return fail("unknown");

@@ -4,6 +4,7 @@ import { tomanToRial } from "../../domain/fees/money.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
 import { normalizeNumericInput } from "../../domain/text/digits.js";
 import { formatToman } from "../../domain/time/persian-format.js";
+import { STAFF_FEE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
 import { ask } from "../kit/ask.js";
 import { actingMember, leaveToStaffMenu, plainView, sendView } from "./staff-kit.js";
@@ -11,6 +12,8 @@ import type { StaffServices } from "./staff-services.js";
 
 /** A whole number of toman typed in any digits, with or without thousands separators. */
 export function parseToman(text: string): Result<number, "not_amount"> {
+  // A minus sign would be stripped with the dashes below; an amount is never negative.
+  if (/^\s*[-\u2212]/.test(text)) return fail("not_amount");
   const digits = normalizeNumericInput(text).replace(/[,\u066c\u060c]/g, "");
   if (!/^\d{1,9}$/.test(digits)) return fail("not_amount");
   return ok(tomanToRial(Number(digits)));
@@ -29,7 +32,7 @@ export function recordFeeFlow(services: StaffServices): Flow {
       const fee = await ask(conversation, ctx, {
         prompt: "staff-fee-ask",
         promptParams: { cap: formatToman(cap) },
-        errors: "staff-fee-error",
+        errors: STAFF_FEE_ERRORS,
         back: false,
         parse: (reply) => (reply.kind === "text" ? parseToman(reply.text) : fail("not_amount")),
       });

@@ -178,7 +178,10 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
         const office = officeOf(member);
         if (row.status === "ready" && row.office_id === office) return { kind: "already" };
         if (row.status !== "in_transit") return { kind: "wrong_state", status: row.status };
-        if (row.transfer_office_id !== office) return { kind: "out_of_scope" };
+        if (row.transfer_office_id !== office) {
+          await appendAudit(tx, { actor: actor(member), action: "card.receive", subjectKind: "card", subjectId: row.id, officeId: row.transfer_office_id, applicationId: row.application_id, after: { memberOffice: office }, outcome: "refused" }, now);
+          return { kind: "out_of_scope" };
+        }
         const held = heldUntil(now, policy);
         const [moved] = await tx.query<{ transfer_requested_at: Date }>(
           `UPDATE cards SET status = 'ready', office_id = transfer_office_id, transfer_office_id = NULL, ready_at = $2, held_until = $3, reminders_sent = 0
@@ -201,7 +204,10 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
         const row = await lockCard(tx, cardId);
         if (!row) return { kind: "not_found" };
         if (row.status === "delivered") return { kind: "already" };
-        if (row.office_id !== officeOf(member)) return { kind: "out_of_scope" };
+        if (row.office_id !== officeOf(member)) {
+          await appendAudit(tx, { actor: actor(member), action: "card.deliver", subjectKind: "card", subjectId: row.id, officeId: row.office_id, applicationId: row.application_id, after: { memberOffice: officeOf(member) }, outcome: "refused" }, now);
+          return { kind: "out_of_scope" };
+        }
         if (row.status !== "ready") return { kind: "wrong_state", status: row.status };
         const base = { actor: actor(member), subjectKind: "card" as const, subjectId: row.id, officeId: row.office_id, applicationId: row.application_id };
         if (feeRial > maxRial) {

@@ -59,12 +59,22 @@ function recordOf(row: VisitRow): VisitRecord {
 const actor = (member: StaffMember) => ({ memberId: member.id, role: member.role });
 
 export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskStore {
-  /** Locks the appointment (and reads its application and record) for an action by `member`. */
-  async function lockVisit(tx: SqlExecutor, member: StaffMember, appointmentId: string): Promise<VisitRow | DeskRefusal> {
+  /**
+   * Locks the appointment (and reads its application and record) for `action` by `member`. An appointment of
+   * another office is refused, and the refusal is an audit row of its own (who tried what, where).
+   */
+  async function lockVisit(tx: SqlExecutor, member: StaffMember, appointmentId: string, action: string): Promise<VisitRow | DeskRefusal> {
     if (!UUID.test(appointmentId)) return { kind: "not_found" };
     const [row] = await tx.query<VisitRow>(`${VISIT_SELECT} WHERE a.id = $1::uuid FOR UPDATE OF a`, [appointmentId]);
     if (!row) return { kind: "not_found" };
-    if (member.scope.kind !== "office" || member.scope.officeId !== row.office_id) return { kind: "out_of_scope" };
+    if (member.scope.kind !== "office" || member.scope.officeId !== row.office_id) {
+      await appendAudit(
+        tx,
+        { actor: actor(member), action, subjectKind: "appointment", subjectId: row.id, officeId: row.office_id, applicationId: row.application_id, after: { memberOffice: member.scope.kind === "office" ? member.scope.officeId : null }, outcome: "refused" },
+        new Date(),
+      );
+      return { kind: "out_of_scope" };
+    }
     return row;
   }
   const isOutcome = (value: VisitRow | DeskRefusal): value is DeskRefusal => "kind" in value;
@@ -163,7 +173,7 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
 
     checkIn(member, appointmentId, window, now) {
       return sql.transaction(async (tx): Promise<DeskOutcome> => {
-        const row = await lockVisit(tx, member, appointmentId);
+        const row = await lockVisit(tx, member, appointmentId, "visit.check_in");
         if (isOutcome(row)) return row;
         if (row.status === "checked_in" || row.status === "completed") return { kind: "already" };
         if (row.status !== "active") return { kind: "wrong_state", status: row.status };
@@ -182,7 +192,7 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
 
     recordItem(member, appointmentId, item, now) {
       return sql.transaction(async (tx): Promise<DeskOutcome> => {
-        const row = await lockVisit(tx, member, appointmentId);
+        const row = await lockVisit(tx, member, appointmentId, "visit.record_item");
         if (isOutcome(row)) return row;
         if (row.status !== "checked_in") return { kind: "wrong_state", status: row.status };
         const column = ITEM_COLUMNS[item];
@@ -203,7 +213,7 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
 
     recordFee(member, appointmentId, feeRial, maxRial, now) {
       return sql.transaction(async (tx): Promise<DeskOutcome> => {
-        const row = await lockVisit(tx, member, appointmentId);
+        const row = await lockVisit(tx, member, appointmentId, "visit.record_fee");
         if (isOutcome(row)) return row;
         if (row.status !== "checked_in") return { kind: "wrong_state", status: row.status };
         const base = { actor: actor(member), subjectKind: "appointment" as const, subjectId: row.id, officeId: row.office_id, applicationId: row.application_id };
@@ -225,7 +235,7 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
 
     complete(member, appointmentId, now) {
       return sql.transaction(async (tx): Promise<DeskOutcome<{ windowFrom: Date; windowTo: Date }>> => {
-        const row = await lockVisit(tx, member, appointmentId);
+        const row = await lockVisit(tx, member, appointmentId, "visit.complete");
         if (isOutcome(row)) return row;
         if (row.status === "completed") return { kind: "already" };
         if (row.status !== "checked_in") return { kind: "wrong_state", status: row.status };
@@ -260,7 +270,7 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
 
     markNoShow(member, appointmentId, banMs, now) {
       return sql.transaction(async (tx): Promise<DeskOutcome<{ reopensAt: Date }>> => {
-        const row = await lockVisit(tx, member, appointmentId);
+        const row = await lockVisit(tx, member, appointmentId, "visit.no_show");
         if (isOutcome(row)) return row;
         if (row.status === "no_show") return { kind: "already" };
         if (row.status !== "active") return { kind: "wrong_state", status: row.status };

@@ -115,7 +115,9 @@ describe('staff side on PostgreSQL', () => {
     expect(await desk.checkIn(stranger, appointmentId, window, at(SATURDAY, 9, 50))).toEqual({ kind: 'out_of_scope' });
     const presses = await Promise.all([desk.checkIn(operator, appointmentId, window, at(SATURDAY, 9, 50)), desk2.checkIn(operator, appointmentId, window, at(SATURDAY, 9, 50))]);
     expect(presses.map((p) => p.kind).sort()).toEqual(['already', 'done']);
-    expect(await count(db, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'visit.check_in' AND subject_id = $1`, [appointmentId])).toBe(1);
+    expect(await count(db, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'visit.check_in' AND subject_id = $1 AND outcome = 'done'`, [appointmentId])).toBe(1);
+    // The other office's operator was refused, and that is on record too.
+    expect(await count(db, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'visit.check_in' AND subject_id = $1 AND outcome = 'refused' AND actor_member_id = $2`, [appointmentId, stranger.id])).toBe(1);
     expect(await count(db, `SELECT count(*)::int AS n FROM application_events WHERE application_id = $1::uuid AND status = 'checked_in'`, [applicationId])).toBe(1);
 
     expect(await desk.complete(operator, appointmentId, at(SATURDAY, 10, 0))).toEqual({ kind: 'incomplete', items: ['birth_certificate', 'postal_code', 'address', 'phones', 'photo', 'fingerprints'], fee: true });
@@ -214,7 +216,7 @@ describe('staff side on PostgreSQL', () => {
       expect(await count(db, `SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'card.deliver' AND outcome = 'done'`, [card.id])).toBe(1);
       expect(await count(db, `SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'card.deliver' AND outcome = 'violation'`, [card.id])).toBe(1);
       const trail = await createSqlStaffStore(db.sql).trail({ kind: 'application', applicationId: application! }, 0, 3);
-      expect(trail.entries.map((e) => e.action)).toEqual(['card.deliver', 'card.deliver', 'card.receive']);
+      expect(trail.entries.map((e) => [e.action, e.outcome])).toEqual([['card.deliver', 'done'], ['card.deliver', 'violation'], ['card.deliver', 'refused']]);
       expect(trail.more).toBe(true);
     });
   });
