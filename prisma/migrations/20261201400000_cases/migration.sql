@@ -194,3 +194,29 @@ END
 $$;
 CREATE TRIGGER "notifications_case_entry_visible" BEFORE INSERT OR UPDATE OF "chat_id", "dedup_key", "message_key" ON "notifications"
     FOR EACH ROW EXECUTE FUNCTION "notifications_case_entry_visible"();
+
+-- A home visit's outcome moves the household's applications through application_move(), the one writer of
+-- applications.status (migration 20261201100000_one_status_writer, issue 8). Where that migration has not
+-- run yet, the same function is created here so the visit can use it; where it exists, nothing changes.
+DO $do$
+BEGIN
+    IF to_regprocedure('application_move(uuid[], text[], text, timestamptz, text)') IS NULL THEN
+        CREATE FUNCTION "application_move"(p_ids UUID[], p_from TEXT[], p_to TEXT, p_at TIMESTAMPTZ, p_tracking_code TEXT DEFAULT NULL)
+        RETURNS SETOF UUID LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM set_config('idcard.status_writer', 'application_move', true);
+            RETURN QUERY
+            WITH moved AS (
+                UPDATE applications a SET status = p_to, updated_at = p_at, tracking_code = COALESCE(p_tracking_code, a.tracking_code)
+                 WHERE a.id = ANY (p_ids) AND a.status = ANY (p_from)
+                RETURNING a.id
+            ), logged AS (
+                INSERT INTO application_events (application_id, status, at) SELECT m.id, p_to, p_at FROM moved m
+            )
+            SELECT m.id FROM moved m;
+            PERFORM set_config('idcard.status_writer', '', true);
+        END
+        $$;
+    END IF;
+END
+$do$;

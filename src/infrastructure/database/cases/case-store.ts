@@ -462,14 +462,13 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         const moves: Array<[string[], string]> = [];
         if (taken) moves.push([["paid", "no_show"], "completed_in_person"]);
         if (delivered) moves.push([["ready_for_pickup"], "delivered"]);
+        // application_move() is the one writer of applications.status (with the timeline event).
         for (const [from, to] of moves) {
-          const movedIds = await tx.query<{ id: string }>(
-            `UPDATE applications SET status = $2, updated_at = $3
-              WHERE id IN (SELECT application_id FROM home_service_members WHERE case_id = $1::uuid AND application_id IS NOT NULL) AND status = ANY($4::text[])
-              RETURNING id::text AS id`,
-            [row.id, to, input.now, from],
+          await tx.query(
+            `SELECT application_move(
+               ARRAY(SELECT application_id FROM home_service_members WHERE case_id = $1::uuid AND application_id IS NOT NULL), $2::text[], $3, $4)`,
+            [row.id, from, to, input.now],
           );
-          for (const moved of movedIds) await tx.query(`INSERT INTO application_events (application_id, status, at) VALUES ($1::uuid, $2, $3)`, [moved.id, to, input.now]);
         }
         const next: CaseStatus = input.outcome === "not_done" ? "taken" : "resolved";
         await addEntry(tx, row, { kind: "visit_outcome", author: "staff", memberId: input.actor.memberId, params: { outcome: input.outcome }, at: input.now });
