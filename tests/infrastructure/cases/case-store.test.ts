@@ -197,6 +197,10 @@ describe("case store (PostgreSQL)", () => {
               ('0000000002', '1345/01/01', 'a', 'b', 'c', '09120000000', '02100000000', '1111111111', 'x', 399, 1, 'ready_for_pickup', 1, '111122224444')
        RETURNING id::text AS id`,
     );
+    await db.sql.query(
+      `INSERT INTO cards (application_id, serial, issued_on, office_id, ready_at, held_until) VALUES ($1::uuid, 'HS-1', current_date, $2, now(), now() + interval '90 days')`,
+      [apps[1]!.id, pishkhanOffice],
+    );
     const chat = newChat();
     const opened = await store.openCase(report(chat, {
       kind: "home_service", officeId: null, officeType: null,
@@ -219,6 +223,11 @@ describe("case store (PostgreSQL)", () => {
     expect(await store.recordVisitOutcome({ caseId: opened.caseId, actor: homeAgent, outcome: "both", now: new Date() })).toEqual({ kind: "already" });
     const statuses = await db.sql.query<{ status: string }>(`SELECT status FROM applications WHERE id = ANY($1::uuid[]) ORDER BY national_id`, [apps.map((a) => a.id)]);
     expect(statuses.map((s) => s.status)).toEqual(["completed_in_person", "delivered"]);
+    const [card] = await db.sql.query<{ status: string; delivered_by: number; delivered_to: string; delivery_fee_rial: number }>(
+      `SELECT status, delivered_by, delivered_to, delivery_fee_rial FROM cards WHERE application_id = $1::uuid`,
+      [apps[1]!.id],
+    );
+    expect(card).toEqual({ status: "delivered", delivered_by: homeAgent.memberId, delivered_to: "holder", delivery_fee_rial: 20_000 });
 
     const unvisited = await store.openCase(report(newChat(), { kind: "home_service", officeId: null, officeType: null, now: new Date(Date.now() - 8 * 86_400_000) }));
     if (unvisited.kind !== "opened") throw new Error("not opened");

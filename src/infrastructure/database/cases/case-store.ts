@@ -462,6 +462,15 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         const moves: Array<[string[], string]> = [];
         if (taken) moves.push([["paid", "no_show"], "completed_in_person"]);
         if (delivered) moves.push([["ready_for_pickup"], "delivered"]);
+        if (delivered) {
+          // The card handed over at home, recorded as issue 10's counter would: to the holder, by this member, at the fee in force.
+          await tx.query(
+            `UPDATE cards SET status = 'delivered', delivered_at = $2, delivered_by = $3, delivered_to = 'holder',
+                    delivery_fee_rial = (SELECT delivery_rial FROM tariffs WHERE effective_from <= $2 ORDER BY effective_from DESC LIMIT 1)
+              WHERE status = 'ready' AND application_id IN (SELECT application_id FROM home_service_members WHERE case_id = $1::uuid AND application_id IS NOT NULL)`,
+            [row.id, input.now, input.actor.memberId],
+          );
+        }
         // application_move() is the one writer of applications.status (with the timeline event).
         for (const [from, to] of moves) {
           await tx.query(
