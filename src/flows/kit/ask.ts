@@ -1,10 +1,12 @@
 // One question of a flow: ask, validate through the domain, explain a wrong answer and ask again.
 import type { Contact, Location } from "grammy/types";
-import type { Keyboard } from "grammy";
+import { Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
-import { isBack, isCancel, questionKeyboard, type ButtonRows } from "./navigation.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
+import { readYesOrNo } from "../../domain/text/yes-or-no.js";
+import { isBack, isCancel, isInterruption, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
 export type Reply =
@@ -31,11 +33,14 @@ export interface Question<T> {
   cancelButton?: boolean;
   /** Which kinds of reply the question takes besides text. */
   accepts?: Array<"contact" | "location">;
+  /** Where the question stands in a journey of several («۳ از ۱۲»), shown above it. */
+  progress?: { step: number; of: number };
 }
 
 /**
- * Asks until the answer is valid. Leaves the whole conversation (with the main menu) on cancel or /start;
- * other updates (stickers, photos, old buttons, edits) get an explanation and the same question again.
+ * Asks until the answer is valid. Leaves the whole conversation (with the main menu) on cancel; on /start or
+ * a menu button asks first whether to go on (nothing answered is lost) or leave. Other updates (stickers,
+ * photos, old buttons, edits) get an explanation and the same question again.
  */
 export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, question: Question<T>): Promise<Answer<T>> {
   const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true, cancel: question.cancelButton ?? true });
@@ -50,12 +55,38 @@ export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, q
     }
     if (reply.kind === "text") {
       if (isCancel(next, reply.text)) await leave(conversation, next);
+      if (isInterruption(next, reply.text)) {
+        if (!(await wantsToGoOn(conversation, next))) await leave(conversation, next);
+        await sendQuestion(next, question, keyboard());
+        continue;
+      }
       if (question.back !== false && isBack(next, reply.text)) return { kind: "back" };
     }
     const result = await question.parse(reply);
     if (result.ok) return { kind: "answer", value: result.value };
     await next.reply(next.t(`${question.errors}-${result.error}`));
     await sendQuestion(next, question, keyboard());
+  }
+}
+
+/**
+ * Asked when /start or a menu button arrives mid-flow: go on where the citizen was, or leave (the answers
+ * so far are dropped). A second /start or menu button means leave; anything else asks again.
+ */
+export async function wantsToGoOn(conversation: FlowConversation, ctx: FlowContext): Promise<boolean> {
+  const goOn = ctx.t("flow-interrupted-go-on");
+  const stop = ctx.t("flow-interrupted-leave");
+  const keyboard = new Keyboard().text(goOn).row().text(stop).resized().persistent();
+  await ctx.reply(ctx.t("flow-interrupted"), { reply_markup: keyboard });
+  for (;;) {
+    const next = await conversation.wait();
+    const text = next.message?.text;
+    if (text === goOn) return true;
+    if (text === stop || (text !== undefined && (isCancel(next, text) || isInterruption(next, text)))) return false;
+    const typed = text === undefined ? undefined : readYesOrNo(text);
+    if (typed !== undefined) return typed;
+    if (next.callbackQuery) await next.answerCallbackQuery({ text: next.t("flow-old-button"), show_alert: true });
+    else await next.reply(next.t("flow-interrupted"), { reply_markup: keyboard });
   }
 }
 
@@ -71,7 +102,9 @@ export async function leave(
 }
 
 function sendQuestion(ctx: FlowContext, question: Question<unknown>, keyboard: Keyboard) {
-  return ctx.reply(ctx.t(question.prompt, question.promptParams), { reply_markup: keyboard });
+  const text = ctx.t(question.prompt, question.promptParams);
+  const where = question.progress && ctx.t("flow-progress", { step: toPersianDigits(question.progress.step), of: toPersianDigits(question.progress.of) });
+  return ctx.reply(where ? `${where}\n${text}` : text, { reply_markup: keyboard });
 }
 
 function readReply(ctx: FlowContext, accepts: Array<"contact" | "location">): Reply | undefined {

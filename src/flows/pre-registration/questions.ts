@@ -1,8 +1,8 @@
 // The questions of pre-registration, each validated by the domain; error codes map to `prereg-*-error-*` keys.
 import { Keyboard } from "grammy";
-import { parseLandline, parseMobile, parsePostalCode } from "../../domain/citizen/contact.js";
+import { parseLandlineOrNone, parseMobile, parsePostalCode } from "../../domain/citizen/contact.js";
 import { readYesOrNo } from "../../domain/text/yes-or-no.js";
-import { validateBirthDate } from "../../domain/citizen/birth-date.js";
+import { parsePlausibleBirthDate, validateBirthDate } from "../../domain/citizen/birth-date.js";
 import { parseNationalId } from "../../domain/citizen/national-id.js";
 import { matchPlaces, type City, type Province } from "../../domain/places/place-directory.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
@@ -23,10 +23,14 @@ export const nationalIdQuestion = (back: boolean): Question<string> => ({
   parse: textOnly(parseNationalId),
 });
 
-export const birthDateQuestion = (today: JalaliDate): Question<JalaliDate> => ({
+/**
+ * The birth date. With `checkAge` false a real date of someone too young is taken as given, so that the
+ * journey can end by saying when they may apply instead of asking for another date.
+ */
+export const birthDateQuestion = (today: JalaliDate, checkAge = true): Question<JalaliDate> => ({
   prompt: "prereg-ask-birth-date",
   errors: "prereg-birth-date-error",
-  parse: textOnly((text) => validateBirthDate(text, today)),
+  parse: textOnly((text) => (checkAge ? validateBirthDate(text, today) : parsePlausibleBirthDate(text, today))),
 });
 
 export const nameQuestion = (which: "first-name" | "last-name" | "father-name"): Question<string> => ({
@@ -49,10 +53,12 @@ export const mobileQuestion: Question<string> = {
   },
 };
 
-export const landlineQuestion: Question<string> = {
+/** A landline, or «ندارم» (button or typed) for none. */
+export const landlineQuestion: Question<string | null> = {
   prompt: "prereg-ask-landline",
   errors: "prereg-landline-error",
-  parse: textOnly(parseLandline),
+  buttons: (ctx) => [[ctx.t("prereg-landline-none")]],
+  parse: textOnly(parseLandlineOrNone),
 };
 
 export const postalCodeQuestion: Question<string> = {
