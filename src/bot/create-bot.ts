@@ -1,6 +1,6 @@
 // Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
 import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations, createConversation } from "@grammyjs/conversations";
+import { conversations, createConversation, type ConversationBuilder } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
@@ -98,7 +98,9 @@ export function createBot(deps: BotDependencies): BuiltBot {
     }),
   );
   for (const flow of journeys.flows) {
-    guarded.use(createConversation(flow.run, { id: flow.id, maxMillisecondsToWait: deps.conversationTtlSeconds * 1000 }));
+    // FlowConversation is the plugin's conversation with external() typed to refuse unsafe results.
+    const builder = flow.run as unknown as ConversationBuilder<BotContext, FlowContext>;
+    guarded.use(createConversation(builder, { id: flow.id, maxMillisecondsToWait: deps.conversationTtlSeconds * 1000 }));
   }
 
   guarded.use(mainMenuFeature(deps.recordChat));

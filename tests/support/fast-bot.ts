@@ -18,6 +18,7 @@ import { createI18n, DEFAULT_LOCALE } from "../../src/bot/i18n.js";
 import { NOTIFICATION_BUTTONS } from "../../src/bot/keyboards/notification-buttons.js";
 import { createCitizenServices, type CitizenServices } from "../../src/citizen-services.js";
 import { loadConfig, type AppConfig } from "../../src/config/config.js";
+import type { ReminderPlanner } from "../../src/domain/booking/reminder-planner.js";
 import type { Translate } from "../../src/domain/shared/translate.js";
 import { createChatRecorder } from "../../src/infrastructure/database/chat-directory.js";
 import type { Database } from "../../src/infrastructure/database/database.js";
@@ -68,6 +69,8 @@ export interface FastBotOptions {
   env?: Record<string, string>;
   /** Load the sample citizens and offices (default true). */
   seed?: boolean;
+  /** Appointment reminders (none by default, as in local mode). */
+  reminders?: ReminderPlanner;
   /** Answer a method yourself (e.g. make sendMessage fail); return undefined to fall back to the default. */
   answer?: (method: string, payload: Record<string, unknown>) => unknown;
   /** The clock the journeys decide with (booking reads it): a test sets and moves the time. */
@@ -142,6 +145,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     translate,
     publicBaseUrl: () => config.publicUrl!,
     notifyNow: () => undefined,
+    reminders: options.reminders,
     now: options.now,
   });
   // Answers every Bot API request here: URL ends in the method, the body is the JSON payload.

@@ -1,7 +1,7 @@
 // Choosing a time, one step at a time: by place (nearest offices, or province → city → type → office) or by
 // time (earliest near me, or a day first), then a day and a time. «بازگشت» goes back exactly one step.
 import { Keyboard } from "grammy";
-import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import type { ConversationSafeCheck, FlowContext, FlowConversation } from "../../bot/context.js";
 import { findAlternatives } from "../../domain/booking/alternatives.js";
 import type { GeoPoint } from "../../domain/booking/geo.js";
 import {
@@ -85,7 +85,9 @@ function choiceQuestion<T>(prompt: string, options: Array<{ label: string; value
  * it; back on a step returns to the one before, back on the confirm screen to the list of times.
  */
 export async function chooseSlot(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, decide: Decide): Promise<void> {
-  const external = <R>(task: (at: Date) => Promise<R>) => conversation.external(() => task(clockOf(services)));
+  /** A store read at the services' current time, kept in the conversation's state. */
+  const external = <R>(task: (at: Date) => Promise<R>, ...refused: ConversationSafeCheck<NoInfer<R>>) =>
+    conversation.external(() => task(clockOf(services)), ...refused);
 
   const mode: Step = async () => {
     const modes: Array<{ label: string; value: Mode }> = [
@@ -148,7 +150,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   };
 
   const nearestList: Step = async (search) => {
-    const offices = await external(async (at) =>
+    const offices = await external(async (at: Date) =>
       (await nearestOffices(services.booking, { point: search.point!, type: search.type, now: at, limit: 5 })).map((near) =>
         officeChoice(near.office, { distanceKm: near.distanceKm, earliestFree: near.earliestFree?.startsAt ?? null }),
       ),
@@ -162,7 +164,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   };
 
   const earliestList: Step = async (search) => {
-    const offers = await external(async (at) =>
+    const offers = await external(async (at: Date) =>
       (await earliestNear(services.booking, { point: search.point!, type: search.type, now: at, limit: 5 })).map((near) => ({
         office: officeChoice(near.office, { distanceKm: near.distanceKm, earliestFree: near.earliestFree.startsAt }),
         startsAt: near.earliestFree.startsAt.toISOString(),
@@ -178,7 +180,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
 
   const officeDay: Step = async (search) => {
     const office = search.office!;
-    const days = await external(async (at) =>
+    const days = await external(async (at: Date) =>
       ((await officeBookableDays(services.booking, { officeId: office.id, now: at })) ?? []).map((day) => ({ date: day.date, freeSlots: day.freeSlots })),
     );
     if (days.length === 0) return tell(ctx, "booking-office-no-days");
@@ -198,7 +200,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
 
   const officeTime: Step = async (search) => {
     const office = search.office!;
-    const times = await external(async (at) =>
+    const times = await external(async (at: Date) =>
       ((await officeFreeSlotsOn(services.booking, { officeId: office.id, date: search.day!, now: at })) ?? []).map((slot) => slot.startsAt.toISOString()),
     );
     if (times.length === 0) return tell(ctx, "booking-day-full");
@@ -216,7 +218,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   };
 
   const dayAcross: Step = async (search) => {
-    const nearby = await external(async (at) => {
+    const nearby = await external(async (at: Date) => {
       const offices = await nearestOffices(services.booking, { point: search.point!, type: search.type, now: at, limit: DAY_FIRST_OFFICES });
       const days = await bookableDaysAcross(services.booking, { officeIds: offices.map((near) => near.office.id), now: at });
       return { offices: offices.map((near) => officeChoice(near.office, { distanceKm: near.distanceKm })), days };
@@ -238,7 +240,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
 
   const timeAcross: Step = async (search) => {
     const offices = search.nearby ?? [];
-    const times = await external(async (at): Promise<ChosenSlot[]> => {
+    const times = await external(async (at: Date): Promise<ChosenSlot[]> => {
       const found = await freeSlotsAcross(services.booking, { officeIds: offices.map((office) => office.id), date: search.day!, now: at, limit: 10_000 });
       return found.map(({ officeId, slot }) => ({ office: offices.find((office) => office.id === officeId)!, startsAt: slot.startsAt.toISOString(), type: search.type }));
     });
@@ -298,7 +300,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
       perRow: 1,
       pageSize: OFFICES_PER_PAGE,
       page: async (page) => {
-        const offices = await external(async (at) =>
+        const offices = await external(async (at: Date) =>
           (await officesInCity(services.booking, { cityId: search.city!.id, type: search.type, now: at, offset: page * OFFICES_PER_PAGE, limit: OFFICES_PER_PAGE })).map(
             ({ office, earliestFree }) => officeChoice(office, { earliestFree: earliestFree?.startsAt ?? null }),
           ),

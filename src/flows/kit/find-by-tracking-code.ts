@@ -1,5 +1,5 @@
 // Finding an application by national ID + tracking code, with guessing limited per chat and per national ID.
-import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import type { ConversationSafeCheck, FlowContext, FlowConversation } from "../../bot/context.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import { matchesLookup } from "../../domain/application/application-lookup.js";
 import { mayBeReversedGroups, parseTrackingCode } from "../../domain/application/tracking-code.js";
@@ -25,6 +25,7 @@ export async function findByTrackingCode<T>(
   ctx: FlowContext,
   services: { applications: ApplicationStore; limiter: AttemptLimiter },
   load: (application: ApplicationView) => Promise<T>,
+  ..._refused: ConversationSafeCheck<NoInfer<T>>
 ): Promise<T> {
   for (;;) {
     const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
@@ -37,7 +38,9 @@ export async function findByTrackingCode<T>(
       parse: (reply) => (reply.kind === "text" ? parseTrackingCode(reply.text) : fail("not_digits")),
     });
     if (code.kind === "back") continue;
-    const found = await conversation.external(async () => {
+    // T is checked at the caller (the rest parameter above); here it is still generic, so the check is skipped.
+    const external = conversation.external.bind(conversation) as (task: () => Promise<{ value: T } | null>) => Promise<{ value: T } | null>;
+    const found = await external(async () => {
       const application = await services.applications.findByTrackingCode(code.value);
       if (application && matchesLookup(application, nationalId.value)) return { value: await load(application) };
       await services.limiter.recordFailure(keys);

@@ -2,6 +2,7 @@
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
+import type { ApplicationState } from "../../domain/application/lifecycle.js";
 import { isAlreadyRegistered } from "../../domain/application/registration.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import { checkEligibility } from "../../domain/citizen/eligibility.js";
@@ -27,7 +28,8 @@ export async function passesRegistryChecks(
       try {
         const eligible = await checkEligibility(services.registry, nationalId, answers.birthDate!);
         if (!eligible.ok) return { kind: "not_eligible" as const };
-        return { kind: "eligible" as const, live: await services.applications.findLive(nationalId) };
+        const live = await services.applications.findLive(nationalId);
+        return { kind: "eligible" as const, live: live && registeredSummary(live) };
       } catch (error) {
         // The registry service is down: keep every answer and let the citizen try again.
         ctx.logger.warn({ err: error }, "civil registry could not be asked");
@@ -43,7 +45,20 @@ export async function passesRegistryChecks(
   return true;
 }
 
-export async function tellAlreadyRegistered(conversation: FlowConversation, ctx: FlowContext, application: ApplicationView): Promise<never> {
+/** What the flow keeps of a live application: plain data, as conversation state must be. */
+export interface RegisteredSummary {
+  status: ApplicationState;
+  firstName: string;
+  trackingCode: string | null;
+}
+
+export const registeredSummary = (application: ApplicationView): RegisteredSummary => ({
+  status: application.status,
+  firstName: application.firstName,
+  trackingCode: application.trackingCode,
+});
+
+export async function tellAlreadyRegistered(conversation: FlowConversation, ctx: FlowContext, application: RegisteredSummary): Promise<never> {
   await ctx.reply(
     ctx.t("prereg-already-registered", {
       name: application.firstName,

@@ -3,6 +3,7 @@ import type { FlowContext } from "../../bot/context.js";
 import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
+import type { ApplicationState } from "../../domain/application/lifecycle.js";
 import { nextStep } from "../../domain/application/next-step.js";
 import { timelineEntries } from "../../domain/application/timeline-entries.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";
@@ -32,9 +33,9 @@ export function statusFlow(services: StatusServices): Flow {
     id: "status",
     menuKey: "menu-status",
     async run(conversation, ctx) {
-      const found = await findByTrackingCode(conversation, ctx, services, async (application) => {
+      const found = await findByTrackingCode(conversation, ctx, services, async (application: ApplicationView): Promise<StatusLookup> => {
         const tariff = await services.tariffs.inForce(new Date());
-        return { application, deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
+        return { application: statusFacts(application), deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
       });
       await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
     },
@@ -48,7 +49,27 @@ async function appointmentFacts(booking: BookingDeps, applicationId: string): Pr
   return { booked: live && office ? { office: officeChoice(office), startsAt: live.startsAt.toISOString() } : undefined, banEndsAt };
 }
 
-function statusText(ctx: FlowContext, application: ApplicationView, deliveryRial: number, facts: AppointmentFacts): string {
+/** Everything the status text needs, found once and kept in the conversation's state. */
+interface StatusLookup {
+  application: StatusFacts;
+  deliveryRial: number;
+  appointment: AppointmentFacts;
+}
+
+/** What the status text shows of an application, as plain data for the conversation's state. */
+interface StatusFacts {
+  firstName: string;
+  status: ApplicationState;
+  timeline: Array<{ status: ApplicationState; at: string }>;
+}
+
+const statusFacts = (application: ApplicationView): StatusFacts => ({
+  firstName: application.firstName,
+  status: application.status,
+  timeline: application.timeline.map((event) => ({ status: event.status, at: event.at.toISOString() })),
+});
+
+function statusText(ctx: FlowContext, application: StatusFacts, deliveryRial: number, facts: AppointmentFacts): string {
   const timeline = timelineEntries(application.timeline)
     .map((entry) =>
       ctx.t("status-timeline-line", {
