@@ -15,13 +15,13 @@ import {
   officeTypesInCity,
 } from "../../domain/booking/office-search.js";
 import { OFFICE_TYPES, type OfficeType } from "../../domain/booking/office.js";
+import { firstStartingAt } from "../../domain/booking/slot-at-time.js";
 import { matchPlaces } from "../../domain/places/place-directory.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
 import { stripInvisibleMarks, toLatinDigits, toPersianDigits } from "../../domain/text/digits.js";
 import { parseClockTime } from "../../domain/time/clock-time.js";
 import type { JalaliDate } from "../../domain/time/jalali.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
-import { tehranWallTimeOf } from "../../domain/time/tehran-clock.js";
 import { ask, type Question, type Reply } from "../kit/ask.js";
 import { inRows } from "../kit/navigation.js";
 import { cityQuestion, provinceQuestion } from "../pre-registration/questions.js";
@@ -379,10 +379,7 @@ function typedTime<T>(options: Array<{ startsAt: string; value: T }>) {
   return (text: string): Result<T, "choose_button" | "not_free"> => {
     const wanted = parseClockTime(text);
     if (!wanted) return fail("choose_button");
-    const found = options.find((option) => {
-      const wall = tehranWallTimeOf(new Date(option.startsAt));
-      return wall.hour === wanted.hour && wall.minute === wanted.minute;
-    });
+    const found = firstStartingAt(options, wanted);
     return found ? ok(found.value) : fail("not_free");
   };
 }

@@ -78,3 +78,16 @@ describe("a typed time of day", () => {
     expect(parseClockTime(typed)).toBeUndefined();
   });
 });
+
+describe("a slot picked by a typed time", () => {
+  it("takes the first listed slot starting then on a Tehran clock, or none", async () => {
+    const { firstStartingAt } = await import("../../../src/domain/booking/slot-at-time.js");
+    const options = [
+      { startsAt: at(SATURDAY, 9, 0).toISOString(), office: 1 },
+      { startsAt: at(SATURDAY, 14, 30).toISOString(), office: 1 },
+      { startsAt: at(SATURDAY, 14, 30).toISOString(), office: 2 },
+    ];
+    expect(firstStartingAt(options, { hour: 14, minute: 30 })?.office).toBe(1);
+    expect(firstStartingAt(options, { hour: 14, minute: 45 })).toBeUndefined();
+  });
+});
