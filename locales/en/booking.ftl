@@ -1,6 +1,9 @@
 # Booking (نوبت‌گیری). English translation of locales/fa/booking.ftl.
 booking-for = Booking an appointment for { $name } 📅
 booking-identify = To book an appointment, enter the national ID and the pre-registration tracking code.
+booking-ask-person = Several people were pre-registered from this phone. Whom is the appointment for?
+booking-person = { $firstName } { $lastName } (national ID …{ $end })
+booking-person-someone-else = Someone else (by national ID and tracking code)
 booking-no-show-ban =
     Because you missed your last appointment, you cannot book a new one for three days.
     You can book again from { $reopensAt }.

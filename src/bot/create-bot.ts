@@ -17,7 +17,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
-import { exactlyOnce } from "./middleware/exactly-once.js";
+import { deduplicateUpdates } from "./middleware/deduplicate-updates.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
 
 /**
@@ -44,6 +44,8 @@ export interface BotDependencies {
    * from the bot's client options (transformers installed on bot.api do not reach it).
    */
   fetch?: ApiClientOptions["fetch"];
+  /** Hold outgoing calls to the platform's rate limits (default true; off only when no platform answers, as in the fast tests). */
+  throttle?: boolean;
   /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
   journeys(api: Api): BotJourneys;
 }
@@ -56,7 +58,7 @@ export interface BuiltBot {
 export function createBot(deps: BotDependencies): BuiltBot {
   const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) } });
   // Throttle first so retries wait their turn too; auto-retry honours 429 retry_after and 5xx.
-  bot.api.config.use(apiThrottler());
+  if (deps.throttle !== false) bot.api.config.use(apiThrottler());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
 
   const inFlight = new InFlightUpdates();
@@ -69,7 +71,7 @@ export function createBot(deps: BotDependencies): BuiltBot {
   // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
   bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
   bot.use(logger);
-  bot.use(exactlyOnce({ redis: deps.redis, keyPrefix }));
+  bot.use(deduplicateUpdates({ redis: deps.redis, keyPrefix }));
 
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);

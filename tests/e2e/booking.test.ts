@@ -11,22 +11,7 @@ import { ReminderQueue } from "../../src/infrastructure/jobs/reminder-queue.js";
 import { jalaliDateInTehran } from "../../src/domain/time/tehran-clock.js";
 import type { SimulatedUser } from "../harness/simulated-user.js";
 import { createBotWorld, newWebhookSecret, startLoadBalancer, type BotWorld, type LoadBalancer } from "../support/bot-fixture.js";
-import { ALI, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
-
-const TEHRAN = { latitude: 35.6997, longitude: 51.338 };
-
-/** From the menu to the confirm screen by "earliest time near me"; returns the confirm text. */
-async function chooseEarliestNearby(user: SimulatedUser): Promise<string> {
-  await user.waitForBotMessage("چطور انتخاب می‌کنید");
-  await user.press("⏱ زودترین نوبت نزدیک من");
-  await user.waitForBotMessage("کدام نوع دفتر");
-  await user.press("همه‌ی دفترها");
-  await user.waitForBotMessage("موقعیت خود را");
-  await user.shareLocation(TEHRAN.latitude, TEHRAN.longitude);
-  const offers = await user.waitForBotMessage("دفتر مورد نظر را انتخاب کنید");
-  await user.press(user.buttons(offers)[0]!);
-  return (await user.waitForBotMessage(/تأیید کنید|منتقل شود/)).text ?? "";
-}
+import { ALI, chooseEarliestNearby, payOnSandbox, payUrlOf, preRegister, TEHRAN, trackingCodeIn } from "./citizen-steps.js";
 
 /** "Day first, then time": a day across the nearest offices, then a time at any of them. */
 async function chooseDayFirst(user: SimulatedUser): Promise<string> {

@@ -80,3 +80,19 @@ export function trackingCodeIn(text: string | undefined): string {
   if (!match) throw new Error(`no tracking code in: ${text}`);
   return toLatin(match[0]).replace(/-/g, "");
 }
+
+/** The centre of Tehran, where the sample offices are dense. */
+export const TEHRAN = { latitude: 35.6997, longitude: 51.338 };
+
+/** From the menu to the confirm screen by "earliest time near me"; returns the confirm text. */
+export async function chooseEarliestNearby(user: SimulatedUser): Promise<string> {
+  await user.waitForBotMessage("چطور انتخاب می‌کنید");
+  await user.press("⏱ زودترین نوبت نزدیک من");
+  await user.waitForBotMessage("کدام نوع دفتر");
+  await user.press("همه‌ی دفترها");
+  await user.waitForBotMessage("موقعیت خود را");
+  await user.shareLocation(TEHRAN.latitude, TEHRAN.longitude);
+  const offers = await user.waitForBotMessage("دفتر مورد نظر را انتخاب کنید");
+  await user.press(user.buttons(offers)[0]!);
+  return (await user.waitForBotMessage(/تأیید کنید|منتقل شود/)).text ?? "";
+}

@@ -61,3 +61,19 @@ describe("a journey interrupted by /start or a menu button", () => {
     expect(left.at(-1)?.text).toBe(bot.translate("flow-cancelled"));
   });
 });
+
+describe("/help in the middle of a journey", () => {
+  let bot: FastBot;
+  beforeAll(async () => {
+    bot = await startFastBot();
+  });
+  afterAll(() => bot.close());
+
+  it("shows the help, then the same question", async () => {
+    const user = bot.user(6201);
+    await user.say("/start");
+    await user.press("📝 پیش‌ثبت‌نام");
+    const replies = await user.say("/help");
+    expect(replies.map((reply) => reply.text)).toEqual([bot.translate("help"), expect.stringContaining(bot.translate("prereg-ask-national-id"))]);
+  });
+});

@@ -16,6 +16,7 @@ import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
+import { CHOICE_ERRORS } from "./booking-errors.js";
 import { clockOf, type BookingServices } from "./booking-services.js";
 import { chooseSlot, offerAlternatives, type ChosenSlot } from "./choose-slot.js";
 
@@ -52,7 +53,7 @@ export function bookingFlow(services: BookingServices): Flow {
         const choice = await ask(conversation, ctx, {
           prompt: "booking-current",
           promptParams: appointmentParams(ctx, standing.office, startsAt),
-          errors: "booking-choice-error",
+          errors: CHOICE_ERRORS,
           back: false,
           buttons: (c) => [[c.t("booking-reschedule"), c.t("booking-cancel-appointment")]],
           parse: (reply) =>
@@ -84,11 +85,44 @@ async function findApplication(conversation: FlowConversation, ctx: FlowContext,
     await ctx.reply(ctx.t("booking-for", { name: own[0]!.firstName }));
     return own[0]!;
   }
+  // A family registered from one phone: say whose appointment this is (or someone else's, by code).
+  const chosen = own.length > 1 ? await choosePerson(conversation, ctx, own) : undefined;
+  if (chosen) {
+    await ctx.reply(ctx.t("booking-for", { name: chosen.firstName }));
+    return chosen;
+  }
   await ctx.reply(ctx.t("booking-identify"));
   return findByTrackingCode(conversation, ctx, services, async (application) => brief(application));
 }
 
-const brief = (application: ApplicationView) => ({ id: application.id, firstName: application.firstName });
+type Brief = { id: string; firstName: string; lastName: string; nationalIdEnd: string };
+
+const brief = (application: ApplicationView): Brief => ({
+  id: application.id,
+  firstName: application.firstName,
+  lastName: application.lastName,
+  // The last four digits tell two people of one family with the same name apart without showing the whole ID.
+  nationalIdEnd: application.nationalId.slice(-4),
+});
+
+/** One button per person registered from this chat, and one for someone else; undefined for someone else. */
+async function choosePerson(conversation: FlowConversation, ctx: FlowContext, people: Brief[]): Promise<Brief | undefined> {
+  const label = (person: Brief) => ctx.t("booking-person", { firstName: person.firstName, lastName: person.lastName, end: toPersianDigits(person.nationalIdEnd) });
+  const someoneElse = ctx.t("booking-person-someone-else");
+  const answer = await ask(conversation, ctx, {
+    prompt: "booking-ask-person",
+    errors: CHOICE_ERRORS,
+    back: false,
+    buttons: () => [...people.map((person) => [label(person)]), [someoneElse]],
+    parse: (reply) => {
+      if (reply.kind !== "text") return fail("choose_button");
+      if (reply.text === someoneElse) return ok(undefined);
+      const person = people.find((candidate) => label(candidate) === reply.text);
+      return person ? ok(person) : fail("choose_button");
+    },
+  });
+  return answer.kind === "answer" ? answer.value : undefined;
+}
 
 /** Chooses a slot and takes it: a new booking, or a move of `current` (its seat is kept if the move fails). */
 async function book(
@@ -128,7 +162,7 @@ async function confirmAndTake(
     const confirm = await ask(conversation, ctx, {
       prompt: current ? "booking-confirm-move" : "booking-confirm",
       promptParams: appointmentParams(ctx, chosen.office, startsAt),
-      errors: "booking-choice-error",
+      errors: CHOICE_ERRORS,
       buttons: (c) => [[c.t("booking-confirm-button")]],
       parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-confirm-button") ? ok(true) : fail("choose_button")),
     });
@@ -191,7 +225,7 @@ function reminderPromiseKey(planned: readonly ReminderKind[]): string {
 async function cancel(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, appointmentId: string, startsAt: Date): Promise<void> {
   const sure = await ask(conversation, ctx, {
     prompt: "booking-cancel-sure",
-    errors: "booking-choice-error",
+    errors: CHOICE_ERRORS,
     buttons: (c) => [[c.t("booking-cancel-yes"), c.t("booking-cancel-keep")]],
     back: false,
     cancelButton: false,

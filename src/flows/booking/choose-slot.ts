@@ -25,6 +25,7 @@ import { formatDateTime } from "../../domain/time/persian-format.js";
 import { ask, type Question, type Reply } from "../kit/ask.js";
 import { inRows } from "../kit/navigation.js";
 import { cityQuestion, provinceQuestion } from "../pre-registration/questions.js";
+import { CHOICE_ERRORS, LOCATION_ERRORS, TIME_ERRORS } from "./booking-errors.js";
 import { clockOf, type BookingServices } from "./booking-services.js";
 import { dayButton, officeButton, officeChoice, officeLine, officeTitle, timeButton, type OfficeChoice } from "./booking-view.js";
 import { askPaged, inMemoryPages, type PagedOption } from "./paged-choice.js";
@@ -76,8 +77,8 @@ function pick<T>(options: Array<{ label: string; value: T }>) {
   };
 }
 
-function choiceQuestion<T>(prompt: string, options: Array<{ label: string; value: T }>, perRow: number, params?: Record<string, string | number>): Question<T> {
-  return { prompt, promptParams: params, errors: "booking-choice-error", buttons: () => inRows(options.map((o) => o.label), perRow), parse: pick(options) };
+function choiceQuestion<T>(prompt: string, options: Array<{ label: string; value: T }>, perRow: number, params?: Record<string, string | number>): Question<T, "choose_button"> {
+  return { prompt, promptParams: params, errors: CHOICE_ERRORS, buttons: () => inRows(options.map((o) => o.label), perRow), parse: pick(options) };
 }
 
 /**
@@ -114,12 +115,12 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
 
   const location: Step = async (search) => {
     for (;;) {
-      const answer = await ask<LocationAnswer>(conversation, ctx, {
+      const answer = await ask<LocationAnswer, "not_location">(conversation, ctx, {
         prompt: "booking-ask-location",
-        errors: "booking-location-error",
+        errors: LOCATION_ERRORS,
         accepts: ["location"],
         buttons: (c) => [[Keyboard.requestLocation(c.t("booking-share-location"))], [c.t("booking-mode-city")]],
-        parse: (reply): Result<LocationAnswer, string> =>
+        parse: (reply): Result<LocationAnswer, "not_location"> =>
           reply.kind === "text" && reply.text.trim() === ctx.t("booking-mode-city") ? ok({ byCity: true as const }) : parsePlace(reply),
       });
       if (answer.kind === "back") return "back";
@@ -188,7 +189,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     const answer = await askPaged(conversation, ctx, {
       prompt: "booking-ask-day",
       promptParams: { office: officeTitle(ctx, office) },
-      errors: "booking-choice-error",
+      errors: CHOICE_ERRORS,
       perRow: 2,
       pageSize: DAYS_PER_PAGE,
       page: inMemoryPages(options, DAYS_PER_PAGE),
@@ -207,7 +208,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     const options: Array<PagedOption<string>> = times.map((t) => ({ label: timeButton(new Date(t)), value: t }));
     const answer = await askPaged(conversation, ctx, {
       prompt: "booking-ask-time",
-      errors: "booking-time-error",
+      errors: TIME_ERRORS,
       perRow: 4,
       pageSize: TIMES_PER_PAGE,
       page: inMemoryPages(options, TIMES_PER_PAGE),
@@ -228,7 +229,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     const options = nearby.days.map((d) => ({ label: dayButton(ctx, d.date, d.freeSlots), value: d.date }));
     const answer = await askPaged(conversation, ctx, {
       prompt: "booking-ask-day-nearby",
-      errors: "booking-choice-error",
+      errors: CHOICE_ERRORS,
       perRow: 2,
       pageSize: DAYS_PER_PAGE,
       page: inMemoryPages(options, DAYS_PER_PAGE),
@@ -248,7 +249,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     const options = times.map((slot) => ({ label: ctx.t("booking-time-at-office", { time: timeButton(new Date(slot.startsAt)), office: slot.office.name }), value: slot }));
     const answer = await askPaged(conversation, ctx, {
       prompt: "booking-ask-time",
-      errors: "booking-time-error",
+      errors: TIME_ERRORS,
       perRow: 1,
       pageSize: TIMES_ACROSS_PER_PAGE,
       page: inMemoryPages(options, TIMES_ACROSS_PER_PAGE),
@@ -296,7 +297,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   const cityOffices: Step = async (search) => {
     const answer = await askPaged(conversation, ctx, {
       prompt: "booking-ask-office",
-      errors: "booking-choice-error",
+      errors: CHOICE_ERRORS,
       perRow: 1,
       pageSize: OFFICES_PER_PAGE,
       page: async (page) => {

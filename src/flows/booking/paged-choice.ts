@@ -4,6 +4,7 @@ import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { ask } from "../kit/ask.js";
+import type { ErrorMessages } from "../kit/error-messages.js";
 import { inRows } from "../kit/navigation.js";
 
 export interface PagedOption<T> {
@@ -20,23 +21,27 @@ export interface Page<T> {
   heading?: string;
 }
 
-export interface PagedQuestion<T> {
+export interface PagedQuestion<T, E extends string> {
   prompt: string;
   promptParams?: Record<string, string | number>;
-  /** Prefix of the error keys; `${errors}-choose_button` at least. */
-  errors: string;
+  /** The error keys: `choose_button` for text that is no button, and whatever `typed` refuses with. */
+  errors: ErrorMessages<"choose_button" | E>;
   perRow: number;
   pageSize: number;
   /** The options of page `page` (0-based) and the list's size; read inside conversation.external when it reads a store. */
   page: (page: number) => Promise<Page<T>>;
-  /** Reads a typed answer that is no button label; an error code E is explained by `${errors}-${E}`. */
-  typed?: (text: string) => Result<T, string>;
+  /** Reads a typed answer that is no button label; its error codes are explained by `errors`. */
+  typed?: (text: string) => Result<T, E>;
 }
 
 type Picked<T> = { value: T } | { turn: -1 | 1 };
 
 /** Asks until an option is picked (any page) or back is pressed; paging is not a step back. */
-export async function askPaged<T>(conversation: FlowConversation, ctx: FlowContext, question: PagedQuestion<T>): Promise<{ kind: "answer"; value: T } | { kind: "back" }> {
+export async function askPaged<T, E extends string = never>(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  question: PagedQuestion<T, E>,
+): Promise<{ kind: "answer"; value: T } | { kind: "back" }> {
   let page = 0;
   for (;;) {
     const shown = await question.page(page);
@@ -45,12 +50,12 @@ export async function askPaged<T>(conversation: FlowConversation, ctx: FlowConte
       ctx.t(turn < 0 ? "booking-page-previous" : "booking-page-next", { page: toPersianDigits(page + 1 + turn), pages: toPersianDigits(pages) });
     const navRow = [...(page > 0 ? [nav(-1)] : []), ...(page < pages - 1 ? [nav(1)] : [])];
     if (shown.heading) await ctx.reply(shown.heading);
-    const answer = await ask<Picked<T>>(conversation, ctx, {
+    const answer = await ask<Picked<T>, "choose_button" | E>(conversation, ctx, {
       prompt: question.prompt,
       promptParams: question.promptParams,
       errors: question.errors,
       buttons: () => [...inRows(shown.options.map((option) => option.label), question.perRow), ...(navRow.length > 0 ? [navRow] : [])],
-      parse: (reply) => {
+      parse: (reply): Result<Picked<T>, "choose_button" | E> => {
         if (reply.kind !== "text") return fail("choose_button");
         const text = reply.text.trim();
         if (page > 0 && text === nav(-1)) return ok({ turn: -1 });

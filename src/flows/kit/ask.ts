@@ -4,9 +4,10 @@ import { Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
+import type { ErrorMessages } from "./error-messages.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { readYesOrNo } from "../../domain/text/yes-or-no.js";
-import { isBack, isCancel, isInterruption, questionKeyboard, type ButtonRows } from "./navigation.js";
+import { isBack, isCancel, isHelpCommand, isInterruption, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
 export type Reply =
@@ -17,16 +18,16 @@ export type Reply =
 /** The answer, or the citizen's wish to go one question back. */
 export type Answer<T> = { kind: "answer"; value: T } | { kind: "back" };
 
-export interface Question<T> {
+export interface Question<T, E extends string = string> {
   /** Locale key of the question (and its variables). */
   prompt: string;
   promptParams?: Record<string, string | number>;
   /** The question's own buttons, shown above back and cancel. */
   buttons?: (ctx: FlowContext) => ButtonRows;
-  /** Validates a reply; an error code E is explained by the locale key `${errors}-${E}`. */
-  parse: (reply: Reply) => Result<T, string> | Promise<Result<T, string>>;
-  /** Prefix of the locale keys that explain this question's error codes. */
-  errors: string;
+  /** Validates a reply; an error code is explained by its key in `errors`. */
+  parse: (reply: Reply) => Result<T, E> | Promise<Result<T, E>>;
+  /** The locale keys that explain this question's error codes (kit/error-messages.ts). */
+  errors: ErrorMessages<E>;
   /** Offer the back button (false on the first question). */
   back?: boolean;
   /** Offer the cancel button (false when the question's own buttons include the way out). */
@@ -42,7 +43,7 @@ export interface Question<T> {
  * a menu button asks first whether to go on (nothing answered is lost) or leave. Other updates (stickers,
  * photos, old buttons, edits) get an explanation and the same question again.
  */
-export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, question: Question<T>): Promise<Answer<T>> {
+export async function ask<T, E extends string>(conversation: FlowConversation, ctx: FlowContext, question: Question<T, E>): Promise<Answer<T>> {
   const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true, cancel: question.cancelButton ?? true });
   await sendQuestion(ctx, question, keyboard());
   for (;;) {
@@ -55,6 +56,11 @@ export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, q
     }
     if (reply.kind === "text") {
       if (isCancel(next, reply.text)) await leave(conversation, next);
+      if (isHelpCommand(reply.text)) {
+        await next.reply(next.t("help"));
+        await sendQuestion(next, question, keyboard());
+        continue;
+      }
       if (isInterruption(next, reply.text)) {
         if (!(await wantsToGoOn(conversation, next))) await leave(conversation, next);
         await sendQuestion(next, question, keyboard());
@@ -64,7 +70,7 @@ export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, q
     }
     const result = await question.parse(reply);
     if (result.ok) return { kind: "answer", value: result.value };
-    await next.reply(next.t(`${question.errors}-${result.error}`));
+    await next.reply(next.t(question.errors.key(result.error)));
     await sendQuestion(next, question, keyboard());
   }
 }
@@ -101,7 +107,7 @@ export async function leave(
   return conversation.halt();
 }
 
-function sendQuestion(ctx: FlowContext, question: Question<unknown>, keyboard: Keyboard) {
+function sendQuestion(ctx: FlowContext, question: Pick<Question<unknown>, "prompt" | "promptParams" | "progress">, keyboard: Keyboard) {
   const text = ctx.t(question.prompt, question.promptParams);
   const where = question.progress && ctx.t("flow-progress", { step: toPersianDigits(question.progress.step), of: toPersianDigits(question.progress.of) });
   return ctx.reply(where ? `${where}\n${text}` : text, { reply_markup: keyboard });

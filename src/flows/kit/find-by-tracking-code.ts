@@ -2,12 +2,21 @@
 import type { ConversationSafeCheck, FlowContext, FlowConversation } from "../../bot/context.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import { matchesLookup } from "../../domain/application/application-lookup.js";
-import { mayBeReversedGroups, parseTrackingCode } from "../../domain/application/tracking-code.js";
+import { mayBeReversedGroups, parseTrackingCode, type TrackingCodeError } from "../../domain/application/tracking-code.js";
 import { lookupKeys, type AttemptLimiter, type LimitKey } from "../../domain/security/attempt-limiter.js";
 import { fail } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
 import { nationalIdQuestion } from "../pre-registration/questions.js";
 import { ask, leave } from "./ask.js";
+import { errorMessages } from "./error-messages.js";
+
+/** A non-text reply counts as not_digits, already one of the domain's codes. */
+const TRACKING_CODE_ERRORS = errorMessages("status-tracking-code-error", {
+  empty: true,
+  not_digits: true,
+  wrong_length: true,
+  mistyped: true,
+} satisfies Record<TrackingCodeError, true>);
 
 /** Ends the flow with the reopening time when too many lookups failed. */
 export async function refuseIfBlocked(conversation: FlowConversation, ctx: FlowContext, limiter: AttemptLimiter, keys: LimitKey[]): Promise<void> {
@@ -34,7 +43,7 @@ export async function findByTrackingCode<T>(
     await refuseIfBlocked(conversation, ctx, services.limiter, keys);
     const code = await ask(conversation, ctx, {
       prompt: "status-ask-tracking-code",
-      errors: "status-tracking-code-error",
+      errors: TRACKING_CODE_ERRORS,
       parse: (reply) => (reply.kind === "text" ? parseTrackingCode(reply.text) : fail("not_digits")),
     });
     if (code.kind === "back") continue;

@@ -37,6 +37,11 @@ export function isInterruption(ctx: FlowContext, text: string): boolean {
   return /^\/(start|menu)(@\w+)?(\s|$)/.test(text) || MAIN_MENU_KEYS.some((row) => row.some((key) => ctx.t(key) === text));
 }
 
+/** /help typed mid-flow: the help text, then the same question. */
+export function isHelpCommand(text: string): boolean {
+  return /^\/help(@\w+)?(\s|$)/.test(text);
+}
+
 export function isBack(ctx: FlowContext, text: string): boolean {
   return text === ctx.t("flow-back");
 }

@@ -53,7 +53,7 @@ export async function askStep(
   back: boolean,
 ): Promise<boolean> {
   const progress = { step: STEPS.indexOf(step) + 1, of: STEPS.length };
-  const store = async <T>(question: Question<T>, save: (value: T) => void) => {
+  const store = async <T, E extends string>(question: Question<T, E>, save: (value: T) => void) => {
     const answer = await ask(conversation, ctx, { ...question, progress });
     if (answer.kind === "back") return false;
     save(answer.value);
