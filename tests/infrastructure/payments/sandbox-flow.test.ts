@@ -7,6 +7,7 @@ import type { PaymentLedger, PaymentRecord } from "../../../src/domain/payment/p
 import type { Database } from "../../../src/infrastructure/database/database.js";
 import { createPrismaPaymentLedger } from "../../../src/infrastructure/database/payment-ledger.js";
 import { startHttpServer, type RunningHttpServer } from "../../../src/infrastructure/http/http-server.js";
+import { PAGE_FONT_PATH } from "../../../src/infrastructure/http/persian-font.js";
 import { paymentCallbackRoutes } from "../../../src/infrastructure/payments/payment-callback-routes.js";
 import { SandboxGateway } from "../../../src/infrastructure/payments/sandbox-gateway.js";
 import { sandboxPages } from "../../../src/infrastructure/payments/sandbox-pages.js";
@@ -93,7 +94,10 @@ describe("sandbox payment journey", () => {
     expect(html).toContain("هزینه‌ی پیش‌ثبت‌نام کارت ملی هوشمند");
     expect(html).toMatch(/<form method="post" action="S[0-9a-f]{32}\/pay">/);
     expect(html).toMatch(/<form method="post" action="S[0-9a-f]{32}\/cancel">/);
-    expect(html).not.toMatch(/<link|<script|src=/);
+    // No scripts and nothing from another site: the only asset is the project's font, from this server.
+    expect(html).not.toMatch(/<script/);
+    const assets = [...html.matchAll(/(?:href|src)=["']?([^"') >]+)|url\(["']?([^"')]+)/g)].map((match) => match[1] ?? match[2]);
+    expect(new Set(assets)).toEqual(new Set([PAGE_FONT_PATH]));
     expect(translate.missing).toEqual([]);
   });
 
