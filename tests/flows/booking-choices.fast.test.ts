@@ -265,6 +265,14 @@ describe("booking (fast, in process, on the test's clock)", () => {
     const found = await user.say("اصفهان");
     expect(found.map((reply) => reply.text).join("\n")).toContain("مرکز شهر اصفهان");
     expect(found.map((reply) => reply.text).join("\n")).toContain("نزدیک‌ترین دفترها به شما");
+    // Two provinces have a «خرم آباد»: the citizen says which.
+    await user.press(BACK);
+    const which = await user.say("خرم آباد");
+    expect(which.at(-1)!.text).toContain("کدام شهر");
+    const cities = user.buttons().filter((label) => label.includes("(استان "));
+    expect(cities).toHaveLength(2);
+    const picked = await user.press(cities[1]!);
+    expect(picked.map((reply) => reply.text).join("\n")).toContain("نزدیک‌ترین دفترها به شما");
     await user.press(BACK);
     await user.press("🏙 انتخاب استان و شهر");
     expect(user.lastReply().text).toContain("استان دفتر مورد نظر");
