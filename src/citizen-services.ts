@@ -23,6 +23,7 @@ import { createTableCivilRegistry } from "./infrastructure/database/civil-regist
 import type { Database } from "./infrastructure/database/database.js";
 import { createPrismaPaymentLedger } from "./infrastructure/database/payment-ledger.js";
 import { createPrismaPlaceDirectory } from "./infrastructure/database/place-directory.js";
+import { createPrismaCityLocations } from "./infrastructure/database/city-locations.js";
 import { createPrismaTariffBook } from "./infrastructure/database/tariff-book.js";
 import type { Translate } from "./domain/shared/translate.js";
 import { BaleInvoiceGateway } from "./infrastructure/payments/bale-invoice-gateway.js";
@@ -47,6 +48,8 @@ export interface CitizenServicesInput {
   notifyNow: () => void;
   /** Appointment reminders; absent without Redis (local mode). */
   reminders?: ReminderPlanner;
+  /** The clock booking decides with (tests move it); the system clock by default. */
+  now?: () => Date;
 }
 
 /** The citizen side of the bot, plus the HTTP routes and payment service it needs. */
@@ -137,7 +140,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
           }),
           statusFlow({ applications, limiter, tariffs, booking }),
           recoveryFlow({ applications, limiter }),
-          bookingFlow({ booking, applications, limiter, places, reminders: input.reminders }),
+          bookingFlow({ booking, applications, limiter, places, cityLocations: createPrismaCityLocations(prisma), reminders: input.reminders, now: input.now }),
         ],
         pages: informationPages(tariffs),
         features: [paymentsFeature({ payments, notifyNow: input.notifyNow, startAgain }), bookingButtonsFeature()],
