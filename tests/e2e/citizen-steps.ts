@@ -65,12 +65,17 @@ export function payUrlOf(message: TranscriptMessage): string {
 }
 
 /** Pays on the sandbox gateway's page and follows its redirect to our callback; returns the result page. */
-export async function payOnSandbox(payUrl: string): Promise<string> {
+export function payOnSandbox(payUrl: string): Promise<string> {
+  return decideOnSandbox(payUrl, "pay");
+}
+
+/** Presses pay or cancel on the sandbox gateway's page and follows its redirect to our callback; returns the result page. */
+export async function decideOnSandbox(payUrl: string, action: "pay" | "cancel"): Promise<string> {
   const page = await fetch(payUrl);
   expect(page.status).toBe(200);
-  const paid = await fetch(`${payUrl}/pay`, { method: "POST", redirect: "manual" });
-  expect(paid.status).toBe(303);
-  const callback = paid.headers.get("location")!;
+  const decided = await fetch(`${payUrl}/${action}`, { method: "POST", redirect: "manual" });
+  expect(decided.status).toBe(303);
+  const callback = decided.headers.get("location")!;
   return (await fetch(new URL(callback, payUrl))).text();
 }
 

@@ -16,7 +16,7 @@ import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
-import { parsePoint } from "../booking/choose-slot.js";
+import { parsePlace } from "../booking/choose-slot.js";
 import { PICKUP_CHOICE_ERRORS } from "./pickup-errors.js";
 import { LOCATION_ERRORS } from "../booking/booking-errors.js";
 import type { Flow } from "../flow.js";
@@ -136,7 +136,11 @@ async function chooseOffice(conversation: FlowConversation, ctx: FlowContext, se
         accepts: ["location"],
         back: false,
         buttons: (c) => [[Keyboard.requestLocation(c.t("booking-share-location"))]],
-        parse: parsePoint,
+        // A shared location or typed coordinates (a typed city name is for booking's own search).
+        parse: (reply) => {
+          const place = parsePlace(reply);
+          return place.ok && "point" in place.value ? ok(place.value.point) : fail("not_location");
+        },
       });
       if (point.kind === "back") continue;
       offices = await conversation.external(async () =>

@@ -11,10 +11,9 @@ import { NAME_ERRORS, NATIONAL_ID_ERRORS } from "../pre-registration/questions.j
 import { TRACKING_CODE_ERRORS } from "../kit/find-by-tracking-code.js";
 import { STAFF_CHOICE_ERRORS, STAFF_FEE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
-import { ask } from "../kit/ask.js";
 import { parseToman } from "./record-fee.flow.js";
 import { appendAuditNow } from "./staff-audit.js";
-import { actingMember, leaveToStaffMenu } from "./staff-kit.js";
+import { actingMember, leaveToStaffMenu, staffAsk } from "./staff-kit.js";
 import type { StaffServices } from "./staff-services.js";
 
 /** Wrong identity answers allowed before the delivery is abandoned. */
@@ -45,14 +44,14 @@ export function deliverCardFlow(services: StaffServices): Flow {
 
       for (let misses = 0; ; misses++) {
         if (misses >= MAX_IDENTITY_MISSES) return leaveToStaffMenu(conversation, ctx, member, "staff-deliver-identity-failed");
-        const nationalId = await ask(conversation, ctx, {
+        const nationalId = await staffAsk(conversation, ctx, member, {
           prompt: "staff-deliver-ask-national-id",
           errors: NATIONAL_ID_ERRORS,
           back: false,
           parse: (reply) => (reply.kind === "text" ? parseNationalId(reply.text) : fail("not_digits")),
         });
         if (nationalId.kind === "back") continue;
-        const code = await ask(conversation, ctx, {
+        const code = await staffAsk(conversation, ctx, member, {
           prompt: "status-ask-tracking-code",
           errors: TRACKING_CODE_ERRORS,
           back: false,
@@ -68,7 +67,7 @@ export function deliverCardFlow(services: StaffServices): Flow {
       }
 
       const yes = ctx.t("staff-deliver-fingerprint-yes");
-      const fingerprint = await ask(conversation, ctx, {
+      const fingerprint = await staffAsk(conversation, ctx, member, {
         prompt: "staff-deliver-ask-fingerprint",
         errors: STAFF_CHOICE_ERRORS,
         back: false,
@@ -78,7 +77,7 @@ export function deliverCardFlow(services: StaffServices): Flow {
       if (fingerprint.kind === "back" || !fingerprint.value) return leaveToStaffMenu(conversation, ctx, member, "staff-deliver-fingerprint-failed");
 
       const holder = ctx.t("staff-deliver-to-holder");
-      const to = await ask(conversation, ctx, {
+      const to = await staffAsk(conversation, ctx, member, {
         prompt: "staff-deliver-ask-recipient",
         errors: STAFF_CHOICE_ERRORS,
         back: false,
@@ -88,14 +87,14 @@ export function deliverCardFlow(services: StaffServices): Flow {
       if (to.kind === "back") return;
       let recipient: Recipient = { kind: "holder" };
       if (!to.value) {
-        const name = await ask(conversation, ctx, {
+        const name = await staffAsk(conversation, ctx, member, {
           prompt: "staff-deliver-ask-representative-name",
           errors: NAME_ERRORS,
           back: false,
           parse: (reply) => (reply.kind === "text" ? validatePersonName(reply.text) : fail("empty")),
         });
         if (name.kind === "back") return;
-        const repId = await ask(conversation, ctx, {
+        const repId = await staffAsk(conversation, ctx, member, {
           prompt: "staff-deliver-ask-representative-id",
           errors: NATIONAL_ID_ERRORS,
           back: false,
@@ -106,7 +105,7 @@ export function deliverCardFlow(services: StaffServices): Flow {
       }
 
       const cap = await conversation.external(async () => (await services.tariffs.inForce(new Date())).deliveryRial);
-      const fee = await ask(conversation, ctx, {
+      const fee = await staffAsk(conversation, ctx, member, {
         prompt: "staff-deliver-ask-fee",
         promptParams: { cap: formatToman(cap) },
         errors: STAFF_FEE_ERRORS,

@@ -7,8 +7,7 @@ import { applicantView } from "../../bot/features/staff/staff-views.js";
 import { appendAuditNow } from "./staff-audit.js";
 import { STAFF_FIND_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
-import { ask } from "../kit/ask.js";
-import { actingMember, leaveToStaffMenu, plainView, sendView } from "./staff-kit.js";
+import { actingMember, leaveToStaffMenu, plainView, sendView, staffAsk } from "./staff-kit.js";
 import type { StaffServices } from "./staff-services.js";
 
 type Query = { trackingCode: string } | { nationalId: string };
@@ -30,7 +29,7 @@ export function findApplicantFlow(services: StaffServices): Flow {
     async run(conversation, ctx) {
       const member = await actingMember(conversation, ctx, services, "applicant.find");
       for (;;) {
-        const query = await ask(conversation, ctx, {
+        const query = await staffAsk(conversation, ctx, member, {
           prompt: "staff-find-ask",
           errors: STAFF_FIND_ERRORS,
           back: false,

@@ -5,8 +5,7 @@ import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
 import { STAFF_CHOICE_ERRORS, STAFF_OFFICE_CODE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
-import { ask } from "../kit/ask.js";
-import { actingMember, leaveToStaffMenu } from "./staff-kit.js";
+import { actingMember, leaveToStaffMenu, staffAsk } from "./staff-kit.js";
 import type { StaffServices } from "./staff-services.js";
 
 export function inviteStaffFlow(services: StaffServices): Flow {
@@ -15,7 +14,7 @@ export function inviteStaffFlow(services: StaffServices): Flow {
     async run(conversation, ctx) {
       const admin = await actingMember(conversation, ctx, services, "staff.invite");
       const roles = { [ctx.t("staff-role-operator")]: "operator", [ctx.t("staff-role-admin")]: "admin" } as const;
-      const role = await ask(conversation, ctx, {
+      const role = await staffAsk(conversation, ctx, admin, {
         prompt: "staff-invite-ask-role",
         errors: STAFF_CHOICE_ERRORS,
         back: false,
@@ -26,7 +25,7 @@ export function inviteStaffFlow(services: StaffServices): Flow {
       let grant: InviteGrant = { role: "admin", officeId: null, unitId: null };
       let officeName = "";
       if (role.value === "operator") {
-        const office = await ask(conversation, ctx, {
+        const office = await staffAsk(conversation, ctx, admin, {
           prompt: "staff-invite-ask-office",
           errors: STAFF_OFFICE_CODE_ERRORS,
           back: false,

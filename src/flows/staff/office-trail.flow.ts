@@ -3,9 +3,8 @@ import { auditView } from "../../bot/features/staff/staff-views.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { STAFF_OFFICE_CODE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
-import { ask } from "../kit/ask.js";
 import { appendAuditNow } from "./staff-audit.js";
-import { actingMember, leaveToStaffMenu, plainView, sendView } from "./staff-kit.js";
+import { actingMember, leaveToStaffMenu, plainView, sendView, staffAsk } from "./staff-kit.js";
 import { STAFF_PAGE_SIZE, type StaffServices } from "./staff-services.js";
 
 export function officeTrailFlow(services: StaffServices): Flow {
@@ -13,7 +12,7 @@ export function officeTrailFlow(services: StaffServices): Flow {
     id: "staff-office-trail",
     async run(conversation, ctx) {
       const admin = await actingMember(conversation, ctx, services, "audit.read");
-      const office = await ask(conversation, ctx, {
+      const office = await staffAsk(conversation, ctx, admin, {
         prompt: "staff-trail-ask-office",
         errors: STAFF_OFFICE_CODE_ERRORS,
         back: false,

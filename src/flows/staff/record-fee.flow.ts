@@ -6,8 +6,7 @@ import { normalizeNumericInput } from "../../domain/text/digits.js";
 import { formatToman } from "../../domain/time/persian-format.js";
 import { STAFF_FEE_ERRORS } from "./staff-errors.js";
 import type { Flow } from "../flow.js";
-import { ask } from "../kit/ask.js";
-import { actingMember, leaveToStaffMenu, plainView, sendView } from "./staff-kit.js";
+import { actingMember, leaveToStaffMenu, plainView, sendView, staffAsk } from "./staff-kit.js";
 import type { StaffServices } from "./staff-services.js";
 
 /** A whole number of toman typed in any digits, with or without thousands separators. */
@@ -29,7 +28,7 @@ export function recordFeeFlow(services: StaffServices): Flow {
         return visit ? services.desk.completionFeeCap(visit.applicationId, new Date()) : null;
       });
       if (cap === null || !appointmentId) return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-not_found");
-      const fee = await ask(conversation, ctx, {
+      const fee = await staffAsk(conversation, ctx, member, {
         prompt: "staff-fee-ask",
         promptParams: { cap: formatToman(cap) },
         errors: STAFF_FEE_ERRORS,

@@ -3,6 +3,7 @@ import { InlineKeyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { staffMenuKeyboard } from "../../bot/keyboards/staff-menu.js";
 import { authorize, type StaffAction, type StaffMember } from "../../domain/staff/staff-member.js";
+import { ask, type Answer, type Question } from "../kit/ask.js";
 import type { StaffServices } from "./staff-services.js";
 
 /**
@@ -39,4 +40,9 @@ export const plainView = (view: { text: string; keyboard: InlineKeyboard }): Pla
 
 export async function sendView(ctx: FlowContext, view: PlainView): Promise<void> {
   await ctx.reply(view.text, view.rows.length > 0 ? { reply_markup: InlineKeyboard.from(view.rows) } : {});
+}
+
+/** ask() in a staff journey: leaving (cancel, /start) returns to the staff menu rather than the citizen's. */
+export function staffAsk<T, E extends string>(conversation: FlowConversation, ctx: FlowContext, member: StaffMember, question: Question<T, E>): Promise<Answer<T>> {
+  return ask(conversation, ctx, { ...question, leaveWith: (c) => staffMenuKeyboard(c, member) });
 }
