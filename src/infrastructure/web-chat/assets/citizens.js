@@ -1,6 +1,6 @@
 // @ts-check
 // The simulated citizens, kept in this browser's storage (the server forgets chats when it restarts).
-import { plainNumber, t } from "./config.js";
+import { config, plainNumber, t } from "./config.js";
 
 /** @typedef {import("./types.js").Citizen} Citizen */
 
@@ -66,8 +66,10 @@ export function setActive(/** @type {number} */ id) {
 }
 
 export function nextCitizenId() {
-  // The sample staff's large ids are left out, so new citizens keep small numbers.
-  const taken = citizens.map((citizen) => citizen.id).filter((id) => !SAMPLE_STAFF.some((staff) => staff.id === id));
+  // The sample staff's large ids (and the sample hotline people's, from the page's config) are left out, so new
+  // citizens keep small numbers.
+  const samples = [...SAMPLE_STAFF, ...(config.samplePeople ?? [])];
+  const taken = citizens.map((citizen) => citizen.id).filter((id) => !samples.some((staff) => staff.id === id));
   return Math.max(0, ...taken) + 1;
 }
 
