@@ -3,7 +3,8 @@ import type { FlowContext } from "../../bot/context.js";
 import { displayCaseNumber } from "../../domain/cases/case-number.js";
 import type { CaseSummary, CaseView, EntryView, UnitView } from "../../domain/cases/case-store.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
-import { formatDateTime, formatToman } from "../../domain/time/persian-format.js";
+import { formatDateTime, formatJalaliDateOnly, formatToman } from "../../domain/time/persian-format.js";
+import { parseJalaliDate } from "../../domain/time/jalali.js";
 import { DAYS, keyOf, NEEDS, REGISTRATION_LABELS, WINDOWS } from "./home-service-options.js";
 
 type Translator = Pick<FlowContext, "t">;
@@ -47,6 +48,12 @@ export function citizenCaseText(ctx: Translator, view: CaseView): string {
   });
 }
 
+/** The reported day in words (a slashed date would show its parts reversed inside Persian text). */
+function visitDay(value: unknown): string {
+  const day = typeof value === "string" ? parseJalaliDate(value) : null;
+  return day?.ok ? formatJalaliDateOnly(day.value) : "-";
+}
+
 /** What the journey collected, in Persian for the agent (details are the journey's own JSON). */
 export function staffDetails(ctx: Translator, view: CaseView): string {
   const d = view.details as Record<string, unknown>;
@@ -55,7 +62,7 @@ export function staffDetails(ctx: Translator, view: CaseView): string {
   if (view.kind === "overcharge") {
     return ctx.t("case-staff-details-overcharge", {
       office: text("office"),
-      day: typeof d.visitDay === "string" ? toPersianDigits(d.visitDay) : "-",
+      day: visitDay(d.visitDay),
       charged: money("chargedRial"),
       legal: money("legalRial"),
       over: money("overRial"),
