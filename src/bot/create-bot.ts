@@ -1,10 +1,8 @@
 // Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { I18n } from "@grammyjs/i18n";
 import { Bot, type Api, type Middleware } from "grammy";
 import type { Redis } from "ioredis";
@@ -14,7 +12,9 @@ import { journeysFeature, type JourneyEntry } from "./features/journeys.js";
 import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
+import { LONGEST_SEND_SECONDS, resilientFetch } from "./api-transport.js";
 import { attachLogger } from "./middleware/attach-logger.js";
+import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
 import { exactlyOnce } from "./middleware/exactly-once.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
@@ -64,10 +64,12 @@ export interface BuiltBot {
 }
 
 export function createBot(deps: BotDependencies): BuiltBot {
-  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot } });
-  // Throttle first so retries wait their turn too; auto-retry honours 429 retry_after and 5xx.
-  bot.api.config.use(apiThrottler());
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Throttling and retries live in the client's fetch, so the Api each conversation builds from these
+  // options gets them too (see api-transport.ts); one failed call is logged once, without its payload.
+  const fetch = resilientFetch({
+    onFailure: (call) => deps.logger.warn({ method: call.method, chat: call.chatId, error_code: call.errorCode, description: call.description, err: call.cause }, "Bot API call failed after its retries"),
+  });
+  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, fetch, timeoutSeconds: LONGEST_SEND_SECONDS } });
 
   const inFlight = new InFlightUpdates();
   const { i18n } = deps;
@@ -98,15 +100,15 @@ export function createBot(deps: BotDependencies): BuiltBot {
   );
   guarded.use(
     conversations<BotContext, FlowContext>({
-      storage: {
-        type: "key",
+      storage: sendFailureAwareStorage({
         version: CONVERSATION_STATE_VERSION,
         prefix: `${keyPrefix}conversation:`,
         adapter: new RedisAdapter({ instance: deps.redis, ttl: deps.conversationTtlSeconds }),
-      },
+      }),
       plugins: [logger, i18n],
     }),
   );
+  guarded.use(keepConversationStateOnSendFailure);
   for (const flow of journeys.flows) {
     guarded.use(createConversation(flow.run, { id: flow.id, maxMillisecondsToWait: deps.conversationTtlSeconds * 1000 }));
   }
