@@ -54,7 +54,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   }
 
   const app = new Hono();
-  app.route("/", healthRoutes({ database: () => database.sql.query("SELECT 1").then(() => undefined), redis: () => redis.redis.ping().then(() => undefined) }));
+  app.route("/", healthRoutes({ database: () => database.sql.query("SELECT 1").then(() => undefined), redis: () => redisAnswers(redis) }));
   const localBotApi = config.botApi.kind === "local" ? createLocalBotApiServer() : undefined;
   if (localBotApi) app.route(LOCAL_BOT_API_PATH, localBotApi.app);
   // The routes below need the bot, and in local mode the bot needs the server's address: bind them late.
@@ -83,6 +83,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     keyPrefix: config.redisKeyPrefix,
     conversationTtlSeconds: config.conversationTtlSeconds,
     updatesPerMinute: config.floodLimitPerMinute,
+    chatLockWaitMs: config.chatLockWaitMs,
     i18n,
     recordChat: async (chatId) => {
       await database.prisma.chat.upsert({
@@ -101,7 +102,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   if (localBotApi) routes.route("/", webChatRoutes({ botApiPath: LOCAL_BOT_API_PATH, translate, botToken: config.botApi.token }));
   for (const sub of citizens.httpRoutes) routes.route("/", sub);
   if (config.mode.kind === "webhook") {
-    routes.route("/", webhookRoutes(bot, { secret: config.mode.secret, checkHeader: config.platform === "telegram" }));
+    routes.route("/", webhookRoutes(bot, { secret: config.mode.secret, checkHeader: config.platform === "telegram", logger }));
   }
   lateRoutes = routes;
 
@@ -138,6 +139,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       close: [() => reminderWorker?.close(), () => reminders?.close(), () => background.stop(), () => localBotApi?.close(), () => redis.close(), () => database.close()],
     }));
   return { httpUrl: http.url, bot, database, redis, stop };
+}
+
+/** Redis health: a connection that is not ready fails at once (its commands would queue, not fail). */
+async function redisAnswers(store: RedisStore): Promise<void> {
+  if (store.kind === "redis" && store.redis.status !== "ready") throw new Error(`Redis connection is ${store.redis.status}`);
+  await store.redis.ping();
 }
 
 /** A timer-driven job every instance runs (outbox, reconciliation, no-show sweep). */

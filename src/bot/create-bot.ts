@@ -18,6 +18,9 @@ import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./m
 import { apologiseAndLog } from "./middleware/error-boundary.js";
 import { exactlyOnce } from "./middleware/exactly-once.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
+import { privateChatsOnly } from "./middleware/private-chats-only.js";
+import { logBotError, outerBoundary } from "./middleware/outer-boundary.js";
+import { DEFAULT_LOCALE } from "./i18n.js";
 
 /**
  * Bump when any flow's steps change: conversations are replayed from their recorded updates, so a state
@@ -41,6 +44,8 @@ export interface BotDependencies {
   /** Namespace of every Redis key this bot writes. */
   keyPrefix: string;
   conversationTtlSeconds: number;
+  /** How long an update waits for its chat's lock (held by another instance) before it fails (default 60 s). */
+  chatLockWaitMs?: number;
   /** Updates one user may send per minute before the rest are ignored (default 60). */
   updatesPerMinute?: number;
   i18n: I18n<FlowContext>;
@@ -77,14 +82,17 @@ export function createBot(deps: BotDependencies): BuiltBot {
   const logger = attachLogger(deps.logger);
   const keyPrefix = `${deps.keyPrefix}bot${botIdOf(deps.token)}:`;
 
+  bot.catch(logBotError(deps.logger));
+  bot.use(logger);
+  bot.use(outerBoundary(deps.logger, (key, params) => i18n.t(DEFAULT_LOCALE, key, params)));
   bot.use(inFlight.middleware);
   // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
   bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
-  bot.use(logger);
-  bot.use(exactlyOnce({ redis: deps.redis, keyPrefix }));
+  bot.use(exactlyOnce({ redis: deps.redis, keyPrefix, lockWaitMs: deps.chatLockWaitMs }));
 
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);
+  guarded.use(privateChatsOnly({ redis: deps.redis, keyPrefix }));
   // Flood protection shared by every instance: a person types far below this; a script is told once and then ignored.
   guarded.use(
     limit<FlowContext, Redis>({

@@ -111,6 +111,10 @@ const environmentSchema = z
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of updates" }).int({ error: "expected a whole number" }).min(1, { error: "expected at least 1" }).default(60),
     ),
+    CHAT_LOCK_WAIT_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(60),
+    ),
     SHUTDOWN_GRACE_SECONDS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(10),
@@ -166,6 +170,8 @@ export interface AppConfig {
   /** Updates one user may send per minute; beyond it they are told once and ignored. */
   floodLimitPerMinute: number;
   shutdownGraceMs: number;
+  /** How long an update waits for its chat, busy with another update on some instance, before failing. */
+  chatLockWaitMs: number;
   /** Load the sample citizens (and offices) shipped with the project; on by default only in local mode. */
   seedSampleData: boolean;
   /** Base URL of this server as citizens' browsers reach it (payment pages and callbacks). */
@@ -222,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     conversationTtlSeconds: Math.round(e.CONVERSATION_TTL_HOURS * 3600),
     floodLimitPerMinute: e.FLOOD_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    chatLockWaitMs: e.CHAT_LOCK_WAIT_SECONDS * 1000,
     seedSampleData: e.SEED_SAMPLE_DATA ? e.SEED_SAMPLE_DATA === "true" : !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,
     payment: {

@@ -53,6 +53,11 @@ export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext>
   feature.on("message:successful_payment", async (ctx) => {
     const paid = ctx.message.successful_payment;
     const receipt = paid.provider_payment_charge_id || paid.telegram_payment_charge_id;
+    // Only the platform sends these, for an invoice we issued: one naming no payment of ours is forged.
+    if (!(await deps.payments.ledger.findById(paid.invoice_payload))) {
+      ctx.logger.warn({ currency: paid.currency, amount: paid.total_amount }, "successful_payment for no payment of ours; ignored");
+      return;
+    }
     const outcome = await settle(deps.payments, paid.invoice_payload, receipt);
     ctx.logger.info({ payment: paid.invoice_payload, outcome: outcome.kind }, "in-app payment received");
     if (outcome.kind === "settled") deps.notifyNow();
