@@ -110,11 +110,10 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   if (config.mode.kind === "webhook") {
     const secret = config.mode.secret;
     const url = new URL(webhookPath(secret), config.mode.publicUrl).toString();
-    await bot.api.setWebhook(url, {
-      allowed_updates: [...ALLOWED_UPDATES],
-      // Bale's setWebhook takes only the URL; the secret in the path is what protects it there.
-      ...(config.platform === "telegram" ? { secret_token: secret } : {}),
-    });
+    // Bale documents setWebhook with the URL alone: nothing else is sent there (the secret in the path is
+    // what protects it). Telegram also gets the header secret and the update types the bot wants.
+    if (config.platform === "bale") await bot.api.raw.setWebhook({ url });
+    else await bot.api.setWebhook(url, { allowed_updates: [...ALLOWED_UPDATES], secret_token: secret });
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
