@@ -6,6 +6,8 @@ import { createSqlBookingStore } from "../src/infrastructure/database/booking-st
 import { openEmbedded, openPostgres } from "../src/infrastructure/database/database.js";
 import { createSqlOfficeDirectory } from "../src/infrastructure/database/office-directory.js";
 import { closeDayAndTell } from "../src/infrastructure/jobs/office-closure.js";
+import { ReminderQueue } from "../src/infrastructure/jobs/reminder-queue.js";
+import { openRedis } from "../src/infrastructure/redis/redis.js";
 
 const [code, rawDate] = process.argv.slice(2);
 const date = rawDate ? parseJalaliDate(rawDate) : undefined;
@@ -14,12 +16,14 @@ if (!code || !date?.ok) {
   process.exit(2);
 }
 const config = loadConfig();
+const redis = config.redisUrl ? openRedis(config.redisUrl) : undefined;
+const reminders = redis ? new ReminderQueue(redis.redis, config.redisKeyPrefix) : undefined;
 const db = config.databaseUrl ? openPostgres(config.databaseUrl, { poolSize: 2 }) : await openEmbedded(config.dataDir);
 try {
   const offices = createSqlOfficeDirectory(db.sql);
   const office = (await offices.catalog()).all().find((candidate) => candidate.code === code);
   if (!office) throw new Error(`no office with code ${code}`);
-  const result = await closeDayAndTell({ offices, store: createSqlBookingStore(db.sql) }, db.prisma, { officeId: office.id, date: date.value, now: new Date() });
+  const result = await closeDayAndTell({ offices, store: createSqlBookingStore(db.sql) }, db.prisma, { officeId: office.id, date: date.value, now: new Date() }, reminders);
   if (!result.ok) throw new Error(result.error);
   console.log(`${office.name} closed on ${rawDate}; ${result.told} appointment(s) cancelled and their citizens notified`);
 } catch (error) {
@@ -27,4 +31,6 @@ try {
   process.exitCode = 1;
 } finally {
   await db.close();
+  await reminders?.close();
+  await redis?.close();
 }
