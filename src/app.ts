@@ -9,6 +9,7 @@ import type { BotContext } from "./bot/context.js";
 import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import type { InFlightUpdates } from "./bot/middleware/in-flight.js";
 import { migrate, openEmbedded, openPostgres, type Database } from "./infrastructure/database/database.js";
+import { createChatRecorder } from "./infrastructure/database/chat-directory.js";
 import { ensureReferenceData, sampleCitizens, upsertRegistryRecords } from "./infrastructure/database/reference-data.js";
 import { healthRoutes } from "./infrastructure/http/health-routes.js";
 import { startHttpServer, type RunningHttpServer } from "./infrastructure/http/http-server.js";
@@ -20,7 +21,7 @@ import { webChatRoutes } from "./infrastructure/web-chat/web-chat-routes.js";
 import { NoShowSweeper, reminderDelivery } from "./infrastructure/jobs/booking-jobs.js";
 import { ReminderQueue, startReminderWorker } from "./infrastructure/jobs/reminder-queue.js";
 import { ensureSampleOffices } from "./infrastructure/offices/sample-offices.js";
-import { NOTIFICATION_BUTTONS } from "./bot/features/booking-buttons.js";
+import { NOTIFICATION_BUTTONS } from "./bot/keyboards/notification-buttons.js";
 import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
 
@@ -85,13 +86,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     updatesPerMinute: config.floodLimitPerMinute,
     chatLockWaitMs: config.chatLockWaitMs,
     i18n,
-    recordChat: async (chatId) => {
-      await database.prisma.chat.upsert({
-        where: { id: BigInt(chatId) },
-        create: { id: BigInt(chatId), platform: config.platform },
-        update: { lastSeenAt: new Date(), blockedAt: null },
-      });
-    },
+    recordChat: createChatRecorder(database.prisma, config.platform),
     journeys: (api) => citizens.journeys(api),
   });
   await bot.init();

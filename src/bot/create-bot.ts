@@ -4,15 +4,17 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, type Api, type Middleware } from "grammy";
+import { Bot, type Api, type ApiClientOptions } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../infrastructure/logging/logger.js";
-import type { BotContext, FlowContext, FlowConversation } from "./context.js";
+import type { BotJourneys } from "../flows/flow.js";
+import type { BotContext, FlowContext } from "./context.js";
 import { journeysFeature, type JourneyEntry } from "./features/journeys.js";
 import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
-import { LONGEST_SEND_SECONDS, resilientFetch } from "./api-transport.js";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { LONGEST_SEND_SECONDS, resilientFetch, SEND_RETRY } from "./api-transport.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
@@ -28,14 +30,6 @@ import { DEFAULT_LOCALE } from "./i18n.js";
  */
 export const CONVERSATION_STATE_VERSION = 1;
 
-/** A citizen journey run as a conversation. */
-export interface Flow {
-  id: string;
-  /** The main-menu button that starts it, if any. */
-  menuKey?: MainMenuKey;
-  run(conversation: FlowConversation, ctx: FlowContext): Promise<unknown>;
-}
-
 export interface BotDependencies {
   token: string;
   apiRoot: string;
@@ -50,17 +44,16 @@ export interface BotDependencies {
   updatesPerMinute?: number;
   i18n: I18n<FlowContext>;
   recordChat: RecordChat;
+  /**
+   * The HTTP client's fetch under the throttler and retries (default: the network). The fast tests answer the Bot API here: it is the one
+   * layer that also carries the calls conversations make, since each replay builds its own Api object
+   * from the bot's client options (transformers installed on bot.api do not reach it).
+   */
+  fetch?: ApiClientOptions["fetch"];
+  /** False only where no platform rate limit applies (the in-process fast tests); retries stay on. */
+  throttle?: boolean;
   /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
   journeys(api: Api): BotJourneys;
-}
-
-/** What the bot offers: conversations, plain pages and other features. */
-export interface BotJourneys {
-  flows: Flow[];
-  /** Menu buttons handled without a conversation (information pages). */
-  pages?: Partial<Record<MainMenuKey, (ctx: BotContext) => Promise<unknown>>>;
-  /** Extra features (payments, staff) placed before the catch-all. */
-  features?: Middleware<BotContext>[];
 }
 
 export interface BuiltBot {
@@ -72,6 +65,8 @@ export function createBot(deps: BotDependencies): BuiltBot {
   // Throttling and retries live in the client's fetch, so the Api each conversation builds from these
   // options gets them too (see api-transport.ts); one failed call is logged once, without its payload.
   const fetch = resilientFetch({
+    ...(deps.fetch ? { fetch: deps.fetch as unknown as typeof globalThis.fetch } : {}),
+    ...(deps.throttle === false ? { transformers: [autoRetry(SEND_RETRY)] } : {}),
     onFailure: (call) => deps.logger.warn({ method: call.method, chat: call.chatId, error_code: call.errorCode, description: call.description, err: call.cause }, "Bot API call failed after its retries"),
   });
   const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, fetch, timeoutSeconds: LONGEST_SEND_SECONDS } });

@@ -80,7 +80,7 @@ const ERROR_FAMILIES: ReadonlyArray<{ prefix: string; codes: readonly string[] }
   { prefix: "booking-location-error", codes: ["not_location"] },
 ];
 
-/** The answers the pre-registration summary offers to change: STEPS less abroad and city (EDITABLE in the flow). */
+/** The answers the pre-registration summary offers to change: STEPS less abroad and city (EDITABLE in pre-registration/steps.ts). */
 const EDITABLE_STEPS = ["nationalId", "birthDate", "firstName", "lastName", "fatherName", "mobile", "landline", "postalCode", "address", "province"];
 const NOT_EDITABLE_STEPS = ["abroad", "city"];
 
@@ -612,10 +612,10 @@ describe("keys used by the code exist", () => {
   });
 
   it("prereg-field-<step> exists for every step the summary offers to change", () => {
-    // Guard against drift: EDITABLE is STEPS without abroad and city (pre-registration.flow.ts).
-    const flow = readFileSync(join(SRC_DIR, "flows/pre-registration/pre-registration.flow.ts"), "utf8");
+    // Guard against drift: EDITABLE is STEPS without abroad and city (pre-registration/steps.ts).
+    const flow = readFileSync(join(SRC_DIR, "flows/pre-registration/steps.ts"), "utf8");
     const stepsLiteral = /const STEPS = \[([^\]]*)\] as const/.exec(flow)?.[1];
-    expect(stepsLiteral, "STEPS not found in pre-registration.flow.ts").toBeDefined();
+    expect(stepsLiteral, "STEPS not found in pre-registration/steps.ts").toBeDefined();
     const steps = [...stepsLiteral!.matchAll(/"([^"]+)"/g)].map((match) => match[1]);
     expect(steps.filter((step) => !NOT_EDITABLE_STEPS.includes(step!))).toEqual(EDITABLE_STEPS);
     expect(flow).toMatch(/EDITABLE[^=]*=\s*STEPS\.filter\(\(step\) => step !== "abroad" && step !== "city"\)/);

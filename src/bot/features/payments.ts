@@ -3,6 +3,7 @@ import { Composer } from "grammy";
 import { confirmPayment, settle, type PaymentServiceDeps } from "../../domain/payment/settle-payment.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
+import { onCallbackData, paymentCheckData } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 
 export interface PaymentsFeatureDeps {
@@ -17,8 +18,9 @@ const INVOICE_CURRENCY = "IRR";
 export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  feature.callbackQuery(/^payment:check:([0-9a-f-]{36})$/, async (ctx) => {
-    const payment = await deps.payments.ledger.findById(ctx.match[1]!);
+  // The data also names the chat the payment was started from, for the ownership check.
+  onCallbackData(feature, paymentCheckData, async (ctx, { paymentId }) => {
+    const payment = await deps.payments.ledger.findById(paymentId);
     if (!payment) return ctx.answerCallbackQuery({ text: ctx.t("payment-check-not-found"), show_alert: true });
     const outcome = await confirmPayment(deps.payments, payment);
     if (outcome.kind === "settled") deps.notifyNow();

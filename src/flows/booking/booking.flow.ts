@@ -1,35 +1,19 @@
 // Booking: find the citizen's paid application, choose an office by place or time, a day and a
 // time, confirm; or change (reschedule, cancel) an appointment already booked.
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
-import type { Flow } from "../../bot/create-bot.js";
+import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
-import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
+import type { ApplicationView } from "../../domain/application/application-store.js";
 import { bookAppointment, checkBookingEligibility } from "../../domain/booking/book-appointment.js";
-import type { BookingDeps } from "../../domain/booking/booking-deps.js";
 import { changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
 import { cancelAppointment, rescheduleAppointment } from "../../domain/booking/change-appointment.js";
-import type { PlaceDirectory } from "../../domain/places/place-directory.js";
-import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
+import type { BookingServices } from "./booking-services.js";
 import { chooseSlot, offerAlternatives, type ChosenSlot } from "./choose-slot.js";
-
-/** Plans and withdraws an appointment's reminders (absent when no Redis is configured). */
-export interface ReminderPlanner {
-  schedule(appointmentId: string, startsAt: Date): Promise<unknown>;
-  withdraw(appointmentId: string, startsAt: Date): Promise<unknown>;
-}
-
-export interface BookingServices {
-  booking: BookingDeps;
-  applications: ApplicationStore;
-  limiter: AttemptLimiter;
-  places: PlaceDirectory;
-  reminders?: ReminderPlanner;
-}
 
 export function bookingFlow(services: BookingServices): Flow {
   return {

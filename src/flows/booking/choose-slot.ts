@@ -14,7 +14,7 @@ import { formatDateTime } from "../../domain/time/persian-format.js";
 import { ask, type Question, type Reply } from "../kit/ask.js";
 import { inRows } from "../kit/navigation.js";
 import { cityQuestion, provinceQuestion } from "../pre-registration/questions.js";
-import type { BookingServices } from "./booking.flow.js";
+import type { BookingServices } from "./booking-services.js";
 import { dayButton, officeButton, officeChoice, officeLine, timeButton, type OfficeChoice } from "./booking-view.js";
 
 /** A chosen office and time (ISO), as plain data for the conversation's state. */

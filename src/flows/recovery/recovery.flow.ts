@@ -1,5 +1,5 @@
 // Tracking-code recovery: national ID + birth date → the code, in this chat.
-import type { Flow } from "../../bot/create-bot.js";
+import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore } from "../../domain/application/application-store.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";

@@ -1,6 +1,6 @@
 // Status check: national ID + tracking code → the stage, the timeline and what to do next.
 import type { FlowContext } from "../../bot/context.js";
-import type { Flow } from "../../bot/create-bot.js";
+import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";

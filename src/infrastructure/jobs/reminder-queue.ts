@@ -2,6 +2,7 @@
 // (the job id is the appointment, the kind and the time), and the worker re-checks the appointment first.
 import { Queue, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
+import type { ReminderPlanner } from "../../domain/booking/reminder-planner.js";
 import type { Logger } from "../logging/logger.js";
 
 /** When each reminder goes out, before the appointment. */
@@ -25,7 +26,7 @@ const QUEUE_NAME = "appointment-reminders";
 const jobIdOf = (appointmentId: string, kind: ReminderKind, startsAt: Date) => `${appointmentId}:${kind}:${startsAt.getTime()}`;
 
 /** Plans and withdraws reminders. */
-export class ReminderQueue {
+export class ReminderQueue implements ReminderPlanner {
   private readonly queue: Queue<ReminderJob>;
 
   constructor(connection: Redis, prefix: string, private readonly now: () => Date = () => new Date()) {

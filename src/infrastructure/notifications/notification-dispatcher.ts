@@ -1,13 +1,12 @@
 // Sends the notification outbox: claims unsent rows with SKIP LOCKED so several instances share the work
 // and no row is sent by two at once; a row is marked sent right after the platform accepts it.
-import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import { GrammyError, type Api } from "grammy";
+import type { NotificationButtons } from "../../bot/keyboards/notification-buttons.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
+import type { Translate } from "../../domain/shared/translate.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import type { Logger } from "../logging/logger.js";
 import type { PrismaClient } from "../database/database.js";
-
-/** Renders a locale key with variables in the citizen's language (Persian by default). */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 interface ClaimedRow {
   id: bigint;
@@ -24,9 +23,6 @@ const MAX_ATTEMPTS = 8;
  * api-transport.ts), so another instance never takes a row that is still being sent.
  */
 const CLAIM_SECONDS = 60;
-
-/** Inline buttons some messages carry, by message key (e.g. "book again" after an office closed). */
-export type NotificationButtons = Record<string, (translate: Translate) => InlineKeyboard>;
 
 export interface NotificationDispatcherOptions {
   prisma: PrismaClient;

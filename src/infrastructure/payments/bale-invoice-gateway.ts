@@ -1,7 +1,7 @@
 // Bale's in-app payment: an invoice sent into the chat, paid inside the messenger, confirmed by an update.
 import type { Api } from "grammy";
 import type { PaymentGateway, PaymentRequest, PaymentStart, VerifyOutcome } from "../../domain/payment/payment-gateway.js";
-import type { Translate } from "./payment-page.js";
+import type { Translate } from "../../domain/shared/translate.js";
 
 /** Bale prices invoices in rial; Telegram is told the currency explicitly. */
 export const BALE_INVOICE_CURRENCY = "IRR";

@@ -3,7 +3,8 @@ import { Hono } from "hono";
 import type { GatewayName } from "../../domain/payment/payment-gateway.js";
 import type { PaymentLedger, PaymentRecord } from "../../domain/payment/payment-ledger.js";
 import type { ConfirmOutcome } from "../../domain/payment/settle-payment.js";
-import { escapeHtml, htmlResponse, renderPage, type PageTone, type Translate } from "./payment-page.js";
+import type { Translate } from "../../domain/shared/translate.js";
+import { escapeHtml, htmlResponse, renderPage, type PageTone } from "./payment-page.js";
 
 const GATEWAYS: readonly GatewayName[] = ["sandbox", "zarinpal", "bale"];
 

@@ -1,7 +1,5 @@
 // The HTML shell of the payment web pages: one self-contained page, right to left, no external assets.
-
-/** Renders a locale key with variables (Persian by default); the pages get every text through it. */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+import type { Translate } from "../../domain/shared/translate.js";
 
 /** The page's colour accent, matching what happened. */
 export type PageTone = "success" | "info" | "warning" | "error";

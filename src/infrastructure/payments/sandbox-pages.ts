@@ -2,7 +2,8 @@
 import { Hono } from "hono";
 import { formatToman } from "../../domain/time/persian-format.js";
 import type { PrismaClient } from "../database/database.js";
-import { escapeHtml, htmlResponse, renderPage, type PageContent, type Translate } from "./payment-page.js";
+import type { Translate } from "../../domain/shared/translate.js";
+import { escapeHtml, htmlResponse, renderPage, type PageContent } from "./payment-page.js";
 import { createSandboxBank, type SandboxTransaction } from "./sandbox-bank.js";
 
 export interface SandboxPagesOptions {

@@ -1,7 +1,5 @@
 // The chat page's HTML, rendered once at start-up with the locale's texts; the script fills it in.
-
-/** Renders a locale key with variables (Persian by default). */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+import type { Translate } from "../../domain/shared/translate.js";
 
 export interface ChatPageOptions {
   translate: Translate;

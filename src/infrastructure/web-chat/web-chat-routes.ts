@@ -1,10 +1,9 @@
 // HTTP routes of the browser chat: the page at "/", its script, style sheet, font and city list.
 import { Hono } from "hono";
-import { renderChatPage, type Translate } from "./chat-page.js";
+import type { Translate } from "../../domain/shared/translate.js";
+import { renderChatPage } from "./chat-page.js";
 import { loadCityPoints } from "./city-points.js";
 import { loadStaticAssets } from "./static-assets.js";
-
-export type { Translate } from "./chat-page.js";
 
 export interface WebChatOptions {
   /** Where the local Bot API server is mounted on the same HTTP server, e.g. "/local-bot-api". */

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
-import type { Translate } from "../../../src/infrastructure/payments/payment-page.js";
+import type { Translate } from "../../../src/domain/shared/translate.js";
 
 const LOCALES_DIR = fileURLToPath(new URL("../../../locales", import.meta.url));
 

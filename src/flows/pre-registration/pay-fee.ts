@@ -1,0 +1,62 @@
+// Saving the application and sending the fee's payment link (or the in-app invoice) with "I have paid".
+import { InlineKeyboard } from "grammy";
+import { paymentCheckData } from "../../bot/callback-data/index.js";
+import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
+import { formatTehranTime, formatToman } from "../../domain/time/persian-format.js";
+import { retryWhileUnavailable } from "../kit/retry.js";
+import type { PreRegistrationServices } from "./pre-registration-services.js";
+import { tellAlreadyRegistered } from "./registry-check.js";
+import type { Answers } from "./steps.js";
+
+/** Saves the application and sends the payment link (or the in-app invoice). */
+export async function payFee(conversation: FlowConversation, ctx: FlowContext, services: PreRegistrationServices, a: Answers): Promise<void> {
+  const chatId = ctx.chatId!;
+  const outcome = await retryWhileUnavailable(conversation, ctx, { prompt: "prereg-gateway-unavailable", unavailable: "gateway_unavailable" }, () =>
+    conversation.external(async () => {
+      const tariff = await services.tariffs.inForce(new Date());
+      const saved = await services.applications.saveDraft(
+        {
+          nationalId: a.nationalId,
+          birthDate: a.birthDate,
+          firstName: a.firstName,
+          lastName: a.lastName,
+          fatherName: a.fatherName,
+          mobile: a.mobile,
+          landline: a.landline,
+          postalCode: a.postalCode,
+          address: a.address,
+          cityId: a.city.id,
+          chatId,
+        },
+        tariff.preRegistrationRial,
+      );
+      if (saved.kind === "already_registered") return saved;
+      try {
+        const payment = await services.startPayment({
+          applicationId: saved.applicationId,
+          amountRial: tariff.preRegistrationRial,
+          chatId,
+          mobile: a.mobile,
+          description: ctx.t("prereg-payment-description"),
+        });
+        return { kind: "payment" as const, payment: { ...payment, expiresAt: payment.expiresAt.toISOString() } };
+      } catch (error) {
+        // The gateway is down or slow at a peak: the answers are saved, so offer to try again, not to start over.
+        ctx.logger.warn({ err: error }, "payment could not be started");
+        return { kind: "gateway_unavailable" as const };
+      }
+    }),
+  );
+  if (outcome.kind === "already_registered") await tellAlreadyRegistered(conversation, ctx, outcome.application);
+  if (outcome.kind !== "payment") return;
+
+  const { payment } = outcome;
+  const expiresAt = new Date(payment.expiresAt);
+  await ctx.reply(ctx.t("prereg-saved"), { reply_markup: mainMenuKeyboard(ctx) });
+  const params = { amount: formatToman(payment.amountRial), expiresAt: formatTehranTime(expiresAt) };
+  const buttons = new InlineKeyboard();
+  if (payment.kind === "redirect") buttons.url(ctx.t("prereg-pay-button"), payment.payUrl).row();
+  buttons.text(ctx.t("prereg-paid-button"), paymentCheckData.encode({ chatId, paymentId: payment.paymentId }));
+  await ctx.reply(ctx.t(payment.kind === "redirect" ? "prereg-pay-link" : "prereg-pay-invoice", params), { reply_markup: buttons });
+}

@@ -1,0 +1,94 @@
+// The answers of pre-registration in the order they are asked, and asking one of them.
+import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import type { City, Province } from "../../domain/places/place-directory.js";
+import type { JalaliDate } from "../../domain/time/jalali.js";
+import { ask, type Question } from "../kit/ask.js";
+import type { PreRegistrationServices } from "./pre-registration-services.js";
+import * as q from "./questions.js";
+
+/** The answers in the order they are asked; the summary lists them in the same order. */
+export const STEPS = [
+  "nationalId",
+  "birthDate",
+  "abroad",
+  "firstName",
+  "lastName",
+  "fatherName",
+  "mobile",
+  "landline",
+  "postalCode",
+  "address",
+  "province",
+  "city",
+] as const;
+export type Step = (typeof STEPS)[number];
+
+export interface Answers {
+  nationalId: string;
+  birthDate: JalaliDate;
+  abroad: boolean;
+  firstName: string;
+  lastName: string;
+  fatherName: string;
+  mobile: string;
+  landline: string;
+  postalCode: string;
+  address: string;
+  province: Province;
+  city: City;
+}
+
+/** Steps the summary offers to change (abroad is settled: a yes ends the flow). */
+export const EDITABLE: Step[] = STEPS.filter((step) => step !== "abroad" && step !== "city");
+
+/** Asks one step and stores its answer; false when the citizen pressed back. */
+export async function askStep(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: PreRegistrationServices,
+  step: Step,
+  answers: Partial<Answers>,
+  today: JalaliDate,
+  back: boolean,
+): Promise<boolean> {
+  const store = async <T>(question: Question<T>, save: (value: T) => void) => {
+    const answer = await ask(conversation, ctx, question);
+    if (answer.kind === "back") return false;
+    save(answer.value);
+    return true;
+  };
+  switch (step) {
+    case "nationalId":
+      return store(q.nationalIdQuestion(back), (v) => (answers.nationalId = v));
+    case "birthDate":
+      return store(q.birthDateQuestion(today), (v) => (answers.birthDate = v));
+    case "abroad":
+      return store(q.abroadQuestion(ctx), (v) => (answers.abroad = v));
+    case "firstName":
+      return store(q.nameQuestion("first-name"), (v) => (answers.firstName = v));
+    case "lastName":
+      return store(q.nameQuestion("last-name"), (v) => (answers.lastName = v));
+    case "fatherName":
+      return store(q.nameQuestion("father-name"), (v) => (answers.fatherName = v));
+    case "mobile":
+      return store(q.mobileQuestion, (v) => (answers.mobile = v));
+    case "landline":
+      return store(q.landlineQuestion, (v) => (answers.landline = v));
+    case "postalCode":
+      return store(q.postalCodeQuestion, (v) => (answers.postalCode = v));
+    case "address":
+      return store(q.addressQuestion, (v) => (answers.address = v));
+    case "province": {
+      const provinces = await conversation.external(() => services.places.provinces());
+      return store(q.provinceQuestion(provinces), (v) => {
+        if (answers.province?.id !== v.id) delete answers.city;
+        answers.province = v;
+      });
+    }
+    case "city": {
+      const province = answers.province!;
+      const cities = await conversation.external(() => services.places.citiesOf(province.id));
+      return store(q.cityQuestion(cities, province.name), (v) => (answers.city = v));
+    }
+  }
+}

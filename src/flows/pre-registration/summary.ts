@@ -1,0 +1,65 @@
+// The summary of every answer, with a button to change each, until the citizen confirms.
+import { Keyboard } from "grammy";
+import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
+import type { JalaliDate } from "../../domain/time/jalali.js";
+import { formatJalaliDateOnly } from "../../domain/time/persian-format.js";
+import { leave } from "../kit/ask.js";
+import { inRows, isCancel } from "../kit/navigation.js";
+import type { PreRegistrationServices } from "./pre-registration-services.js";
+import { passesRegistryChecks } from "./registry-check.js";
+import { askStep, EDITABLE, type Answers } from "./steps.js";
+
+/** Shows every answer with a button to change each; returns when the citizen confirms. */
+export async function reviewSummary(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: PreRegistrationServices,
+  answers: Answers,
+  today: JalaliDate,
+): Promise<void> {
+  for (;;) {
+    const editButtons = EDITABLE.map((step) => ctx.t("prereg-edit", { field: ctx.t(`prereg-field-${step}`) }));
+    const rows = [...inRows(editButtons, 2), [ctx.t("prereg-confirm")], [ctx.t("flow-cancel")]];
+    await ctx.reply(summaryText(ctx, answers), { reply_markup: Keyboard.from(rows).resized().persistent() });
+
+    const reply = await conversation.waitFor("message:text", {
+      otherwise: (other) => other.reply(other.t("prereg-summary-use-buttons")),
+    });
+    const text = reply.message.text;
+    if (isCancel(reply, text)) await leave(conversation, reply);
+    if (text === reply.t("prereg-confirm")) return;
+    const step = EDITABLE.find((s) => text === reply.t("prereg-edit", { field: reply.t(`prereg-field-${s}`) }));
+    if (!step) {
+      await reply.reply(reply.t("prereg-summary-use-buttons"));
+      continue;
+    }
+    // A changed answer is asked again on its own; back returns to the summary unchanged.
+    const changed = await askStep(conversation, reply, services, step, answers, today, true);
+    if (!changed) continue;
+    if (step === "nationalId" || step === "birthDate") {
+      if (step === "nationalId") await askStep(conversation, reply, services, "birthDate", answers, today, false);
+      while (!(await passesRegistryChecks(conversation, reply, services, answers))) {
+        await askStep(conversation, reply, services, "nationalId", answers, today, false);
+        await askStep(conversation, reply, services, "birthDate", answers, today, false);
+      }
+    }
+    if (step === "province") while (!(await askStep(conversation, reply, services, "city", answers, today, true)));
+  }
+}
+
+function summaryText(ctx: FlowContext, a: Answers): string {
+  return ctx.t("prereg-summary", {
+    nationalId: toPersianDigits(a.nationalId),
+    birthDate: formatJalaliDateOnly(a.birthDate),
+    firstName: a.firstName,
+    lastName: a.lastName,
+    fatherName: a.fatherName,
+    mobile: toPersianDigits(a.mobile),
+    landline: toPersianDigits(a.landline),
+    postalCode: toPersianDigits(a.postalCode),
+    address: a.address,
+    province: a.province.name,
+    city: a.city.name,
+  });
+}
