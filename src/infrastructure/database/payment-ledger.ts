@@ -60,6 +60,12 @@ export function createPrismaPaymentLedger(prisma: PrismaClient): PaymentLedger {
       return row ? toRecord(row) : null;
     },
 
+    async ownerChatOf(paymentId) {
+      if (!UUID.test(paymentId)) return null;
+      const row = await prisma.payment.findUnique({ where: { id: paymentId }, select: { application: { select: { chatId: true } } } });
+      return row ? Number(row.application.chatId) : null;
+    },
+
     async findByReference(gateway, reference) {
       const row = await prisma.payment.findUnique({ where: { gateway_gatewayReference: { gateway, gatewayReference: reference } } });
       return row ? toRecord(row) : null;
