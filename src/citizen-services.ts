@@ -115,6 +115,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
             applications,
             places,
             tariffs,
+            limiter,
             startPayment: (request) =>
               startPayment(
                 {

@@ -3,9 +3,10 @@ import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
-import { checkEligibility } from "../../domain/citizen/eligibility.js";
+import { checkEligibility, RegistryUnavailableError } from "../../domain/citizen/eligibility.js";
 import type { NationalId } from "../../domain/citizen/national-id.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
+import { guessingKeys, refuseIfBlocked } from "../kit/find-by-tracking-code.js";
 import { retryWhileUnavailable } from "../kit/retry.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
 import type { Answers } from "./steps.js";
@@ -21,25 +22,42 @@ export async function passesRegistryChecks(
   answers: Partial<Answers>,
 ): Promise<boolean> {
   const nationalId = answers.nationalId! as NationalId;
+  // A national ID + birth date pair is what recovery takes too: trying pairs here counts against the same limits.
+  const keys = await guessingKeys(conversation, ctx, services.applications, "recovery", nationalId);
+  await refuseIfBlocked(conversation, ctx, services.limiter, keys);
   const outcome = await retryWhileUnavailable(conversation, ctx, { prompt: "prereg-registry-unavailable", unavailable: "unavailable" }, () =>
     conversation.external(async () => {
-      try {
-        const eligible = await checkEligibility(services.registry, nationalId, answers.birthDate!);
-        if (!eligible.ok) return { kind: "not_eligible" as const };
-        return { kind: "eligible" as const, live: await services.applications.findLive(nationalId) };
-      } catch (error) {
-        // The registry service is down: keep every answer and let the citizen try again.
-        ctx.logger.warn({ err: error }, "civil registry could not be asked");
-        return { kind: "unavailable" as const };
+      const eligible = await askRegistry(ctx, () => checkEligibility(services.registry, nationalId, answers.birthDate!));
+      if (eligible === "unavailable") return { kind: "unavailable" as const };
+      if (!eligible.ok) {
+        await services.limiter.recordFailure(keys);
+        return { kind: "not_eligible" as const };
       }
+      return { kind: "eligible" as const, live: await services.applications.findLive(nationalId) };
     }),
   );
   if (outcome.kind === "not_eligible") {
     await ctx.reply(ctx.t("prereg-not-eligible"));
     return false;
   }
-  if (outcome.live && outcome.live.status !== "awaiting_payment") await tellAlreadyRegistered(conversation, ctx, outcome.live);
+  if (outcome.live && outcome.live.status !== "awaiting_payment") {
+    if (outcome.live.chatId === ctx.chatId) await tellAlreadyRegistered(conversation, ctx, outcome.live);
+    // Another chat: no code and no name here; recovery (limited) is the way to the code.
+    await ctx.reply(ctx.t("prereg-already-registered-elsewhere"), { reply_markup: mainMenuKeyboard(ctx) });
+    return conversation.halt();
+  }
   return true;
+}
+
+/** The registry's own failure (and only that) reads as "unavailable"; any other error is a bug and propagates. */
+async function askRegistry<T>(ctx: FlowContext, ask: () => Promise<T>): Promise<T | "unavailable"> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (!(error instanceof RegistryUnavailableError)) throw error;
+    ctx.logger.warn({ err: error }, "civil registry could not be asked");
+    return "unavailable";
+  }
 }
 
 export async function tellAlreadyRegistered(conversation: FlowConversation, ctx: FlowContext, application: ApplicationView): Promise<never> {
