@@ -120,6 +120,12 @@ async function book(
         await services.reminders?.schedule(result.appointment.appointmentId, startsAt).catch(() => undefined);
         return { kind: "booked" as const };
       }
+      // A repeated confirmation (the update redelivered after a crash, or pressed again after the answer
+      // was lost) finds its own earlier success: the application's live appointment is the chosen slot.
+      if ((result.error === "already_booked" || result.error === "appointment_not_active") && (await holdsSlot(services, application.id, chosen.office.id, startsAt))) {
+        await services.reminders?.schedule((await services.booking.store.liveAppointmentOf(application.id))!.id, startsAt).catch(() => undefined);
+        return { kind: "booked" as const };
+      }
       if (result.error === "no_show_ban") return { kind: "banned" as const, reopensAt: result.reopensAt.toISOString() };
       if (result.error === "change_cutoff_passed") return { kind: "cutoff" as const, deadline: result.deadline.toISOString() };
       return { kind: "refused" as const, error: result.error };
@@ -141,6 +147,12 @@ async function book(
   }
 }
 
+/** Whether the application's live appointment is this slot (how a repeated confirmation knows it succeeded). */
+async function holdsSlot(services: BookingServices, applicationId: string, officeId: number, startsAt: Date): Promise<boolean> {
+  const live = await services.booking.store.liveAppointmentOf(applicationId);
+  return live !== null && live.status === "active" && live.officeId === officeId && live.startsAt.getTime() === startsAt.getTime();
+}
+
 async function cancel(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, appointmentId: string, startsAt: Date): Promise<void> {
   const sure = await ask(conversation, ctx, {
     prompt: "booking-cancel-sure",
@@ -151,7 +163,9 @@ async function cancel(conversation: FlowConversation, ctx: FlowContext, services
   if (sure.kind === "back") return leave(conversation, ctx, "booking-kept");
   const outcome = await conversation.external(async () => {
     const result = await cancelAppointment(services.booking, { appointmentId, now: new Date() });
-    if (result.ok) {
+    // Pressed again after the first press cancelled it (its answer lost): that earlier success is the answer.
+    const repeated = !result.ok && result.error === "appointment_not_active" && result.status === "cancelled";
+    if (result.ok || repeated) {
       await services.reminders?.withdraw(appointmentId, startsAt).catch(() => undefined);
       return { kind: "cancelled" as const };
     }

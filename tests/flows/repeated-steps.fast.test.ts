@@ -1,0 +1,61 @@
+// A step with a side effect, repeated after its answer was lost, answers with its own earlier success
+// (issue 9, defect 2): the booking (and the cancellation) is not reported as failed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FastBotFailure, startFastBot, type FastBot } from "../support/fast-bot.js";
+import { registerAndPay } from "./fast-steps.js";
+
+const TEHRAN = { latitude: 35.6997, longitude: 51.338 };
+/** Texts whose next send fails once (the bot "dies" before the citizen sees it). */
+const failOnce = new Set<string>();
+
+let bot: FastBot;
+beforeAll(async () => {
+  bot = await startFastBot({
+    answer: (method, payload) => {
+      if (method !== "sendMessage") return undefined;
+      for (const start of failOnce) {
+        if (String(payload.text).startsWith(start)) {
+          failOnce.delete(start);
+          return new FastBotFailure("Bad Request: injected");
+        }
+      }
+      return undefined;
+    },
+  });
+});
+afterAll(() => bot.close());
+
+describe("a confirmation pressed again after its answer was lost", () => {
+  it("books once and answers with the booked appointment, then cancels once", async () => {
+    const user = bot.user(8001, { first_name: "علی" });
+    await registerAndPay(bot, user, "314159265358");
+    await user.say("/start");
+    await user.press("📅 نوبت‌گیری");
+    // Day first, the last day offered: far enough ahead to be cancelled afterwards.
+    await user.press("📆 اول روز، بعد ساعت");
+    await user.press("همه‌ی دفترها");
+    await user.shareLocation(TEHRAN.latitude, TEHRAN.longitude);
+    const days = user.buttons().filter((label) => label.includes("نوبت)"));
+    await user.press(days[days.length - 1]!);
+    await user.press(user.buttons()[0]!);
+    expect(user.lastReply().text).toContain("تأیید کنید");
+
+    failOnce.add("نوبت شما ثبت شد");
+    const first = await user.press("✅ تأیید نوبت");
+    expect(first.map((reply) => reply.text).join("\n")).toContain("متأسفیم");
+    const again = await user.press("✅ تأیید نوبت");
+    const shown = again.map((reply) => reply.text).join("\n");
+    expect(shown).toContain("نوبت شما ثبت شد");
+    expect(shown).not.toContain(bot.translate("booking-refused"));
+    const [{ count }] = (await bot.database.sql.query(`SELECT count(*)::int AS count FROM appointments WHERE status = 'active'`)) as Array<{ count: number }>;
+    expect(count).toBe(1);
+
+    const current = await user.press("📅 نوبت‌گیری");
+    if (!user.buttons().includes("🗑 لغو نوبت")) throw new Error(current.map((r) => r.text).join("\n"));
+    await user.press("🗑 لغو نوبت");
+    failOnce.add(bot.translate("booking-cancelled").slice(0, 10));
+    await user.press("بله، لغو شود");
+    const cancelledAgain = await user.press("بله، لغو شود");
+    expect(cancelledAgain.map((reply) => reply.text).join("\n")).toContain(bot.translate("booking-cancelled"));
+  });
+});
