@@ -1,6 +1,5 @@
 // Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
 import { conversations, createConversation } from "@grammyjs/conversations";
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { I18n } from "@grammyjs/i18n";
@@ -15,6 +14,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { LONGEST_SEND_SECONDS, resilientFetch, SEND_RETRY } from "./api-transport.js";
+import { arrivalGate } from "./middleware/arrival-gate.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
@@ -80,6 +80,15 @@ export function createBot(deps: BotDependencies): BuiltBot {
   bot.catch(logBotError(deps.logger));
   bot.use(logger);
   bot.use(outerBoundary(deps.logger, (key, params) => i18n.t(DEFAULT_LOCALE, key, params)));
+  // Counted at arrival, before the update waits for its chat: a flood is dropped, not queued.
+  bot.use(
+    arrivalGate({
+      redis: deps.redis,
+      keyPrefix,
+      perMinute: deps.updatesPerMinute ?? 60,
+      tellSlowDown: (ctx) => ctx.api.sendMessage(ctx.chat!.id, i18n.t(DEFAULT_LOCALE, "flood-slow-down")),
+    }),
+  );
   bot.use(inFlight.middleware);
   // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
   bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
@@ -88,19 +97,6 @@ export function createBot(deps: BotDependencies): BuiltBot {
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);
   guarded.use(privateChatsOnly({ redis: deps.redis, keyPrefix }));
-  // Flood protection shared by every instance: a person types far below this; a script is told once and then ignored.
-  guarded.use(
-    limit<FlowContext, Redis>({
-      timeFrame: 60_000,
-      limit: deps.updatesPerMinute ?? 60,
-      storageClient: deps.redis,
-      keyPrefix: `${keyPrefix}flood:`,
-      onLimitExceeded: async (ctx) => {
-        ctx.logger.warn("too many updates from one user; ignoring until the minute is over");
-        if (ctx.chat?.type === "private") await ctx.reply(ctx.t("flood-slow-down"));
-      },
-    }),
-  );
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: sendFailureAwareStorage({

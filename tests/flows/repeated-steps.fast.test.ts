@@ -47,8 +47,8 @@ describe("a confirmation pressed again after its answer was lost", () => {
     const shown = again.map((reply) => reply.text).join("\n");
     expect(shown).toContain("نوبت شما ثبت شد");
     expect(shown).not.toContain(bot.translate("booking-refused"));
-    const [{ count }] = (await bot.database.sql.query(`SELECT count(*)::int AS count FROM appointments WHERE status = 'active'`)) as Array<{ count: number }>;
-    expect(count).toBe(1);
+    const active = await bot.database.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM appointments WHERE status = 'active'`);
+    expect(active[0]!.count).toBe(1);
 
     const current = await user.press("📅 نوبت‌گیری");
     if (!user.buttons().includes("🗑 لغو نوبت")) throw new Error(current.map((r) => r.text).join("\n"));
