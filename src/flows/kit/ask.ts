@@ -38,23 +38,25 @@ export interface Question<T> {
 export async function ask<T>(conversation: FlowConversation, ctx: FlowContext, question: Question<T>): Promise<Answer<T>> {
   const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true });
   await sendQuestion(ctx, question, keyboard());
-  for (;;) {
-    const next = await conversation.wait();
-    const reply = readReply(next, question.accepts ?? []);
-    if (!reply) {
-      await explainUnexpected(next);
-      if (!next.callbackQuery && !next.editedMessage) await sendQuestion(next, question, keyboard());
-      continue;
-    }
-    if (reply.kind === "text") {
-      if (isCancel(next, reply.text)) await leave(conversation, next);
-      if (question.back !== false && isBack(next, reply.text)) return { kind: "back" };
-    }
-    const result = await question.parse(reply);
-    if (result.ok) return { kind: "answer", value: result.value };
-    await next.reply(next.t(`${question.errors}-${result.error}`));
-    await sendQuestion(next, question, keyboard());
+  // A wrong answer is explained, the question asked again, and the conversation rewound to here: the
+  // replay log keeps no wrong answers, so a thousand of them cost what one does (stored state stays bounded).
+  const unanswered = conversation.checkpoint();
+  const next = await conversation.wait();
+  const reply = readReply(next, question.accepts ?? []);
+  if (!reply) {
+    await explainUnexpected(next);
+    if (!next.callbackQuery && !next.editedMessage) await sendQuestion(next, question, keyboard());
+    return conversation.rewind(unanswered);
   }
+  if (reply.kind === "text") {
+    if (isCancel(next, reply.text)) await leave(conversation, next);
+    if (question.back !== false && isBack(next, reply.text)) return { kind: "back" };
+  }
+  const result = await question.parse(reply);
+  if (result.ok) return { kind: "answer", value: result.value };
+  await next.reply(next.t(`${question.errors}-${result.error}`));
+  await sendQuestion(next, question, keyboard());
+  return conversation.rewind(unanswered);
 }
 
 /** Ends the conversation and shows the main menu. */
