@@ -33,6 +33,7 @@ import { ZarinpalGateway } from "./infrastructure/payments/zarinpal-gateway.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
 import { createRedisAttemptLimiter } from "./infrastructure/redis/redis-attempt-limiter.js";
 import type { RedisStore } from "./infrastructure/redis/redis.js";
+import { persianFontRoutes } from "./infrastructure/http/persian-font.js";
 
 export interface CitizenServicesInput {
   config: AppConfig;
@@ -80,6 +81,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   const payments: PaymentServiceDeps = { ledger, gateways, random: randomInt, now };
 
   const httpRoutes = [
+    persianFontRoutes(),
     paymentCallbackRoutes({
       ledger,
       confirm: async (payment) => {

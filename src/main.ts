@@ -19,12 +19,19 @@ try {
 
 // Tests and local trials only (loadConfig refuses it for a real platform).
 if (config.testNow) installTestClock(config.testNow);
-const logger = createLogger(config.logLevel);
-const starting = startApp(config, logger).catch((error: unknown) => {
-  logger.fatal({ err: error }, "could not start");
-  logger.flush();
-  process.exit(1);
-});
+const logger = createLogger(config.logLevel, config.logFormat);
+const starting = startApp(config, logger).then(
+  (app) => {
+    // The one thing a person trying the bot needs, as a plain line rather than inside a JSON log entry.
+    if (config.botApi.kind === "local") process.stderr.write(`\n  try the bot in a browser: ${app.httpUrl}/\n\n`);
+    return app;
+  },
+  (error: unknown) => {
+    logger.fatal({ err: error }, "could not start");
+    logger.flush();
+    process.exit(1);
+  },
+);
 
 // Registered before start-up finishes, so a signal during start-up also ends in an orderly stop.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

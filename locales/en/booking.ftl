@@ -1,6 +1,9 @@
 # Booking (نوبت‌گیری). English translation of locales/fa/booking.ftl.
 booking-for = Booking an appointment for { $name } 📅
 booking-identify = To book an appointment, enter the national ID and the pre-registration tracking code.
+booking-ask-person = Several people were pre-registered from this phone. Whom is the appointment for?
+booking-person = { $firstName } { $lastName } (national ID …{ $end })
+booking-person-someone-else = Someone else (by national ID and tracking code)
 booking-no-show-ban =
     Because you missed your last appointment, you cannot book a new one for three days.
     You can book again from { $reopensAt }.
@@ -19,6 +22,7 @@ booking-reschedule = 🔁 Change time or place
 booking-cancel-appointment = 🗑 Cancel appointment
 booking-cancel-sure = Are you sure you want to cancel this appointment?
 booking-cancel-yes = Yes, cancel it
+booking-cancel-keep = No, keep my appointment
 booking-kept = Your appointment stays as it was.
 booking-cancelled = Your appointment has been cancelled. Whenever you like, choose "Book an appointment" from the menu to book a new one.
 booking-cutoff-passed = The appointment could only be changed or cancelled until { $deadline }, and that time has passed.

@@ -47,3 +47,10 @@ unhandled-edited = Edits to earlier messages are not taken into account. Please 
 unhandled-old-button = This button belongs to an old message and no longer works. Start again from the main menu.
 group-private-only = This bot works only in a private chat, so that others do not see your details. Please talk to the bot in a private message.
 flood-slow-down = Your messages arrived too fast. Please wait a minute and send again.
+
+## Commands listed by the platform (setMyCommands)
+command-start = Start and main menu
+command-menu = Show the main menu
+command-help = Help
+command-cancel = Cancel what you are doing
+command-cancel-nothing = There is nothing to cancel. Choose an option from the menu.

@@ -1,7 +1,8 @@
 # Pre-registration (پیش‌ثبت‌نام). English translation of locales/fa/pre-registration.ftl; Persian is the default.
 prereg-intro =
     Smart national ID card pre-registration ✍️
-    I will ask you a few short questions. You can type numbers with Persian or English digits.
+    I will ask { $questions } short questions. Have these at hand: your national ID, birth date, mobile and landline numbers, postal code and home address; and a bank card for the fee.
+    You can type numbers with Persian or English digits.
     At any point, press "⬅️ Back" to go to the previous question or "❌ Cancel" to leave.
 
 prereg-ask-national-id = Type your 10-digit national ID:
@@ -18,6 +19,7 @@ prereg-birth-date-error-bad_format = The date format is not right. Separate the 
 prereg-birth-date-error-invalid_date = There is no such date in the Solar Hijri calendar (month 1 to 12; the day must fit the month; 30 Esfand only in a leap year).
 prereg-birth-date-error-in_future = Your date of birth cannot be in the future. Make sure you type the date in the Solar Hijri calendar, not the Gregorian one.
 prereg-birth-date-error-too_young = The smart national ID card is issued to people who are at least 15 full years old. With this date of birth you cannot register yet.
+prereg-too-young = The smart national ID card is issued to people who have completed 15 years of age. You can pre-register from { $date }; come back to this bot on that day.
 prereg-birth-date-error-too_old = This date of birth cannot be accepted. Please check your year of birth again.
 prereg-birth-date-error-not_text = Please type your date of birth as text.
 
@@ -54,6 +56,8 @@ prereg-mobile-error-not_own_contact = Only your own number is accepted; do not s
 prereg-mobile-error-not_text = Please type the number or press the "Send my number" button.
 
 prereg-ask-landline = Type your landline number with the city's area code (for example 02188776655):
+prereg-landline-none = I have none
+prereg-landline-none-noted = Fine, no landline. At the office you will be asked for another contact number instead (for example a workplace or a relative's landline); have it with you.
 prereg-landline-error-empty = You did not type your landline number.
 prereg-landline-error-not_digits = A landline number is made of digits only.
 prereg-landline-error-wrong_length = A landline number must have 11 digits: 0, the two-digit province area code and the 8-digit number.

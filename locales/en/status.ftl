@@ -4,6 +4,7 @@ status-tracking-code-error-empty = You did not type the tracking code.
 status-tracking-code-error-not_digits = A tracking code is made of digits only.
 status-tracking-code-error-wrong_length = A tracking code must have 12 digits.
 status-tracking-code-error-mistyped = This tracking code has a typo (its check digit does not match). Please type the digits again carefully.
+status-tracking-code-reversed = This tracking code was not found; its groups of four may be in the wrong order. Type the code again group by group, left to right, as the tracking-code message shows it.
 status-not-found =
     No application was found with this national ID and this tracking code.
     If you do not have your tracking code, choose "Recover tracking code" from the menu. Try again:

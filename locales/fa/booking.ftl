@@ -1,6 +1,9 @@
 # Booking (نوبت‌گیری).
 booking-for = نوبت‌گیری برای { $name } 📅
 booking-identify = برای نوبت‌گیری، کد ملی و کد رهگیری پیش‌ثبت‌نام را وارد کنید.
+booking-ask-person = از این گوشی برای چند نفر پیش‌ثبت‌نام شده است. نوبت را برای چه کسی می‌گیرید؟
+booking-person = { $firstName } { $lastName } (کد ملی …{ $end })
+booking-person-someone-else = کس دیگری (با کد ملی و کد رهگیری)
 booking-no-show-ban =
     چون در نوبت قبلی خود حاضر نشدید، تا سه روز نمی‌توانید نوبت تازه بگیرید.
     نوبت‌گیری برای شما از { $reopensAt } دوباره باز می‌شود.
@@ -19,6 +22,7 @@ booking-reschedule = 🔁 تغییر زمان یا محل
 booking-cancel-appointment = 🗑 لغو نوبت
 booking-cancel-sure = آیا مطمئنید که می‌خواهید این نوبت را لغو کنید؟
 booking-cancel-yes = بله، لغو شود
+booking-cancel-keep = نه، نوبتم بماند
 booking-kept = نوبت شما بدون تغییر باقی ماند.
 booking-cancelled = نوبت شما لغو شد. هر زمان خواستید از منو «نوبت‌گیری» را بزنید و نوبت تازه بگیرید.
 booking-cutoff-passed = تغییر یا لغو نوبت فقط تا { $deadline } ممکن بود و این مهلت گذشته است.

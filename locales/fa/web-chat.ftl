@@ -56,4 +56,4 @@ webchat-connection-lost = ارتباط با سرور قطع شد؛ دوباره 
 webchat-error = خطا: { $message }
 webchat-bot-not-ready = بات هنوز به سرور محلی وصل نشده است؛ چند لحظه بعد دوباره تلاش کنید.
 webchat-no-script = این صفحه برای کار به جاوااسکریپت نیاز دارد.
-webchat-font-credit = قلم: وزیرمتن، با مجوز SIL Open Font License
+webchat-font-credit = قلم: وزیرمتن، با مجوز آزاد قلم SIL (OFL)

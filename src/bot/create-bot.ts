@@ -1,5 +1,5 @@
 // Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
-import { conversations, createConversation } from "@grammyjs/conversations";
+import { conversations, createConversation, type ConversationBuilder } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { I18n } from "@grammyjs/i18n";
@@ -18,7 +18,7 @@ import { arrivalGate } from "./middleware/arrival-gate.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
-import { exactlyOnce } from "./middleware/exactly-once.js";
+import { deduplicateUpdates } from "./middleware/deduplicate-updates.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
 import { privateChatsOnly } from "./middleware/private-chats-only.js";
 import { logBotError, outerBoundary } from "./middleware/outer-boundary.js";
@@ -50,7 +50,7 @@ export interface BotDependencies {
    * from the bot's client options (transformers installed on bot.api do not reach it).
    */
   fetch?: ApiClientOptions["fetch"];
-  /** False only where no platform rate limit applies (the in-process fast tests); retries stay on. */
+  /** Hold outgoing calls to the platform's rate limits (default true; off only when no platform answers, as in the fast tests). */
   throttle?: boolean;
   /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
   journeys(api: Api): BotJourneys;
@@ -92,7 +92,7 @@ export function createBot(deps: BotDependencies): BuiltBot {
   bot.use(inFlight.middleware);
   // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
   bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
-  bot.use(exactlyOnce({ redis: deps.redis, keyPrefix, lockWaitMs: deps.chatLockWaitMs }));
+  bot.use(deduplicateUpdates({ redis: deps.redis, keyPrefix, lockWaitMs: deps.chatLockWaitMs }));
 
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);
@@ -109,7 +109,9 @@ export function createBot(deps: BotDependencies): BuiltBot {
   );
   guarded.use(keepConversationStateOnSendFailure);
   for (const flow of journeys.flows) {
-    guarded.use(createConversation(flow.run, { id: flow.id, maxMillisecondsToWait: deps.conversationTtlSeconds * 1000 }));
+    // FlowConversation is the plugin's conversation with external() typed to refuse unsafe results.
+    const builder = flow.run as unknown as ConversationBuilder<BotContext, FlowContext>;
+    guarded.use(createConversation(builder, { id: flow.id, maxMillisecondsToWait: deps.conversationTtlSeconds * 1000 }));
   }
 
   guarded.use(mainMenuFeature(deps.recordChat));

@@ -81,6 +81,7 @@ const environmentSchema = z
         })
         .default("info"),
     ),
+    LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(["json", "auto"], { error: "expected json or auto (readable on a terminal)" }).default("auto")),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
     CONVERSATION_TTL_HOURS: z.preprocess(
       emptyAsUndefined,
@@ -176,6 +177,8 @@ export interface AppConfig {
   redisKeyPrefix: string;
   http: { port: number; host: string };
   logLevel: Environment["LOG_LEVEL"];
+  /** auto: readable lines on an interactive terminal, JSON lines otherwise; json: always JSON. */
+  logFormat: Environment["LOG_FORMAT"];
   dataDir: string;
   conversationTtlSeconds: number;
   /** Updates one user may send per minute; beyond it they are told once and ignored. */
@@ -237,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     dataDir: e.DATA_DIR,
     conversationTtlSeconds: Math.round(e.CONVERSATION_TTL_HOURS * 3600),
     floodLimitPerMinute: e.FLOOD_LIMIT_PER_MINUTE,

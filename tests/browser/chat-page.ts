@@ -51,6 +51,38 @@ export class ChatPage {
     return this.waitForBot(expect, after);
   }
 
+  /**
+   * Where each of `groups` (consecutive parts of one run of text, e.g. a code's groups) starts on screen,
+   * left to right in pixels: what the reader sees, after the browser's bidi reordering.
+   */
+  async renderedLeftEdges(message: Locator, groups: string[]): Promise<number[]> {
+    // Evaluated in the page; the project's TypeScript has no DOM library, hence the loose types.
+    return message.locator(".text").evaluate((element, parts: string[]) => {
+      const document = element.ownerDocument;
+      const walker = document.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+      const whole = parts.join("");
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = String(node.textContent);
+        const at = text.indexOf(parts[0]!);
+        if (at < 0) continue;
+        // The run as written, possibly with isolates or joiners between the groups: find each group in turn.
+        const edges: number[] = [];
+        let from = at;
+        for (const part of parts) {
+          const start = text.indexOf(part, from);
+          if (start < 0) break;
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + 1);
+          edges.push(Number(range.getBoundingClientRect().left));
+          from = start + part.length;
+        }
+        if (edges.length === parts.length) return edges;
+      }
+      throw new Error(`no text ${whole} in the message`);
+    }, groups);
+  }
+
   async replyButtonLabels(): Promise<string[]> {
     return this.page.locator("#reply-keyboard button").allTextContents();
   }

@@ -15,7 +15,14 @@ import { startBotProcess, type BotProcess } from "../support/bot-process.js";
 import { ChatPage } from "./chat-page.js";
 import { browserSkipReason, launchChromium } from "./chromium.js";
 
-const DOCS_DIR = fileURLToPath(new URL("../../docs/", import.meta.url));
+/**
+ * Where the screenshots go: a scratch folder, so `npm test` leaves the tree clean; `npm run docs:screenshots`
+ * points it at docs/ to refresh the pictures the README shows.
+ */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? fileURLToPath(new URL(`../../${process.env.SCREENSHOT_DIR.replace(/\/?$/, "/")}`, import.meta.url))
+  : join(tmpdir(), "idcard-screenshots");
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 // The bot's own texts, so the test follows the locale files rather than copies of them.
 const i18n = createI18n();
@@ -169,9 +176,16 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     const [gateway] = await Promise.all([context.waitForEvent("page"), payButton.click()]);
     await gateway.waitForLoadState();
     await gateway.getByRole("button", { name: fa("sandbox-pay-button") }).waitFor();
-    mkdirSync(DOCS_DIR, { recursive: true });
+    // The gateway page speaks in the project's Persian font too, served by the bot's own server.
+    const gatewayFont = await gateway.locator("html").evaluate(async (html) => {
+      const document = html.ownerDocument;
+      await document.fonts.ready;
+      const faces: Array<{ family: string; status: string }> = [...document.fonts];
+      return { loaded: faces.some((face) => face.family.includes("Vazirmatn") && face.status === "loaded"), family: String(document.defaultView.getComputedStyle(document.body).fontFamily) };
+    });
+    expect(gatewayFont).toMatchObject({ loaded: true, family: expect.stringMatching(/^"?Vazirmatn/) });
     await gateway.setViewportSize({ width: 720, height: 520 });
-    await gateway.screenshot({ path: join(DOCS_DIR, "web-chat-payment.png") });
+    await gateway.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-payment.png") });
     after = await chat.lastMessageId();
     await gateway.getByRole("button", { name: fa("sandbox-pay-button") }).click();
     await gateway.getByText(fa("payment-result-paid-heading")).waitFor();
@@ -183,8 +197,12 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     const text = (await confirmed.textContent()) ?? "";
     trackingCode = /([۰-۹][۰-۹\-–]{10,}[۰-۹])/.exec(text)?.[1];
     expect(trackingCode, `a tracking code in: ${text}`).toBeDefined();
+    // Its groups read in their true order on screen: the first group leftmost, as in 1234-5678-9012.
+    const groups = trackingCode!.split("-");
+    const edges = await chat.renderedLeftEdges(confirmed, groups);
+    expect(edges, `left edges of ${groups.join(" | ")}`).toEqual([...edges].sort((a, b) => a - b));
     await confirmed.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(DOCS_DIR, "web-chat.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "web-chat.png") });
   }, 240_000);
 
   it("finds the paid application with the status check and the tracking code", async () => {
@@ -232,7 +250,7 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     // Back to the main menu.
     await poll(() => chat.replyButtonLabels()).toContain(fa("menu-booking"));
     await done.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(DOCS_DIR, "web-chat-booking.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-booking.png") });
   }, 120_000);
 
   it("keeps several citizens' chats apart and flags new messages in the others", async () => {
@@ -317,6 +335,52 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     await poll(() => page.locator('#messages .row[data-sender="user"][data-kind="location"]').last().textContent())
       .toContain("۳۲٫");
     expect(await chat.lastMessageId()).toBeGreaterThan(after);
+  }, 60_000);
+
+  it("fits a 360 px phone: nothing wider than the screen, the newest message in view under a large keyboard", async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fa-IR", timezoneId: "Asia/Tehran", isMobile: true, hasTouch: true });
+    try {
+      const small = await phone.newPage();
+      small.on("pageerror", (error) => scriptErrors.push(error.message));
+      const smallChat = new ChatPage(small);
+      await small.goto(pageUrl);
+      await small.getByRole("button", { name: fa("webchat-add-user") }).click();
+      await small.locator("#new-user-panel").getByRole("button", { name: fa("webchat-add") }).click();
+      const after = await smallChat.lastMessageId();
+      await small.getByRole("button", { name: fa("webchat-start") }).click();
+      const welcome = await smallChat.waitForBot(WELCOME, after);
+      await poll(() => smallChat.replyButtonLabels()).toContain(fa("menu-help"));
+
+      // Nothing sticks out sideways: the page, the header, every bubble and every button lie inside 360 px.
+      // Evaluated in the page; the project's TypeScript has no DOM library, hence the loose types.
+      expect(await small.locator("html").evaluate((html) => [Number(html.scrollWidth), Number(html.ownerDocument.defaultView.innerWidth)])).toEqual([360, 360]);
+      const outside = await small.locator(".chat-header, .bubble, #reply-keyboard button, #composer > *").evaluateAll((elements) =>
+        elements
+          .filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.left < -0.5 || box.right > Number(element.ownerDocument.defaultView.innerWidth) + 0.5;
+          })
+          .map((element) => String(element.outerHTML).slice(0, 80)),
+      );
+      expect(outside).toEqual([]);
+
+      // The menu keyboard took half the screen; the welcome that brought it is still in view above it.
+      const [bubble, list] = [(await welcome.locator(".bubble").boundingBox())!, (await small.locator("#messages").boundingBox())!];
+      await poll(async () => {
+        const now = (await welcome.locator(".bubble").boundingBox())!;
+        return now.y + now.height <= list.y + list.height + 1;
+      }).toBe(true);
+      expect(bubble.height).toBeGreaterThan(0);
+
+      // The date chip reads as people say it: weekday, day, month, year; no Latin comma.
+      const chip = (await small.locator("#messages .day").first().textContent()) ?? "";
+      expect(chip).toMatch(/^\S+ [۰-۹]{1,2} \S+ [۰-۹]{4}$/u);
+      // "/start" reads left to right inside the right-to-left page.
+      expect(await small.locator('#messages .row[data-sender="user"] .text').first().evaluate((element) => element.ownerDocument.defaultView.getComputedStyle(element).direction)).toBe("ltr");
+      await small.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-phone.png") });
+    } finally {
+      await phone.close();
+    }
   }, 60_000);
 
   it("ran all of that without a script error in the page", () => {

@@ -77,3 +77,16 @@ describe("loadConfig", () => {
     });
   });
 });
+
+describe(".env.example", () => {
+  it("keeps the quick start's local mode when copied to .env unchanged", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseEnv } = await import("node:util");
+    const example = parseEnv(readFileSync(new URL("../../.env.example", import.meta.url), "utf8"));
+    const config = loadConfig(example);
+    expect(config.botApi.kind).toBe("local");
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.seedSampleData).toBe(true);
+  });
+});

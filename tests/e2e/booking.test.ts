@@ -128,6 +128,19 @@ describe("booking", () => {
       WHERE p.national_id = ${ALI.nationalId} ORDER BY a.created_at`;
     expect(moved.map((row) => row.status)).toEqual(["moved", "active"]);
 
+    // The cancel dialog offers "yes, cancel it" and "keep my appointment", not a second "cancel"; a typed no keeps it.
+    await user.press("📅 نوبت‌گیری");
+    await user.waitForBotMessage("شما این نوبت را دارید");
+    await user.press("🗑 لغو نوبت");
+    const sure = await user.waitForBotMessage("مطمئنید");
+    expect(user.buttons(sure)).toEqual(["بله، لغو شود", "نه، نوبتم بماند"]);
+    await user.say("نه");
+    await user.waitForBotMessage("بدون تغییر باقی ماند");
+    const kept = await db.prisma.$queryRaw<Array<{ status: string }>>`
+      SELECT a.status FROM appointments a JOIN applications p ON p.id = a.application_id
+      WHERE p.national_id = ${ALI.nationalId} ORDER BY a.created_at`;
+    expect(kept.map((row) => row.status)).toEqual(["moved", "active"]);
+
     await user.press("📅 نوبت‌گیری");
     await user.waitForBotMessage("شما این نوبت را دارید");
     await user.press("🗑 لغو نوبت");

@@ -1,7 +1,9 @@
 // Pre-registration end to end: the real bot, the sandbox gateway over HTTP, PostgreSQL and Redis.
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateTrackingCode } from "../../src/domain/application/tracking-code.js";
+import { formatTrackingCode, generateTrackingCode, mayBeReversedGroups, parseTrackingCode, type TrackingCode } from "../../src/domain/application/tracking-code.js";
+
+const reversedGroups = (code: string) => (code.match(/\d{4}/g) ?? []).reverse().join("");
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
 import { ALI, inPersianDigits, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
 
@@ -24,6 +26,8 @@ describe("pre-registration, payment, status and recovery", () => {
     const confirmation = await user.waitForBotMessage("کد رهگیری شما");
     const trackingCode = trackingCodeIn(confirmation.text);
     expect(trackingCode).toMatch(/^[1-9]\d{11}$/);
+    // Shown in a left-to-right isolate, so a right-to-left screen keeps its groups in order.
+    expect(confirmation.text).toContain(`\u2066${inPersianDigits(formatTrackingCode(trackingCode as TrackingCode))}\u2069`);
 
     // Pressing "I have paid" again and again adds popups, never another message or code.
     for (let i = 0; i < 3; i++) await user.press("✅ پرداخت کردم", { messageId: paymentMessage.message_id });
@@ -53,6 +57,31 @@ describe("pre-registration, payment, status and recovery", () => {
     await user.say("1370-5-12");
     const recovered = await user.waitForBotMessage("کد رهگیری شما:");
     expect(trackingCodeIn(recovered.text)).toBe(trackingCode);
+
+    // A code copied with its groups reversed (as an unisolated right-to-left screen shows it) is called a
+    // typo with a hint about the order, not "no such application". Give Ali a code whose reversal is valid.
+    const reversible = Array.from({ length: 2000 }, () => generateTrackingCode(randomInt)).find((code) => {
+      // Typed reversed, it must still pass the check digit: otherwise the typo message comes from the check alone.
+      const typed = parseTrackingCode(reversedGroups(code));
+      return typed.ok && mayBeReversedGroups(typed.value);
+    })!;
+    const db = world.database.open();
+    try {
+      await db.prisma.application.updateMany({ where: { trackingCode }, data: { trackingCode: reversible } });
+    } finally {
+      await db.close();
+    }
+    await user.press("🔎 پیگیری وضعیت");
+    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
+    await user.say(ALI.nationalId);
+    await user.waitForBotMessage("کد رهگیری ۱۲ رقمی");
+    await user.say(inPersianDigits(formatTrackingCode(reversedGroups(reversible) as TrackingCode)));
+    await user.waitForBotMessage("جابه‌جا نوشته شده‌اند");
+    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
+    await user.say(ALI.nationalId);
+    await user.waitForBotMessage("کد رهگیری ۱۲ رقمی");
+    await user.say(inPersianDigits(formatTrackingCode(reversible)));
+    await user.waitForBotMessage("وضعیت پرونده‌ی شما");
   });
 
   it("does not charge a citizen who already paid", async () => {

@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulatedUser } from "../harness/simulated-user.js";
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
+import { firstEligibleDay } from "../../src/domain/citizen/birth-date.js";
+import { formatJalaliDateOnly } from "../../src/domain/time/persian-format.js";
+import { jalaliDateInTehran } from "../../src/domain/time/tehran-clock.js";
 import { ALI, inArabicIndicDigits, inPersianDigits } from "./citizen-steps.js";
 
 /** Sends a wrong answer and checks the explanation, then that the same question comes again. */
@@ -26,7 +29,9 @@ describe("pre-registration validation", () => {
     await user.say("/start");
     await user.waitForBotMessage("خوش آمدید");
     await user.press("📝 پیش‌ثبت‌نام");
-    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
+    // The intro says how many questions come and what to have at hand; each question says where it stands.
+    expect((await user.waitForBotMessage("پرسش کوتاه")).text).toMatch(/۱۲ پرسش کوتاه.*کد پستی/su);
+    expect((await user.waitForBotMessage("کد ملی ۱۰ رقمی")).text).toMatch(/^پرسش ۱ از ۱۲\n/);
 
     const nid = "کد ملی ۱۰ رقمی";
     await refused(user, "۱۲۳۴۵", "دقیقاً ۱۰ رقم", nid);
@@ -40,11 +45,10 @@ describe("pre-registration validation", () => {
     await user.say(`\u200f${inArabicIndicDigits("638323-3564")}`);
 
     const birth = "تاریخ تولد خود را";
-    await user.waitForBotMessage(birth);
+    expect((await user.waitForBotMessage(birth)).text).toMatch(/^پرسش ۲ از ۱۲\n/);
     await refused(user, "1370/13/01", "چنین تاریخی", birth);
     await refused(user, "1402/12/30", "چنین تاریخی", birth); // 1402 is not a leap year
     await refused(user, "1499/01/01", "نمی‌تواند در آینده", birth);
-    await refused(user, "1395/01/01", "۱۵ سال تمام", birth);
     await refused(user, "یک تیر", "قالب تاریخ", birth);
     // A real date of someone else: the registry's single answer, then the national ID again.
     await user.say("1371/05/12");
@@ -83,7 +87,9 @@ describe("pre-registration validation", () => {
     await user.waitForBotMessage(landline);
     await refused(user, "88776655", "۱۱ رقم", landline);
     await refused(user, "09988776655", "پیش‌شماره", landline);
-    await user.say("۰۲۱-۸۸۷۷۶۶۵۵");
+    // No landline at home: accepted, with what the office will ask instead.
+    await user.say("ندارم");
+    expect((await user.nextBotMessage()).text).toContain("شماره‌ی تماس دیگر");
 
     const postal = "کد پستی ۱۰ رقمی";
     await user.waitForBotMessage(postal);
@@ -103,17 +109,35 @@ describe("pre-registration validation", () => {
 
     const summary = await user.waitForBotMessage("لطفاً اطلاعات خود را بررسی کنید");
     // Nothing answered before a refusal was lost.
-    for (const part of ["۶۳۸۳۲۳۳۵۶۴", "علی", "محمدی", "حسن", "۰۹۱۲۱۲۳۴۵۶۷", "۰۲۱۸۸۷۷۶۶۵۵", "۱۳۴۵۶۷۸۹۱۱", "اصفهان، کاشان"]) {
+    for (const part of ["۶۳۸۳۲۳۳۵۶۴", "علی", "محمدی", "حسن", "۰۹۱۲۱۲۳۴۵۶۷", "تلفن ثابت: ندارم", "۱۳۴۵۶۷۸۹۱۱", "اصفهان، کاشان"]) {
       expect(summary.text).toContain(part);
     }
     // Change one answer from the summary and come back to it.
     await user.press("✏️ تلفن ثابت");
     await user.waitForBotMessage(landline);
-    await user.say("03133445566");
+    await user.say("۰۳۱-۳۳۴۴۵۵۶۶"); // with a dash, in Persian digits
     const again = await user.waitForBotMessage("لطفاً اطلاعات خود را بررسی کنید");
     expect(again.text).toContain("۰۳۱۳۳۴۴۵۵۶۶");
     await user.press("❌ انصراف");
     expect((await user.nextBotMessage()).text).toContain("لغو شد");
+  });
+
+  it("ends the journey for someone under 15 with the day they may apply, instead of asking for another date", async () => {
+    const user = world.api.user(3003);
+    await user.say("/start");
+    await user.waitForBotMessage("خوش آمدید");
+    await user.press("📝 پیش‌ثبت‌نام");
+    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
+    await user.say(ALI.nationalId);
+    await user.waitForBotMessage("تاریخ تولد خود را");
+    // Ten years old today, whatever year the test runs in.
+    const today = jalaliDateInTehran(new Date());
+    const birth = { year: today.year - 10, month: 1, day: 1 };
+    await user.say(`${birth.year}/01/01`);
+    const answer = await user.waitForBotMessage("۱۵ سال تمام");
+    expect(answer.text).toContain(formatJalaliDateOnly(firstEligibleDay(birth)));
+    // Back at the main menu: the birth date is not asked again.
+    expect(user.buttons(answer)).toContain("📝 پیش‌ثبت‌نام");
   });
 
   it("tells someone living abroad about the old card and charges nothing", async () => {
@@ -126,7 +150,8 @@ describe("pre-registration validation", () => {
     await user.waitForBotMessage("تاریخ تولد خود را");
     await user.say("1365/11/30");
     await user.waitForBotMessage("خارج از کشور");
-    await user.press("بله، ساکن خارج از کشورم");
+    // Typed instead of pressed: "yes" in spoken Persian.
+    await user.say("آره");
     const answer = await user.nextBotMessage();
     expect(answer.text).toContain("کارت ملی قدیمی");
   });

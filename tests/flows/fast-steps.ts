@@ -1,28 +1,66 @@
-// Citizen steps for the fast (in-process) tests: pre-registering and paying, as a chat would.
-import { paymentCheckData } from "../../src/bot/callback-data/index.js";
-import type { FastBot, FastUser } from "../support/fast-bot.js";
+// Steps a citizen takes in the fast flow tests (the real bot in process): they read like the chat they drive.
+import { expect } from "vitest";
+import { createSandboxBank } from "../../src/infrastructure/payments/sandbox-bank.js";
+import type { BotReply, FastBot, FastUser } from "../support/fast-bot.js";
 
 /** A made-up citizen of prisma/seed-data/sample-citizens.csv. */
-export const ALI = { nationalId: "6383233564", birthDate: "1370/05/12", firstName: "علی" };
+export const ALI = { nationalId: "6383233564", birthDate: "1370/05/12", firstName: "علی", lastName: "محمدی", fatherName: "حسن" };
+/** More sample citizens (a national ID registers once per database, and each test file has its own). */
+export const CITIZENS = [
+  ALI,
+  { nationalId: "4806064548", birthDate: "1365/11/30" },
+  { nationalId: "1021153087", birthDate: "1380/01/01" },
+  { nationalId: "1610890892", birthDate: "1355/07/20" },
+  { nationalId: "0673337421", birthDate: "1375/12/29" },
+] as const;
 
-export const persianDigits = (text: string) => text.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
+export const TEHRAN = { latitude: 35.6997, longitude: 51.338 };
 
-/** Pre-registers ALI in this chat and settles the payment; returns the payment and its tracking code. */
-export async function registerAndPay(bot: FastBot, user: FastUser, trackingCode = "123456789012"): Promise<{ paymentId: string; trackingCode: string }> {
+/** From the main menu up to the summary (not yet confirmed), in Persian and Arabic-Indic digits. */
+export async function answerUntilSummary(user: FastUser, citizen: { nationalId: string; birthDate: string } = ALI): Promise<BotReply> {
   await user.say("/start");
   await user.press("📝 پیش‌ثبت‌نام");
-  for (const answer of [ALI.nationalId, ALI.birthDate]) await user.say(answer);
+  await user.say(toPersianDigits(citizen.nationalId));
+  await user.say(toPersianDigits(citizen.birthDate));
   await user.press("خیر، ساکن ایران هستم");
-  for (const answer of [ALI.firstName, "محمدی", "حسن"]) await user.say(answer);
+  await user.say("علی");
+  await user.say("محمدی");
+  await user.say("حسن");
   await user.press("📱 ارسال شماره‌ی من", { phoneNumber: "+989121234567" });
-  for (const answer of ["02188776655", "1345678911", "خیابان آزادی، پلاک ۳"]) await user.say(answer);
+  await user.say("٠٢١ ٨٨٧٧ ٦٦٥٥");
+  await user.say("13456-78911");
+  await user.say("خیابان آزادی، کوچه‌ی دوازدهم، پلاک ۳، واحد ۴");
   await user.press("تهران");
-  await user.say("تهران");
-  const replies = await user.press("✅ تأیید و پرداخت");
-  const button = replies.flatMap((reply) => reply.replyMarkup?.inline_keyboard?.flat() ?? []).find((b) => b.text === "✅ پرداخت کردم");
-  const decoded = paymentCheckData.decode((button as { callback_data: string } | undefined)?.callback_data ?? "");
-  if (decoded.kind !== "ok") throw new Error("no payment button");
-  const settled = await bot.citizens.payments().ledger.settlePaid({ paymentId: decoded.value.paymentId, receipt: `r-${user.id}`, at: new Date(), newTrackingCode: () => trackingCode });
-  if (settled.kind !== "settled") throw new Error(`not settled: ${settled.kind}`);
-  return { paymentId: decoded.value.paymentId, trackingCode: settled.trackingCode };
+  const summary = (await user.say("تهران")).at(-1)!;
+  expect(summary.text).toContain("لطفاً اطلاعات خود را بررسی کنید");
+  return summary;
 }
+
+/** Confirms the summary; returns the payment message (with the pay link and "I have paid"). */
+export async function confirmAndGetPayment(user: FastUser): Promise<BotReply> {
+  const replies = await user.press("✅ تأیید و پرداخت");
+  const payment = replies.find((reply) => reply.text?.includes("مبلغ قابل پرداخت"));
+  if (!payment) throw new Error(`no payment message; got ${JSON.stringify(replies.map((r) => r.text))}`);
+  return payment;
+}
+
+/** Pays at the sandbox gateway (as its web page would) and presses "I have paid"; returns the popup. */
+export async function payAndConfirm(bot: FastBot, user: FastUser, payment: BotReply): Promise<string | undefined> {
+  const url = payment.replyMarkup?.inline_keyboard?.flat().find((button) => "url" in button)?.url as string;
+  const authority = decodeURIComponent(new URL(url).pathname.split("/").at(-1)!);
+  await createSandboxBank(bot.database.prisma).decide(authority, "paid");
+  await user.press("✅ پرداخت کردم", { messageId: payment.messageId });
+  return user.popups.at(-1);
+}
+
+/** A citizen registered and paid from this chat; returns the tracking code in Latin digits. */
+export async function registerAndPay(bot: FastBot, user: FastUser, citizen: { nationalId: string; birthDate: string } = ALI): Promise<string> {
+  await answerUntilSummary(user, citizen);
+  const popup = await payAndConfirm(bot, user, await confirmAndGetPayment(user));
+  expect(popup).toBe(bot.translate("payment-check-settled"));
+  const application = await bot.database.prisma.application.findFirstOrThrow({ where: { nationalId: citizen.nationalId, chatId: BigInt(user.id) } });
+  return application.trackingCode!;
+}
+
+const PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
+export const toPersianDigits = (text: string) => text.replace(/[0-9]/g, (d) => PERSIAN[Number(d)]!);

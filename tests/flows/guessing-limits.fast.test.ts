@@ -8,7 +8,7 @@ import { lookupKeys } from "../../src/domain/security/attempt-limiter.js";
 import { createRedisAttemptLimiter } from "../../src/infrastructure/redis/redis-attempt-limiter.js";
 import { startFastBot, type FastBot, type FastUser } from "../support/fast-bot.js";
 import { REDIS_URL } from "../support/services.js";
-import { ALI, persianDigits, registerAndPay } from "./fast-steps.js";
+import { ALI, persianDigits, registerAndPay } from "./paid-citizen.js";
 
 let bot: FastBot;
 let owner: FastUser;

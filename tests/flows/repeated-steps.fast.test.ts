@@ -2,7 +2,7 @@
 // (issue 9, defect 2): the booking (and the cancellation) is not reported as failed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FastBotFailure, startFastBot, type FastBot } from "../support/fast-bot.js";
-import { registerAndPay } from "./fast-steps.js";
+import { registerAndPay } from "./paid-citizen.js";
 
 const TEHRAN = { latitude: 35.6997, longitude: 51.338 };
 /** Texts whose next send fails once (the bot "dies" before the citizen sees it). */

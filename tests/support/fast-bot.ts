@@ -10,14 +10,17 @@
 // Each action returns once the bot has finished with the update, so what it sent is already in
 // `replies` (no waiting, no polling). Use it for a flow's branches; keep the e2e tests (tests/e2e) for what
 // needs a process: restarts, several instances, webhooks, the HTTP payment pages.
-import type { ApiClientOptions } from "grammy";
+import type { Api, ApiClientOptions } from "grammy";
 import type { Chat, InlineKeyboardButton, KeyboardButton, Message, Update, User, UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createBot } from "../../src/bot/create-bot.js";
+import type { BotJourneys } from "../../src/flows/flow.js";
+import type { Logger } from "../../src/infrastructure/logging/logger.js";
 import { createI18n, DEFAULT_LOCALE } from "../../src/bot/i18n.js";
 import { NOTIFICATION_BUTTONS } from "../../src/bot/keyboards/notification-buttons.js";
 import { createCitizenServices, type CitizenServices } from "../../src/citizen-services.js";
 import { loadConfig, type AppConfig } from "../../src/config/config.js";
+import type { ReminderPlanner } from "../../src/domain/booking/reminder-planner.js";
 import type { Translate } from "../../src/domain/shared/translate.js";
 import { createChatRecorder } from "../../src/infrastructure/database/chat-directory.js";
 import type { Database } from "../../src/infrastructure/database/database.js";
@@ -76,6 +79,12 @@ export interface FastBotOptions {
   env?: Record<string, string>;
   /** Load the sample citizens and offices (default true). */
   seed?: boolean;
+  /** Journeys of the test's own instead of the citizen's (to test the bot's wiring or a flow kit alone). */
+  journeys?: (api: Api, citizens: CitizenServices) => BotJourneys;
+  /** Where the bot logs (silent by default; FAST_BOT_LOG=debug shows it). */
+  logger?: Logger;
+  /** Appointment reminders (none by default, as in local mode). */
+  reminders?: ReminderPlanner;
   /** Answer a method yourself (e.g. make sendMessage fail); return undefined to fall back to the default. */
   answer?: (method: string, payload: Record<string, unknown>) => unknown;
 }
@@ -88,6 +97,12 @@ export interface FastBot {
   /** Every Bot API call so far, in order. */
   calls: ApiCall[];
   user(id: number, profile?: Partial<Omit<User, "id" | "is_bot">>): FastUser;
+  /** Hands the bot an update exactly as given, update_id included (a redelivery, say). */
+  deliverRaw(update: Update): Promise<void>;
+  /** The Redis prefix every key of this bot starts with. */
+  redisPrefix: string;
+  /** Keys of this bot in Redis matching `pattern` (after the prefix). */
+  redisKeys(pattern: string): Promise<string[]>;
   /** Sends what waits in the notification outbox now (payment confirmed, office closed...). */
   dispatchNotifications(): Promise<number>;
   close(): Promise<void>;
@@ -136,7 +151,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     await ensureSampleOffices(database);
   }
 
-  const logger = pino({ level: process.env.FAST_BOT_LOG ?? "silent" });
+  const logger = options.logger ?? pino({ level: process.env.FAST_BOT_LOG ?? "silent" });
   const i18n = createI18n();
   const translate: Translate = (key, params) => i18n.t(DEFAULT_LOCALE, key, params);
   let dispatcher: NotificationDispatcher | undefined;
@@ -148,6 +163,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     translate,
     publicBaseUrl: () => config.publicUrl!,
     notifyNow: () => undefined,
+    reminders: options.reminders,
   });
   // Answers every Bot API request here: URL ends in the method, the body is the JSON payload.
   const recordingFetch = (async (url: string | URL, init?: { body?: unknown }) => {
@@ -170,9 +186,9 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) => citizens.journeys(api),
+    journeys: (api) => (options.journeys ? options.journeys(api, citizens) : citizens.journeys(api)),
     fetch: recordingFetch,
-    // Answered in process: no platform rate limit to respect, and the tests stay fast.
+    // The recorder is no platform: nothing to wait for (the throttler holds a chat to one message a second).
     throttle: false,
   });
 
@@ -314,6 +330,9 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     translate,
     calls,
     user,
+    deliverRaw: (update) => bot.handleUpdate(update),
+    redisPrefix: redis.prefix,
+    redisKeys: (pattern) => redis.redis.keys(`${redis.prefix}${pattern}`),
     async dispatchNotifications() {
       dispatcher ??= new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
       return dispatcher.dispatchOnce();

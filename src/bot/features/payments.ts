@@ -1,5 +1,6 @@
 // Payment updates in the chat: the "I have paid" button, and Bale/Telegram in-app invoices.
 import { Composer } from "grammy";
+import { acceptsPreCheckout } from "../../domain/payment/pre-checkout.js";
 import { confirmPayment, settle, type PaymentServiceDeps } from "../../domain/payment/settle-payment.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
@@ -11,9 +12,6 @@ export interface PaymentsFeatureDeps {
   /** Asks the notification dispatcher to send the confirmation now rather than at its next poll. */
   notifyNow: () => void;
 }
-
-/** Invoices are priced in rial (Bale assumes rial; Telegram is told so explicitly). */
-const INVOICE_CURRENCY = "IRR";
 
 export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -45,13 +43,7 @@ export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext>
   feature.on("pre_checkout_query", async (ctx) => {
     const query = ctx.preCheckoutQuery;
     const payment = await deps.payments.ledger.findById(query.invoice_payload);
-    const acceptable =
-      payment !== null &&
-      payment.status === "pending" &&
-      payment.expiresAt > deps.payments.now() &&
-      query.currency === INVOICE_CURRENCY &&
-      query.total_amount === payment.amountRial;
-    if (acceptable) return ctx.answerPreCheckoutQuery(true);
+    if (acceptsPreCheckout(payment, { currency: query.currency, totalAmount: query.total_amount }, deps.payments.now())) return ctx.answerPreCheckoutQuery(true);
     ctx.logger.warn({ payment: query.invoice_payload, found: payment?.status ?? null }, "pre-checkout refused");
     await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t("payment-invoice-refused") });
   });
@@ -71,5 +63,3 @@ export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext>
 
   return feature;
 }
-
-export { INVOICE_CURRENCY };

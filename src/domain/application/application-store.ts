@@ -10,7 +10,8 @@ export interface ApplicationDraft {
   lastName: string;
   fatherName: string;
   mobile: string;
-  landline: string;
+  /** Null when the citizen has no landline. */
+  landline: string | null;
   postalCode: string;
   address: string;
   cityId: number;

@@ -51,6 +51,16 @@ export function formatTrackingCode(code: TrackingCode): string {
   return code.match(/\d{4}/g)?.join('-') ?? code;
 }
 
+/**
+ * Whether a well-formed code that matched nothing may be a real code typed with its groups in reverse order,
+ * as a citizen does who copies a code that a right-to-left screen showed reversed (9012-5678-1234). Such a
+ * miss is answered as a typo, not as "no such application".
+ */
+export function mayBeReversedGroups(code: TrackingCode): boolean {
+  const reversed = (code.match(/\d{4}/g) ?? []).reverse().join('');
+  return reversed !== code && !reversed.startsWith('0') && hasValidVerhoeffCheckDigit(reversed);
+}
+
 function drawDigit(random: RandomInt, maxExclusive: number): number {
   const value = random(maxExclusive);
   if (!Number.isInteger(value) || value < 0 || value >= maxExclusive) {

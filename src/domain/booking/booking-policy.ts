@@ -66,6 +66,12 @@ export interface BookingStanding {
   readonly bookingReopensAt: Date | null;
 }
 
+/** The end of a no-show ban still running at `now`, or null when there is none. */
+export function runningBanEnd(standing: BookingStanding | null, now: Date): Date | null {
+  const reopensAt = standing?.bookingReopensAt ?? null;
+  return reopensAt !== null && reopensAt.getTime() > now.getTime() ? reopensAt : null;
+}
+
 /** Why an application may not book now. */
 export type EligibilityRefusal =
   | { readonly ok: false; readonly error: 'application_not_bookable'; readonly status: ApplicationState }

@@ -79,6 +79,55 @@ export async function officeFreeSlotsOn(
   return freeSlotsOn(office, request.date, occupancyByOffice(snapshot)(office.id), request.now);
 }
 
+/** One day across several offices: its date and the free seats of all of them together. */
+export interface DayAcrossOffices {
+  readonly date: JalaliDate;
+  readonly freeSlots: number;
+}
+
+/** Choosing by time, first step: every day any of these offices has free slots, free seats summed, earliest first. */
+export async function bookableDaysAcross(
+  deps: BookingDeps,
+  request: { readonly officeIds: readonly number[]; readonly now: Date },
+): Promise<DayAcrossOffices[]> {
+  const days = new Map<string, DayAcrossOffices>();
+  for (const officeId of request.officeIds) {
+    for (const day of (await officeBookableDays(deps, { officeId, now: request.now })) ?? []) {
+      const key = sortableDayKey(day.date);
+      days.set(key, { date: day.date, freeSlots: (days.get(key)?.freeSlots ?? 0) + day.freeSlots });
+    }
+  }
+  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, day]) => day);
+}
+
+/**
+ * Choosing by time, second step: the free slots of these offices on one day, earliest first; at the same
+ * time the office listed first (the nearer) first. At most `limit`.
+ */
+export async function freeSlotsAcross(
+  deps: BookingDeps,
+  request: { readonly officeIds: readonly number[]; readonly date: JalaliDate; readonly now: Date; readonly limit: number },
+): Promise<Array<{ readonly officeId: number; readonly slot: FreeSlot }>> {
+  const found: Array<{ officeId: number; slot: FreeSlot }> = [];
+  for (const officeId of request.officeIds) {
+    for (const slot of (await officeFreeSlotsOn(deps, { officeId, date: request.date, now: request.now })) ?? []) found.push({ officeId, slot });
+  }
+  return found.sort((a, b) => a.slot.startsAt.getTime() - b.slot.startsAt.getTime()).slice(0, request.limit);
+}
+
+/** Choosing by city: its active offices (at most `limit`, in the catalogue's order), each with its earliest free time. */
+export async function officesInCity(
+  deps: BookingDeps,
+  request: { readonly cityId: number; readonly now: Date; readonly limit: number },
+): Promise<Array<{ readonly office: Office; readonly earliestFree: FreeSlot | null }>> {
+  const inCity = (await deps.offices.catalog()).activeInCity(request.cityId).slice(0, request.limit);
+  const occupancy = await loadOccupancy(deps, inCity.map((office) => office.id), request.now);
+  const policy = deps.policy ?? DEFAULT_BOOKING_POLICY;
+  return inCity.map((office) => ({ office, earliestFree: earliestFreeSlot(office, occupancy(office.id), request.now, policy) }));
+}
+
+const sortableDayKey = (date: JalaliDate) => `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+
 async function activeOffice(deps: BookingDeps, officeId: number): Promise<Office | undefined> {
   const office = (await deps.offices.catalog()).get(officeId);
   return office?.active ? office : undefined;

@@ -66,6 +66,19 @@ export function parseLandline(raw: string): Result<LandlineNumber, LandlineError
   return ok(national as LandlineNumber);
 }
 
+/** Words for "I have none" (Persian in any keyboard's letters, or English). */
+const HAVE_NONE = new Set(['ندارم', 'نداریم', 'ندارد', 'هیچ', 'none', 'no', 'i have none', 'i have no landline']);
+
+/**
+ * The landline question's answer: a landline, or null for a citizen who says they have none («ندارم»).
+ * Many households have only mobiles; the office then asks for another contact number.
+ */
+export function parseLandlineOrNone(raw: string): Result<LandlineNumber | null, LandlineError> {
+  const word = raw.trim().replace(/[.!،,]+$/u, '').replace(/\u064A|\u0649/g, '\u06CC').toLowerCase();
+  if (HAVE_NONE.has(word)) return ok(null);
+  return parseLandline(raw);
+}
+
 /**
  * Parses a 10-digit postal code, with or without the dash people type after the fifth digit.
  * Hard rule only: the first five digits (route and city) never contain 0 or 2. Stricter patterns

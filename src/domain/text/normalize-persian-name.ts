@@ -1,4 +1,4 @@
-// Person names: normalizes Persian spelling variants and validates a name against the Persian alphabet.
+// Persian text as typed: normalizes spelling variants (names, addresses) and validates a name against the Persian alphabet.
 import { fail, ok } from '../shared/result.js';
 import type { Result } from '../shared/result.js';
 
@@ -43,12 +43,12 @@ export const MAX_PERSON_NAME_LENGTH = 50;
 export type PersonNameError = 'empty' | 'too_long' | 'not_persian' | 'invalid_characters';
 
 /**
- * Puts a typed name in the form the civil registry uses: Arabic ي/ى/ك become Persian ی/ک,
+ * Puts typed Persian text (a name, an address) in the form the civil registry uses: Arabic ي/ى/ك become Persian ی/ک,
  * presentation forms are unfolded (NFKC), a typed hamza above is joined to its letter, tatweel and vowel marks are removed, whitespace is
  * collapsed and trimmed. ZWNJ is kept between letters (compound names are spelled with it) but removed
  * at the edges of words and when repeated.
  */
-export function normalizePersianName(raw: string): string {
+export function normalizePersianText(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(ARABIC_LETTER_VARIANTS, (letter) => ARABIC_TO_PERSIAN_LETTERS.get(letter) ?? letter)
@@ -64,6 +64,9 @@ export function normalizePersianName(raw: string): string {
     .replace(/^\u200C+|\u200C+$/g, '')
     .trim();
 }
+
+/** A name is normalized as any Persian text is (the registry spells names that way). */
+export const normalizePersianName = normalizePersianText;
 
 /**
  * Normalizes and validates a first name, last name or father's name.

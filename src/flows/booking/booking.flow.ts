@@ -6,12 +6,16 @@ import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
 import { bookAppointment, checkBookingEligibility } from "../../domain/booking/book-appointment.js";
 import { changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
+import { anotherTimeMayHelp, isPaidForBooking, notBookableReason } from "../../domain/booking/booking-refusals.js";
 import { cancelAppointment, rescheduleAppointment } from "../../domain/booking/change-appointment.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
+import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
+import { CHOICE_ERRORS } from "./booking-errors.js";
 import type { BookingServices } from "./booking-services.js";
 import { chooseSlot, offerAlternatives, type ChosenSlot } from "./choose-slot.js";
 
@@ -31,11 +35,11 @@ export function bookingFlow(services: BookingServices): Flow {
           const office = live ? (await services.booking.offices.catalog()).get(live.officeId) : undefined;
           if (live && office) return { kind: "booked" as const, appointmentId: live.id, startsAt: live.startsAt.toISOString(), office: officeChoice(office) };
         }
-        return { kind: "not_bookable" as const, status: eligibility.ok ? "paid" : "status" in eligibility ? eligibility.status : "unknown" };
+        return { kind: "not_bookable" as const, status: eligibility.ok ? ("paid" as const) : "status" in eligibility ? eligibility.status : ("unknown" as const) };
       });
 
       if (standing.kind === "banned") await leave(conversation, ctx, "booking-no-show-ban", { reopensAt: formatDateTime(new Date(standing.reopensAt)) });
-      if (standing.kind === "not_bookable") await leave(conversation, ctx, `booking-not-bookable-${standing.status === "awaiting_payment" ? "unpaid" : "other"}`);
+      if (standing.kind === "not_bookable") await leave(conversation, ctx, `booking-not-bookable-${notBookableReason(standing.status)}`);
       if (standing.kind === "booked") {
         const startsAt = new Date(standing.startsAt);
         // Past the cut-off there is nothing to offer but the appointment itself.
@@ -48,7 +52,7 @@ export function bookingFlow(services: BookingServices): Flow {
         const choice = await ask(conversation, ctx, {
           prompt: "booking-current",
           promptParams: appointmentParams(ctx, standing.office, startsAt),
-          errors: "booking-choice-error",
+          errors: CHOICE_ERRORS,
           back: false,
           buttons: (c) => [[c.t("booking-reschedule"), c.t("booking-cancel-appointment")]],
           parse: (reply) =>
@@ -74,17 +78,50 @@ export function bookingFlow(services: BookingServices): Flow {
 async function findApplication(conversation: FlowConversation, ctx: FlowContext, services: BookingServices): Promise<{ id: string; firstName: string }> {
   const chatId = ctx.chatId!;
   const own = await conversation.external(async () =>
-    (await services.applications.findLiveByChat(chatId)).filter((a) => a.status !== "awaiting_payment").map(brief),
+    (await services.applications.findLiveByChat(chatId)).filter(isPaidForBooking).map(brief),
   );
   if (own.length === 1) {
     await ctx.reply(ctx.t("booking-for", { name: own[0]!.firstName }));
     return own[0]!;
   }
+  // A family registered from one phone: say whose appointment this is (or someone else's, by code).
+  const chosen = own.length > 1 ? await choosePerson(conversation, ctx, own) : undefined;
+  if (chosen) {
+    await ctx.reply(ctx.t("booking-for", { name: chosen.firstName }));
+    return chosen;
+  }
   await ctx.reply(ctx.t("booking-identify"));
   return findByTrackingCode(conversation, ctx, services, async (application) => brief(application));
 }
 
-const brief = (application: ApplicationView) => ({ id: application.id, firstName: application.firstName });
+type Brief = { id: string; firstName: string; lastName: string; nationalIdEnd: string };
+
+const brief = (application: ApplicationView): Brief => ({
+  id: application.id,
+  firstName: application.firstName,
+  lastName: application.lastName,
+  // The last four digits tell two people of one family with the same name apart without showing the whole ID.
+  nationalIdEnd: application.nationalId.slice(-4),
+});
+
+/** One button per person registered from this chat, and one for someone else; undefined for someone else. */
+async function choosePerson(conversation: FlowConversation, ctx: FlowContext, people: Brief[]): Promise<Brief | undefined> {
+  const label = (person: Brief) => ctx.t("booking-person", { firstName: person.firstName, lastName: person.lastName, end: toPersianDigits(person.nationalIdEnd) });
+  const someoneElse = ctx.t("booking-person-someone-else");
+  const answer = await ask(conversation, ctx, {
+    prompt: "booking-ask-person",
+    errors: CHOICE_ERRORS,
+    back: false,
+    buttons: () => [...people.map((person) => [label(person)]), [someoneElse]],
+    parse: (reply) => {
+      if (reply.kind !== "text") return fail("choose_button");
+      if (reply.text === someoneElse) return ok(undefined);
+      const person = people.find((candidate) => label(candidate) === reply.text);
+      return person ? ok(person) : fail("choose_button");
+    },
+  });
+  return answer.kind === "answer" ? answer.value : undefined;
+}
 
 /** Chooses a slot and takes it: a new booking, or a move of `current` (its seat is kept if the move fails). */
 async function book(
@@ -100,7 +137,7 @@ async function book(
     const confirm = await ask(conversation, ctx, {
       prompt: current ? "booking-confirm-move" : "booking-confirm",
       promptParams: appointmentParams(ctx, chosen.office, startsAt),
-      errors: "booking-choice-error",
+      errors: CHOICE_ERRORS,
       buttons: (c) => [[c.t("booking-confirm-button")]],
       parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-confirm-button") ? ok(true) : fail("choose_button")),
     });
@@ -138,7 +175,7 @@ async function book(
     }
     if (outcome.kind === "banned") await leave(conversation, ctx, "booking-no-show-ban", { reopensAt: formatDateTime(new Date(outcome.reopensAt)) });
     if (outcome.kind === "cutoff") await leave(conversation, ctx, "booking-cutoff-passed", { deadline: formatDateTime(new Date(outcome.deadline)) });
-    if (outcome.kind === "refused" && !["slot_full", "day_closed", "slot_in_past", "not_a_slot", "office_inactive"].includes(outcome.error)) {
+    if (outcome.kind === "refused" && !anotherTimeMayHelp(outcome.error)) {
       await leave(conversation, ctx, "booking-refused");
     }
     // The time filled (or closed) since it was offered: say so and offer the nearest alternatives.
@@ -156,11 +193,19 @@ async function holdsSlot(services: BookingServices, applicationId: string, offic
 async function cancel(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, appointmentId: string, startsAt: Date): Promise<void> {
   const sure = await ask(conversation, ctx, {
     prompt: "booking-cancel-sure",
-    errors: "booking-choice-error",
-    buttons: (c) => [[c.t("booking-cancel-yes")]],
-    parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-cancel-yes") ? ok(true) : fail("choose_button")),
+    errors: CHOICE_ERRORS,
+    buttons: (c) => [[c.t("booking-cancel-yes"), c.t("booking-cancel-keep")]],
+    back: false,
+    cancelButton: false,
+    parse: (reply) => {
+      if (reply.kind !== "text") return fail("choose_button");
+      if (reply.text === ctx.t("booking-cancel-yes")) return ok(true);
+      if (reply.text === ctx.t("booking-cancel-keep")) return ok(false);
+      const typed = readYesOrNo(reply.text);
+      return typed === undefined ? fail("choose_button") : ok(typed);
+    },
   });
-  if (sure.kind === "back") return leave(conversation, ctx, "booking-kept");
+  if (sure.kind === "back" || !sure.value) return leave(conversation, ctx, "booking-kept");
   const outcome = await conversation.external(async () => {
     const result = await cancelAppointment(services.booking, { appointmentId, now: new Date() });
     // Pressed again after the first press cancelled it (its answer lost): that earlier success is the answer.

@@ -3,9 +3,15 @@
 import { Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { findAlternatives } from "../../domain/booking/alternatives.js";
-import { earliestFreeSlot } from "../../domain/booking/availability.js";
-import { DEFAULT_BOOKING_POLICY } from "../../domain/booking/booking-policy.js";
-import { earliestNear, loadOccupancy, nearestOffices, officeBookableDays, officeFreeSlotsOn } from "../../domain/booking/office-search.js";
+import {
+  bookableDaysAcross,
+  earliestNear,
+  freeSlotsAcross,
+  nearestOffices,
+  officeBookableDays,
+  officeFreeSlotsOn,
+  officesInCity,
+} from "../../domain/booking/office-search.js";
 import { OFFICE_TYPES, type OfficeType } from "../../domain/booking/office.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
 import { stripInvisibleMarks, toLatinDigits } from "../../domain/text/digits.js";
@@ -14,6 +20,7 @@ import { formatDateTime } from "../../domain/time/persian-format.js";
 import { ask, type Question, type Reply } from "../kit/ask.js";
 import { inRows } from "../kit/navigation.js";
 import { cityQuestion, provinceQuestion } from "../pre-registration/questions.js";
+import { CHOICE_ERRORS, LOCATION_ERRORS } from "./booking-errors.js";
 import type { BookingServices } from "./booking-services.js";
 import { dayButton, officeButton, officeChoice, officeLine, timeButton, type OfficeChoice } from "./booking-view.js";
 
@@ -36,8 +43,8 @@ function pick<T>(options: Array<{ label: string; value: T }>) {
   };
 }
 
-function choiceQuestion<T>(prompt: string, options: Array<{ label: string; value: T }>, perRow: number, params?: Record<string, string | number>): Question<T> {
-  return { prompt, promptParams: params, errors: "booking-choice-error", buttons: () => inRows(options.map((o) => o.label), perRow), parse: pick(options) };
+function choiceQuestion<T>(prompt: string, options: Array<{ label: string; value: T }>, perRow: number, params?: Record<string, string | number>): Question<T, "choose_button"> {
+  return { prompt, promptParams: params, errors: CHOICE_ERRORS, buttons: () => inRows(options.map((o) => o.label), perRow), parse: pick(options) };
 }
 
 /** Runs the whole choice; back on any step starts the choice again. */
@@ -65,7 +72,7 @@ async function byLocation(conversation: FlowConversation, ctx: FlowContext, serv
   if (type.kind === "back") return null;
   const point = await ask(conversation, ctx, {
     prompt: "booking-ask-location",
-    errors: "booking-location-error",
+    errors: LOCATION_ERRORS,
     accepts: ["location"],
     buttons: (c) => [[Keyboard.requestLocation(c.t("booking-share-location"))]],
     parse: parsePoint,
@@ -107,18 +114,8 @@ async function dayFirst(
   const nearby = await conversation.external(async () => {
     const now = new Date();
     const offices = await nearestOffices(services.booking, { point, type, now, limit: DAY_FIRST_OFFICES });
-    const days = new Map<string, { date: JalaliDate; freeSlots: number }>();
-    for (const near of offices) {
-      for (const day of (await officeBookableDays(services.booking, { officeId: near.office.id, now })) ?? []) {
-        const key = jalaliKey(day.date);
-        const seen = days.get(key);
-        days.set(key, { date: day.date, freeSlots: (seen?.freeSlots ?? 0) + day.freeSlots });
-      }
-    }
-    return {
-      offices: offices.map((near) => officeChoice(near.office, { distanceKm: near.distanceKm })),
-      days: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, day]) => day),
-    };
+    const days = await bookableDaysAcross(services.booking, { officeIds: offices.map((near) => near.office.id), now });
+    return { offices: offices.map((near) => officeChoice(near.office, { distanceKm: near.distanceKm })), days };
   });
   if (nearby.days.length === 0) return tell(ctx, "booking-nothing-near");
   const day = await ask(
@@ -127,22 +124,16 @@ async function dayFirst(
     choiceQuestion("booking-ask-day-nearby", nearby.days.slice(0, 14).map((d) => ({ label: dayButton(ctx, d.date, d.freeSlots), value: d.date })), 2),
   );
   if (day.kind === "back") return null;
-  const times = await conversation.external(async () => {
-    const found: ChosenSlot[] = [];
-    for (const office of nearby.offices) {
-      const slots = (await officeFreeSlotsOn(services.booking, { officeId: office.id, date: day.value, now: new Date() })) ?? [];
-      for (const slot of slots) found.push({ office, startsAt: slot.startsAt.toISOString() });
-    }
-    // Earliest first; at the same time, the nearer office first (the offices come nearest first).
-    return found.sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, 24);
+  const times = await conversation.external(async (): Promise<ChosenSlot[]> => {
+    const officeIds = nearby.offices.map((office) => office.id);
+    const found = await freeSlotsAcross(services.booking, { officeIds, date: day.value, now: new Date(), limit: 24 });
+    return found.map(({ officeId, slot }) => ({ office: nearby.offices.find((office) => office.id === officeId)!, startsAt: slot.startsAt.toISOString() }));
   });
   if (times.length === 0) return tell(ctx, "booking-day-full");
   const labelled = times.map((slot) => ({ label: ctx.t("booking-time-at-office", { time: timeButton(new Date(slot.startsAt)), office: slot.office.name }), value: slot }));
   const chosen = await ask(conversation, ctx, choiceQuestion("booking-ask-time", labelled, 1));
   return chosen.kind === "answer" ? chosen.value : null;
 }
-
-const jalaliKey = (date: JalaliDate) => `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
 
 async function byCity(conversation: FlowConversation, ctx: FlowContext, services: BookingServices): Promise<ChosenSlot | null> {
   const provinces = await conversation.external(() => services.places.provinces());
@@ -152,13 +143,11 @@ async function byCity(conversation: FlowConversation, ctx: FlowContext, services
   for (;;) {
     const city = await ask(conversation, ctx, cityQuestion(cities, province.value.name, "booking-ask-city"));
     if (city.kind === "back") return null;
-    const offices = await conversation.external(async () => {
-      const now = new Date();
-      const inCity = (await services.booking.offices.catalog()).activeInCity(city.value.id).slice(0, 10);
-      const occupancy = await loadOccupancy(services.booking, inCity.map((office) => office.id), now);
-      const policy = services.booking.policy ?? DEFAULT_BOOKING_POLICY;
-      return inCity.map((office) => officeChoice(office, { earliestFree: earliestFreeSlot(office, occupancy(office.id), now, policy)?.startsAt ?? null }));
-    });
+    const offices = await conversation.external(async () =>
+      (await officesInCity(services.booking, { cityId: city.value.id, now: new Date(), limit: 10 })).map(({ office, earliestFree }) =>
+        officeChoice(office, { earliestFree: earliestFree?.startsAt ?? null }),
+      ),
+    );
     if (offices.length === 0) {
       await ctx.reply(ctx.t("booking-no-office-in-city", { city: city.value.name }));
       continue;

@@ -1,12 +1,22 @@
 // Finding an application by national ID + tracking code, with guessing limited per chat and per national ID.
-import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import type { ConversationSafeCheck, FlowContext, FlowConversation } from "../../bot/context.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
-import { parseTrackingCode } from "../../domain/application/tracking-code.js";
+import { matchesLookup } from "../../domain/application/application-lookup.js";
+import { mayBeReversedGroups, parseTrackingCode, type TrackingCodeError } from "../../domain/application/tracking-code.js";
 import { lookupKeys, type AttemptLimiter, type LimitKey, type LookupPurpose } from "../../domain/security/attempt-limiter.js";
 import { fail } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
 import { nationalIdQuestion } from "../pre-registration/questions.js";
 import { ask, leave } from "./ask.js";
+import { errorMessages } from "./error-messages.js";
+
+/** A non-text reply counts as not_digits, already one of the domain's codes. */
+const TRACKING_CODE_ERRORS = errorMessages("status-tracking-code-error", {
+  empty: true,
+  not_digits: true,
+  wrong_length: true,
+  mistyped: true,
+} satisfies Record<TrackingCodeError, true>);
 
 /**
  * The guessing counters a lookup of `nationalId` from this chat touches: the chat's own, and the national
@@ -39,6 +49,7 @@ export async function findByTrackingCode<T>(
   ctx: FlowContext,
   services: { applications: ApplicationStore; limiter: AttemptLimiter },
   load: (application: ApplicationView) => Promise<T>,
+  ..._refused: ConversationSafeCheck<NoInfer<T>>
 ): Promise<T> {
   for (;;) {
     const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
@@ -47,17 +58,19 @@ export async function findByTrackingCode<T>(
     await refuseIfBlocked(conversation, ctx, services.limiter, keys);
     const code = await ask(conversation, ctx, {
       prompt: "status-ask-tracking-code",
-      errors: "status-tracking-code-error",
+      errors: TRACKING_CODE_ERRORS,
       parse: (reply) => (reply.kind === "text" ? parseTrackingCode(reply.text) : fail("not_digits")),
     });
     if (code.kind === "back") continue;
-    const found = await conversation.external(async () => {
+    // T is checked at the caller (the rest parameter above); here it is still generic, so the check is skipped.
+    const external = conversation.external.bind(conversation) as (task: () => Promise<{ value: T } | null>) => Promise<{ value: T } | null>;
+    const found = await external(async () => {
       const application = await services.applications.findByTrackingCode(code.value);
-      if (application && application.nationalId === nationalId.value && application.status !== "cancelled") return { value: await load(application) };
+      if (application && matchesLookup(application, nationalId.value)) return { value: await load(application) };
       await services.limiter.recordFailure(keys);
       return null;
     });
     if (found) return found.value;
-    await ctx.reply(ctx.t("status-not-found"));
+    await ctx.reply(ctx.t(mayBeReversedGroups(code.value) ? "status-tracking-code-reversed" : "status-not-found"));
   }
 }

@@ -2,13 +2,17 @@
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { ask } from "./ask.js";
+import { errorMessages } from "./error-messages.js";
+
+/** The retry question takes only its button. */
+const RETRY_ERRORS = errorMessages("prereg-retry-error", { choose_button: true });
 
 /** Says a service did not answer (answers are kept) and waits for the "try again" button. */
 export async function waitForRetry(conversation: FlowConversation, ctx: FlowContext, prompt: string): Promise<void> {
   for (;;) {
     const retry = await ask(conversation, ctx, {
       prompt,
-      errors: "prereg-retry-error",
+      errors: RETRY_ERRORS,
       back: false,
       buttons: (c) => [[c.t("prereg-retry-button")]],
       parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("prereg-retry-button") ? ok(true) : fail("choose_button")),

@@ -6,7 +6,7 @@ import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import { formatTehranTime, formatToman } from "../../domain/time/persian-format.js";
 import { retryWhileUnavailable } from "../kit/retry.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
-import { tellAlreadyRegistered } from "./registry-check.js";
+import { registeredSummary, tellAlreadyRegistered } from "./registry-check.js";
 import type { Answers } from "./steps.js";
 
 /** Saves the application and sends the payment link (or the in-app invoice). */
@@ -31,7 +31,7 @@ export async function payFee(conversation: FlowConversation, ctx: FlowContext, s
         },
         tariff.preRegistrationRial,
       );
-      if (saved.kind === "already_registered") return saved;
+      if (saved.kind === "already_registered") return { kind: saved.kind, application: registeredSummary(saved.application) };
       try {
         const payment = await services.startPayment({
           applicationId: saved.applicationId,

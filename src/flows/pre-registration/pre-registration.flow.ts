@@ -1,4 +1,7 @@
 // Pre-registration: one question at a time, a summary to correct, then the fee payment link.
+import { firstEligibleDay, isOldEnough } from "../../domain/citizen/birth-date.js";
+import { formatJalaliDateOnly } from "../../domain/time/persian-format.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
 import type { Flow } from "../flow.js";
 import { leave } from "../kit/ask.js";
@@ -17,7 +20,7 @@ export function preRegistrationFlow(services: PreRegistrationServices): Flow {
     async run(conversation, ctx) {
       const today = jalaliDateInTehran(new Date(await conversation.now()));
       const answers: Partial<Answers> = {};
-      await ctx.reply(ctx.t("prereg-intro"));
+      await ctx.reply(ctx.t("prereg-intro", { questions: toPersianDigits(STEPS.length) }));
 
       let index = 0;
       while (index < STEPS.length) {
@@ -26,6 +29,10 @@ export function preRegistrationFlow(services: PreRegistrationServices): Flow {
         if (!answered) {
           index = Math.max(0, index - 1);
           continue;
+        }
+        if (step === "birthDate" && !isOldEnough(answers.birthDate!, today)) {
+          // Nothing to correct: say from which day they may apply, and end here.
+          await leave(conversation, ctx, "prereg-too-young", { date: formatJalaliDateOnly(firstEligibleDay(answers.birthDate!)) });
         }
         if (step === "birthDate" && !(await passesRegistryChecks(conversation, ctx, services, answers))) {
           index = 0; // ineligible: ask for the national ID again, keep nothing else that depends on it

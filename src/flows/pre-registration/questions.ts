@@ -1,41 +1,103 @@
-// The questions of pre-registration, each validated by the domain; error codes map to `prereg-*-error-*` keys.
+// The questions of pre-registration, each validated by the domain; each has its family of error keys `prereg-*-error-*`.
 import { Keyboard } from "grammy";
-import { parseLandline, parseMobile, parsePostalCode } from "../../domain/citizen/contact.js";
-import { validateBirthDate } from "../../domain/citizen/birth-date.js";
-import { parseNationalId } from "../../domain/citizen/national-id.js";
+import { parseLandlineOrNone, parseMobile, parsePostalCode, type LandlineError, type MobileError, type PostalCodeError } from "../../domain/citizen/contact.js";
+import { readYesOrNo } from "../../domain/text/yes-or-no.js";
+import { parsePlausibleBirthDate, validateBirthDate, type BirthDateError } from "../../domain/citizen/birth-date.js";
+import { parseNationalId, type NationalIdError } from "../../domain/citizen/national-id.js";
 import { matchPlaces, type City, type Province } from "../../domain/places/place-directory.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
-import { normalizePersianName, validatePersonName } from "../../domain/text/normalize-persian-name.js";
+import { validatePersonName, type PersonNameError } from "../../domain/text/normalize-persian-name.js";
+import { parseAddress, type AddressError } from "../../domain/citizen/address.js";
 import type { JalaliDate } from "../../domain/time/jalali.js";
 import type { FlowContext } from "../../bot/context.js";
 import type { Question, Reply } from "../kit/ask.js";
+import { errorMessages } from "../kit/error-messages.js";
 import { inRows } from "../kit/navigation.js";
 
-const textOnly = <T, E extends string>(parse: (text: string) => Result<T, E>) => (reply: Reply): Result<T, string> =>
+/** textOnly(): a contact or location where the question wants typed text. */
+type NotText = "not_text";
+
+const textOnly = <T, E extends string>(parse: (text: string) => Result<T, E>) => (reply: Reply): Result<T, E | NotText> =>
   reply.kind === "text" ? parse(reply.text) : fail("not_text");
 
-export const nationalIdQuestion = (back: boolean): Question<string> => ({
+// Each family names exactly the codes its parser can return (`satisfies` refuses a missing or an extra one).
+const NATIONAL_ID_ERRORS = errorMessages("prereg-national-id-error", {
+  empty: true,
+  not_digits: true,
+  wrong_length: true,
+  invalid_checksum: true,
+  invalid_pattern: true,
+  not_text: true,
+} satisfies Record<NationalIdError | NotText, true>);
+const BIRTH_DATE_ERRORS = errorMessages("prereg-birth-date-error", {
+  empty: true,
+  bad_format: true,
+  invalid_date: true,
+  in_future: true,
+  too_young: true,
+  too_old: true,
+  not_text: true,
+} satisfies Record<BirthDateError | NotText, true>);
+const NAME_ERRORS = errorMessages("prereg-name-error", {
+  empty: true,
+  too_long: true,
+  not_persian: true,
+  invalid_characters: true,
+  not_text: true,
+} satisfies Record<PersonNameError | NotText, true>);
+const MOBILE_ERRORS = errorMessages("prereg-mobile-error", {
+  empty: true,
+  not_digits: true,
+  wrong_format: true,
+  not_own_contact: true, // a shared contact card that is not the sender's own
+  not_text: true,
+} satisfies Record<MobileError | "not_own_contact" | NotText, true>);
+const LANDLINE_ERRORS = errorMessages("prereg-landline-error", {
+  empty: true,
+  not_digits: true,
+  wrong_length: true,
+  unknown_area_code: true,
+  not_text: true,
+} satisfies Record<LandlineError | NotText, true>);
+const POSTAL_CODE_ERRORS = errorMessages("prereg-postal-code-error", {
+  empty: true,
+  not_digits: true,
+  wrong_length: true,
+  invalid_code: true,
+  not_text: true,
+} satisfies Record<PostalCodeError | NotText, true>);
+const ADDRESS_ERRORS = errorMessages("prereg-address-error", { too_short: true, too_long: true, not_text: true } satisfies Record<AddressError | NotText, true>);
+type PlaceError = "not_found" | "ambiguous";
+const PROVINCE_ERRORS = errorMessages("prereg-province-error", { not_found: true, ambiguous: true, not_text: true } satisfies Record<PlaceError | NotText, true>);
+const CITY_ERRORS = errorMessages("prereg-city-error", { not_found: true, ambiguous: true, not_text: true } satisfies Record<PlaceError | NotText, true>);
+const ABROAD_ERRORS = errorMessages("prereg-abroad-error", { choose_button: true, not_text: true });
+
+export const nationalIdQuestion = (back: boolean): Question<string, NationalIdError | NotText> => ({
   prompt: "prereg-ask-national-id",
-  errors: "prereg-national-id-error",
+  errors: NATIONAL_ID_ERRORS,
   back,
   parse: textOnly(parseNationalId),
 });
 
-export const birthDateQuestion = (today: JalaliDate): Question<JalaliDate> => ({
+/**
+ * The birth date. With `checkAge` false a real date of someone too young is taken as given, so that the
+ * journey can end by saying when they may apply instead of asking for another date.
+ */
+export const birthDateQuestion = (today: JalaliDate, checkAge = true): Question<JalaliDate, BirthDateError | NotText> => ({
   prompt: "prereg-ask-birth-date",
-  errors: "prereg-birth-date-error",
-  parse: textOnly((text) => validateBirthDate(text, today)),
+  errors: BIRTH_DATE_ERRORS,
+  parse: textOnly((text): Result<JalaliDate, BirthDateError> => (checkAge ? validateBirthDate(text, today) : parsePlausibleBirthDate(text, today))),
 });
 
-export const nameQuestion = (which: "first-name" | "last-name" | "father-name"): Question<string> => ({
+export const nameQuestion = (which: "first-name" | "last-name" | "father-name"): Question<string, PersonNameError | NotText> => ({
   prompt: `prereg-ask-${which}`,
-  errors: "prereg-name-error",
+  errors: NAME_ERRORS,
   parse: textOnly(validatePersonName),
 });
 
-export const mobileQuestion: Question<string> = {
+export const mobileQuestion: Question<string, MobileError | "not_own_contact" | NotText> = {
   prompt: "prereg-ask-mobile",
-  errors: "prereg-mobile-error",
+  errors: MOBILE_ERRORS,
   accepts: ["contact"],
   buttons: (ctx) => [[Keyboard.requestContact(ctx.t("prereg-share-contact"))]],
   parse: (reply) => {
@@ -47,32 +109,23 @@ export const mobileQuestion: Question<string> = {
   },
 };
 
-export const landlineQuestion: Question<string> = {
+/** A landline, or «ندارم» (button or typed) for none. */
+export const landlineQuestion: Question<string | null, LandlineError | NotText> = {
   prompt: "prereg-ask-landline",
-  errors: "prereg-landline-error",
-  parse: textOnly(parseLandline),
+  errors: LANDLINE_ERRORS,
+  buttons: (ctx) => [[ctx.t("prereg-landline-none")]],
+  parse: textOnly(parseLandlineOrNone),
 };
 
-export const postalCodeQuestion: Question<string> = {
+export const postalCodeQuestion: Question<string, PostalCodeError | NotText> = {
   prompt: "prereg-ask-postal-code",
-  errors: "prereg-postal-code-error",
+  errors: POSTAL_CODE_ERRORS,
   parse: textOnly(parsePostalCode),
 };
 
-const ADDRESS_MIN = 10;
-const ADDRESS_MAX = 300;
-
-/** A residential address: free text, long enough to find the house, short enough for the card record. */
-export function parseAddress(text: string): Result<string, "too_short" | "too_long"> {
-  const address = normalizePersianName(text);
-  if (address.length < ADDRESS_MIN) return fail("too_short");
-  if (address.length > ADDRESS_MAX) return fail("too_long");
-  return ok(address);
-}
-
-export const addressQuestion: Question<string> = {
+export const addressQuestion: Question<string, AddressError | NotText> = {
   prompt: "prereg-ask-address",
-  errors: "prereg-address-error",
+  errors: ADDRESS_ERRORS,
   parse: textOnly(parseAddress),
 };
 
@@ -85,29 +138,30 @@ function pickPlace<T extends { name: string }>(places: readonly T[]) {
 }
 
 /** Province by button or part of its name; `prompt` lets booking ask about the office's province instead. */
-export const provinceQuestion = (provinces: Province[], prompt = "prereg-ask-province"): Question<Province> => ({
+export const provinceQuestion = (provinces: Province[], prompt = "prereg-ask-province"): Question<Province, PlaceError | NotText> => ({
   prompt,
-  errors: "prereg-province-error",
+  errors: PROVINCE_ERRORS,
   buttons: () => inRows(provinces.map((p) => p.name), 3),
   parse: pickPlace(provinces),
 });
 
-export const cityQuestion = (cities: City[], provinceName: string, prompt = "prereg-ask-city"): Question<City> => ({
+export const cityQuestion = (cities: City[], provinceName: string, prompt = "prereg-ask-city"): Question<City, PlaceError | NotText> => ({
   prompt,
   promptParams: { province: provinceName },
-  errors: "prereg-city-error",
+  errors: CITY_ERRORS,
   buttons: () => inRows(cities.map((c) => c.name), 3),
   parse: pickPlace(cities),
 });
 
-/** Yes/no by button (or typing the same words); the labels come from the citizen's locale. */
-export const abroadQuestion = (ctx: FlowContext): Question<boolean> => ({
+/** Yes/no by button, or typed (the labels, or any of the words readYesOrNo knows); labels from the citizen's locale. */
+export const abroadQuestion = (ctx: FlowContext): Question<boolean, "choose_button" | NotText> => ({
   prompt: "prereg-ask-abroad",
-  errors: "prereg-abroad-error",
+  errors: ABROAD_ERRORS,
   buttons: () => [[ctx.t("prereg-abroad-no"), ctx.t("prereg-abroad-yes")]],
   parse: textOnly((text): Result<boolean, "choose_button"> => {
     if (text === ctx.t("prereg-abroad-yes")) return ok(true);
     if (text === ctx.t("prereg-abroad-no")) return ok(false);
-    return fail("choose_button");
+    const typed = readYesOrNo(text);
+    return typed === undefined ? fail("choose_button") : ok(typed);
   }),
 });

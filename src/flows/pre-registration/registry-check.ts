@@ -2,6 +2,8 @@
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
+import type { ApplicationState } from "../../domain/application/lifecycle.js";
+import { isAlreadyRegistered } from "../../domain/application/registration.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import { checkEligibility, RegistryUnavailableError } from "../../domain/citizen/eligibility.js";
 import type { NationalId } from "../../domain/citizen/national-id.js";
@@ -33,14 +35,15 @@ export async function passesRegistryChecks(
         await services.limiter.recordFailure(keys);
         return { kind: "not_eligible" as const };
       }
-      return { kind: "eligible" as const, live: await services.applications.findLive(nationalId) };
+      const live = await services.applications.findLive(nationalId);
+      return { kind: "eligible" as const, live: live && registeredSummary(live) };
     }),
   );
   if (outcome.kind === "not_eligible") {
     await ctx.reply(ctx.t("prereg-not-eligible"));
     return false;
   }
-  if (outcome.live && outcome.live.status !== "awaiting_payment") {
+  if (outcome.live && isAlreadyRegistered(outcome.live)) {
     if (outcome.live.chatId === ctx.chatId) await tellAlreadyRegistered(conversation, ctx, outcome.live);
     // Another chat: no code and no name here; recovery (limited) is the way to the code.
     await ctx.reply(ctx.t("prereg-already-registered-elsewhere"), { reply_markup: mainMenuKeyboard(ctx) });
@@ -60,7 +63,23 @@ async function askRegistry<T>(ctx: FlowContext, ask: () => Promise<T>): Promise<
   }
 }
 
-export async function tellAlreadyRegistered(conversation: FlowConversation, ctx: FlowContext, application: ApplicationView): Promise<never> {
+/** What the flow keeps of a live application: plain data, as conversation state must be. */
+export interface RegisteredSummary {
+  status: ApplicationState;
+  firstName: string;
+  trackingCode: string | null;
+  /** The chat that registered it: only there are its name and code shown. */
+  chatId: number;
+}
+
+export const registeredSummary = (application: ApplicationView): RegisteredSummary => ({
+  status: application.status,
+  firstName: application.firstName,
+  trackingCode: application.trackingCode,
+  chatId: application.chatId,
+});
+
+export async function tellAlreadyRegistered(conversation: FlowConversation, ctx: FlowContext, application: RegisteredSummary): Promise<never> {
   await ctx.reply(
     ctx.t("prereg-already-registered", {
       name: application.firstName,

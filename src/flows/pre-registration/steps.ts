@@ -31,7 +31,8 @@ export interface Answers {
   lastName: string;
   fatherName: string;
   mobile: string;
-  landline: string;
+  /** Null when the citizen has none. */
+  landline: string | null;
   postalCode: string;
   address: string;
   province: Province;
@@ -51,8 +52,9 @@ export async function askStep(
   today: JalaliDate,
   back: boolean,
 ): Promise<boolean> {
-  const store = async <T>(question: Question<T>, save: (value: T) => void) => {
-    const answer = await ask(conversation, ctx, question);
+  const progress = { step: STEPS.indexOf(step) + 1, of: STEPS.length };
+  const store = async <T, E extends string>(question: Question<T, E>, save: (value: T) => void) => {
+    const answer = await ask(conversation, ctx, { ...question, progress });
     if (answer.kind === "back") return false;
     save(answer.value);
     return true;
@@ -61,7 +63,7 @@ export async function askStep(
     case "nationalId":
       return store(q.nationalIdQuestion(back), (v) => (answers.nationalId = v));
     case "birthDate":
-      return store(q.birthDateQuestion(today), (v) => (answers.birthDate = v));
+      return store(q.birthDateQuestion(today, false), (v) => (answers.birthDate = v));
     case "abroad":
       return store(q.abroadQuestion(ctx), (v) => (answers.abroad = v));
     case "firstName":
@@ -72,8 +74,12 @@ export async function askStep(
       return store(q.nameQuestion("father-name"), (v) => (answers.fatherName = v));
     case "mobile":
       return store(q.mobileQuestion, (v) => (answers.mobile = v));
-    case "landline":
-      return store(q.landlineQuestion, (v) => (answers.landline = v));
+    case "landline": {
+      const answered = await store(q.landlineQuestion, (v) => (answers.landline = v));
+      // No landline is fine; say now what the office will want instead, so it is not a surprise there.
+      if (answered && answers.landline === null) await ctx.reply(ctx.t("prereg-landline-none-noted"));
+      return answered;
+    }
     case "postalCode":
       return store(q.postalCodeQuestion, (v) => (answers.postalCode = v));
     case "address":

@@ -3,7 +3,10 @@ import type { FlowContext } from "../../bot/context.js";
 import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
+import type { ApplicationState } from "../../domain/application/lifecycle.js";
+import { nextStep } from "../../domain/application/next-step.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";
+import { runningBanEnd } from "../../domain/booking/booking-policy.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
 import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { formatDateTime, formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
@@ -24,18 +27,14 @@ interface AppointmentFacts {
   banEndsAt?: string;
 }
 
-/** The card is issued 15 days to a month after the in-person visit (seed document, stage 4). */
-const CARD_WINDOW_DAYS = { from: 15, to: 30 };
-const DAY_MS = 24 * 3600 * 1000;
-
 export function statusFlow(services: StatusServices): Flow {
   return {
     id: "status",
     menuKey: "menu-status",
     async run(conversation, ctx) {
-      const found = await findByTrackingCode(conversation, ctx, services, async (application) => {
+      const found = await findByTrackingCode(conversation, ctx, services, async (application: ApplicationView): Promise<StatusLookup> => {
         const tariff = await services.tariffs.inForce(new Date());
-        return { application, deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
+        return { application: statusFacts(application), deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
       });
       await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
     },
@@ -45,25 +44,43 @@ export function statusFlow(services: StatusServices): Flow {
 async function appointmentFacts(booking: BookingDeps, applicationId: string): Promise<AppointmentFacts> {
   const [live, standing] = await Promise.all([booking.store.liveAppointmentOf(applicationId), booking.store.standing(applicationId)]);
   const office = live ? (await booking.offices.catalog()).get(live.officeId) : undefined;
-  const banEndsAt = standing?.bookingReopensAt && standing.bookingReopensAt > new Date() ? standing.bookingReopensAt.toISOString() : undefined;
+  const banEndsAt = runningBanEnd(standing, new Date())?.toISOString();
   return { booked: live && office ? { office: officeChoice(office), startsAt: live.startsAt.toISOString() } : undefined, banEndsAt };
 }
 
-function statusText(ctx: FlowContext, application: ApplicationView, deliveryRial: number, facts: AppointmentFacts): string {
+/** Everything the status text needs, found once and kept in the conversation's state. */
+interface StatusLookup {
+  application: StatusFacts;
+  deliveryRial: number;
+  appointment: AppointmentFacts;
+}
+
+/** What the status text shows of an application, as plain data for the conversation's state. */
+interface StatusFacts {
+  firstName: string;
+  status: ApplicationState;
+  timeline: Array<{ status: ApplicationState; at: string }>;
+}
+
+const statusFacts = (application: ApplicationView): StatusFacts => ({
+  firstName: application.firstName,
+  status: application.status,
+  timeline: application.timeline.map((event) => ({ status: event.status, at: event.at.toISOString() })),
+});
+
+function statusText(ctx: FlowContext, application: StatusFacts, deliveryRial: number, facts: AppointmentFacts): string {
   const timeline = application.timeline
     .map((event) => ctx.t("status-timeline-line", { stage: ctx.t(`status-stage-${event.status}`), at: formatDateTime(new Date(event.at)) }))
     .join("\n");
-  const completedAt = application.timeline.find((event) => event.status === "completed_in_person")?.at;
-  const next = completedAt && ["completed_in_person", "in_production"].includes(application.status)
-    ? ctx.t("status-next-card-window", {
-        from: formatJalaliDate(new Date(new Date(completedAt).getTime() + CARD_WINDOW_DAYS.from * DAY_MS)),
-        to: formatJalaliDate(new Date(new Date(completedAt).getTime() + CARD_WINDOW_DAYS.to * DAY_MS)),
-      })
-    : facts.booked && application.status === "booked"
-      ? ctx.t("status-next-booked-at", appointmentParams(ctx, facts.booked.office, new Date(facts.booked.startsAt)))
-      : facts.banEndsAt && application.status === "no_show"
-        ? ctx.t("status-next-no-show-until", { until: formatDateTime(new Date(facts.banEndsAt)) })
-        : ctx.t(`status-next-${application.status}`, { deliveryFee: formatToman(deliveryRial) });
+  const step = nextStep(application, { booked: facts.booked !== undefined, banEndsAt: facts.banEndsAt ? new Date(facts.banEndsAt) : undefined });
+  const next =
+    step.kind === "card_window"
+      ? ctx.t("status-next-card-window", { from: formatJalaliDate(step.from), to: formatJalaliDate(step.to) })
+      : step.kind === "booked_at" && facts.booked
+        ? ctx.t("status-next-booked-at", appointmentParams(ctx, facts.booked.office, new Date(facts.booked.startsAt)))
+        : step.kind === "no_show_until"
+          ? ctx.t("status-next-no-show-until", { until: formatDateTime(step.until) })
+          : ctx.t(`status-next-${application.status}`, { deliveryFee: formatToman(deliveryRial) });
   return ctx.t("status-result", {
     name: application.firstName,
     stage: ctx.t(`status-stage-${application.status}`),

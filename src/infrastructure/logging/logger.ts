@@ -1,11 +1,15 @@
 // Creates the structured (pino) logger; every line passes through the personal-data mask before it is written.
+import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
 import { maskPersonalData } from "./mask-personal-data.js";
 
 export type { Logger } from "pino";
 
-/** A JSON-lines logger whose output never carries unmasked national IDs, phones or birth dates. */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/**
+ * A logger whose output never carries unmasked national IDs, phones or birth dates: JSON lines for log
+ * collectors, or readable lines when a person watches a terminal (pino-pretty, when it is installed).
+ */
+export function createLogger(level: string, destination?: DestinationStream | "json" | "auto"): Logger {
   return pino(
     {
       level,
@@ -17,7 +21,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       serializers: { err: serializeError },
       redact: { paths: ["token", "*.token", "secret", "*.secret"], censor: "[secret]" },
     },
-    destination ?? pino.destination({ dest: 1, sync: false }),
+    typeof destination === "object" ? destination : terminalOrJsonDestination(destination ?? "auto"),
   );
 }
 
@@ -33,4 +37,25 @@ export function serializeError(error: unknown): unknown {
   delete serialized.error;
   if (inner !== undefined) serialized.cause = inner instanceof Error ? serializeError(inner) : String(JSON.stringify(inner) ?? inner);
   return serialized;
+}
+
+/** Readable lines on an interactive terminal (format "auto"), JSON lines everywhere else. */
+function terminalOrJsonDestination(format: "json" | "auto"): DestinationStream {
+  const wantsPretty = format === "auto" && process.stdout.isTTY === true;
+  if (wantsPretty) {
+    const pretty = loadPinoPretty();
+    if (pretty) return pretty({ colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,service", sync: true });
+  }
+  return pino.destination({ dest: 1, sync: false });
+}
+
+type PrettyFactory = (options: Record<string, unknown>) => DestinationStream;
+
+/** pino-pretty is a development dependency: a production install without it simply logs JSON. */
+function loadPinoPretty(): PrettyFactory | undefined {
+  try {
+    return createRequire(import.meta.url)("pino-pretty") as PrettyFactory;
+  } catch {
+    return undefined;
+  }
 }

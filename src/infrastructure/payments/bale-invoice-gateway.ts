@@ -1,10 +1,9 @@
 // Bale's in-app payment: an invoice sent into the chat, paid inside the messenger, confirmed by an update.
 import type { Api } from "grammy";
 import type { PaymentGateway, PaymentRequest, PaymentStart, VerifyOutcome } from "../../domain/payment/payment-gateway.js";
+import { INVOICE_CURRENCY } from "../../domain/payment/pre-checkout.js";
 import type { Translate } from "../../domain/shared/translate.js";
 
-/** Bale prices invoices in rial; Telegram is told the currency explicitly. */
-export const BALE_INVOICE_CURRENCY = "IRR";
 /** Bot API limits on invoice texts (Bale follows the same API). */
 const TITLE_MAX = 32;
 const DESCRIPTION_MAX = 255;
@@ -38,7 +37,7 @@ export class BaleInvoiceGateway implements PaymentGateway {
       truncate(title, TITLE_MAX),
       truncate(request.description, DESCRIPTION_MAX),
       request.paymentId,
-      BALE_INVOICE_CURRENCY,
+      INVOICE_CURRENCY,
       [{ label: translate("payment-invoice-label"), amount: request.amountRial }],
       { provider_token: providerToken },
     );

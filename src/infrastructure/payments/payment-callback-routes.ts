@@ -91,7 +91,8 @@ const TONES: Record<CallbackResult, PageTone> = {
   not_found: "error",
 };
 
-const KEYS: Record<CallbackResult, string> = {
+/** Each result's part of its page keys: payment-result-<key>-heading and -body (the locale test reads this map). */
+export const RESULT_PAGE_KEYS: Record<CallbackResult, string> = {
   paid: "paid",
   cancelled: "cancelled",
   not_paid: "not-paid",
@@ -103,7 +104,7 @@ const KEYS: Record<CallbackResult, string> = {
 
 /** The result page for one outcome, with texts from payment-result-<result>-heading and -body. */
 export function renderResultPage(translate: Translate, result: CallbackResult, botUrl?: string): string {
-  const key = KEYS[result];
+  const key = RESULT_PAGE_KEYS[result];
   return renderPage(translate, {
     title: translate("payment-page-title"),
     heading: translate(`payment-result-${key}-heading`),

@@ -1,5 +1,6 @@
-// The HTML shell of the payment web pages: one self-contained page, right to left, no external assets.
+// The HTML shell of the payment web pages: one page, right to left, in the project's own Persian font.
 import type { Translate } from "../../domain/shared/translate.js";
+import { PAGE_FONT_PATH } from "../http/persian-font.js";
 
 /** The page's colour accent, matching what happened. */
 export type PageTone = "success" | "info" | "warning" | "error";
@@ -45,8 +46,10 @@ export function renderPage(translate: Translate, content: PageContent): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(content.title)}</title>
+<link rel="preload" href="${PAGE_FONT_PATH}" as="font" type="font/woff2" crossorigin>
 <style>
-  body { margin: 0; background: #f3f4f6; color: #1f2937; font: 16px/1.9 Tahoma, "Segoe UI", system-ui, sans-serif; }
+  @font-face { font-family: "Vazirmatn"; src: url("${PAGE_FONT_PATH}") format("woff2"); font-weight: 100 900; font-display: swap; }
+  body { margin: 0; background: #f3f4f6; color: #1f2937; font: 16px/1.9 "Vazirmatn", Tahoma, system-ui, sans-serif; }
   main { max-width: 30rem; margin: 2rem auto; padding: 1.5rem; background: #fff; border-radius: 12px;
          border-top: 6px solid ${accent}; box-shadow: 0 2px 10px rgb(0 0 0 / 8%); }
   h1 { font-size: 1.3rem; margin: 0 0 1rem; color: ${accent}; }

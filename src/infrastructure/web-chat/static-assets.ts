@@ -1,8 +1,8 @@
 // Loads the chat page's static files once at start-up: its script modules, its style sheet and the Persian font.
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, extname, join } from "node:path";
+import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadPersianFont } from "../http/persian-font.js";
 
 export interface StaticAsset {
   body: Uint8Array;
@@ -11,10 +11,6 @@ export interface StaticAsset {
 }
 
 const ASSETS_DIR = fileURLToPath(new URL("./assets/", import.meta.url));
-
-/** The font package (SIL OFL); its variable woff2 covers every weight the page uses in one file. */
-const FONT_PACKAGE = "vazirmatn";
-const FONT_FILE = "fonts/webfonts/Vazirmatn[wght].woff2";
 
 const CODE_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -32,10 +28,9 @@ export function loadStaticAssets(): Map<string, StaticAsset> {
     // The code changes with the project: browsers revalidate it on every visit.
     if (contentType) assets.set(name, { body: readFileSync(join(ASSETS_DIR, name)), contentType, cacheControl: "no-cache" });
   }
-  const fontDir = dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/package.json`));
-  const font = "public, max-age=604800";
-  assets.set("vazirmatn.woff2", { body: readFileSync(join(fontDir, FONT_FILE)), contentType: "font/woff2", cacheControl: font });
-  // The OFL asks that the licence travel with the font.
-  assets.set("vazirmatn-OFL.txt", { body: readFileSync(join(fontDir, "OFL.txt")), contentType: "text/plain; charset=utf-8", cacheControl: font });
+  const font = loadPersianFont();
+  const cacheControl = "public, max-age=604800";
+  assets.set("vazirmatn.woff2", { body: font.woff2, contentType: "font/woff2", cacheControl });
+  assets.set("vazirmatn-OFL.txt", { body: font.licence, contentType: "text/plain; charset=utf-8", cacheControl });
   return assets;
 }

@@ -1,11 +1,14 @@
+import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   formatTrackingCode,
   generateTrackingCode,
+  mayBeReversedGroups,
   parseTrackingCode,
   TRACKING_CODE_LENGTH,
 } from '../../../src/domain/application/tracking-code.js';
 import type { RandomInt, TrackingCode } from '../../../src/domain/application/tracking-code.js';
+import { hasValidVerhoeffCheckDigit } from '../../../src/domain/shared/verhoeff.js';
 import { toPersianDigits } from '../../../src/domain/text/digits.js';
 
 /** Returns the scripted values in order and records each requested bound. */
@@ -147,5 +150,25 @@ describe('formatTrackingCode', () => {
   it('round-trips through parseTrackingCode', () => {
     const code = generateTrackingCode(seededRandomInt(3));
     expect(parseTrackingCode(formatTrackingCode(code))).toEqual({ ok: true, value: code });
+  });
+});
+
+describe('mayBeReversedGroups', () => {
+  const codes = Array.from({ length: 400 }, () => generateTrackingCode(randomInt));
+  const reversedOf = (code: string) => (code.match(/\d{4}/g) ?? []).reverse().join('');
+
+  it('recognises a real code typed with its groups in reverse order', () => {
+    // About one reversed code in ten happens to carry a valid check digit: those are the ones to recognise.
+    const typedReversed = codes.map(reversedOf).filter((typed) => !typed.startsWith('0') && hasValidVerhoeffCheckDigit(typed));
+    expect(typedReversed.length).toBeGreaterThan(0);
+    for (const typed of typedReversed) expect(mayBeReversedGroups(typed as TrackingCode)).toBe(true);
+  });
+
+  it('says no when the groups read backwards are not a code, or read the same', () => {
+    for (const code of codes.filter((c) => !hasValidVerhoeffCheckDigit(reversedOf(c)) || reversedOf(c).startsWith('0'))) {
+      expect(mayBeReversedGroups(code)).toBe(false);
+    }
+    const sameBothWays = `1234${'5678'}1234`;
+    expect(mayBeReversedGroups(sameBothWays as TrackingCode)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EARLIEST_BIRTH_YEAR, MINIMUM_AGE_YEARS, validateBirthDate } from '../../../src/domain/citizen/birth-date.js';
-import { isLeapJalaliYear } from '../../../src/domain/time/jalali.js';
+import { EARLIEST_BIRTH_YEAR, firstEligibleDay, isOldEnough, MINIMUM_AGE_YEARS, validateBirthDate } from '../../../src/domain/citizen/birth-date.js';
+import { addDays, isLeapJalaliYear } from '../../../src/domain/time/jalali.js';
 import type { JalaliDate } from '../../../src/domain/time/jalali.js';
 
 const date = (year: number, month: number, day: number): JalaliDate => ({ year, month, day });
@@ -70,5 +70,26 @@ describe('validateBirthDate', () => {
     expect(validateBirthDate('', today)).toEqual({ ok: false, error: 'empty' });
     expect(validateBirthDate('12/5/1370', today)).toEqual({ ok: false, error: 'bad_format' });
     expect(validateBirthDate('1370/13/1', today)).toEqual({ ok: false, error: 'invalid_date' });
+  });
+});
+
+describe('firstEligibleDay', () => {
+  it('is the 15th birthday', () => {
+    expect(firstEligibleDay({ year: 1395, month: 1, day: 1 })).toEqual({ year: 1410, month: 1, day: 1 });
+    expect(firstEligibleDay({ year: 1399, month: 6, day: 10 })).toEqual({ year: 1414, month: 6, day: 10 });
+  });
+
+  it('moves an Esfand 30 birthday to 1 Farvardin when the 15th year has no Esfand 30', () => {
+    // 1408 is a leap year, 1409 is not.
+    expect(firstEligibleDay({ year: 1393, month: 12, day: 30 })).toEqual({ year: 1408, month: 12, day: 30 });
+    expect(firstEligibleDay({ year: 1403, month: 12, day: 30 })).toEqual({ year: 1419, month: 1, day: 1 });
+  });
+
+  it('agrees with the age rule: old enough on that day, not the day before', () => {
+    for (const birth of [{ year: 1390, month: 5, day: 13 }, { year: 1391, month: 12, day: 30 }, { year: 1403, month: 12, day: 30 }]) {
+      const first = firstEligibleDay(birth);
+      expect(isOldEnough(birth, first)).toBe(true);
+      expect(isOldEnough(birth, addDays(first, -1))).toBe(false);
+    }
   });
 });

@@ -4,6 +4,7 @@ import {
   LANDLINE_AREA_CODES,
   maskMobile,
   parseLandline,
+  parseLandlineOrNone,
   parseMobile,
   parsePostalCode,
 } from '../../../src/domain/citizen/contact.js';
@@ -151,5 +152,17 @@ describe('parsePostalCode', () => {
 describe('formatPostalCode', () => {
   it('puts the dash after digit five', () => {
     expect(formatPostalCode('1315613111' as PostalCode)).toBe('13156-13111');
+  });
+});
+
+describe('parseLandlineOrNone', () => {
+  it.each(['ندارم', 'ندارم.', ' نداريم ', 'None', 'I have none'])('reads %j as no landline', (typed) => {
+    expect(parseLandlineOrNone(typed)).toEqual({ ok: true, value: null });
+  });
+
+  it('parses a number as parseLandline does, refusals included', () => {
+    expect(parseLandlineOrNone('۰۲۱-۸۸۷۷۶۶۵۵')).toEqual({ ok: true, value: '02188776655' });
+    expect(parseLandlineOrNone('88776655')).toEqual({ ok: false, error: 'wrong_length' });
+    expect(parseLandlineOrNone('ندارم ولی')).toEqual({ ok: false, error: 'not_digits' });
   });
 });

@@ -7,7 +7,7 @@ import { el, elements } from "./dom.js";
 import { run, showError, toast } from "./feedback.js";
 import { closePanels, initPanels, openContactPanel, openLocationPanel, openNewCitizenPanel } from "./panels.js";
 import { readJson, simPost, simUrl } from "./sim-api.js";
-import { clearView, renderTranscript } from "./transcript-view.js";
+import { clearView, renderTranscript, scrollToNewest } from "./transcript-view.js";
 
 /** @typedef {import("./types.js").TranscriptMessage} TranscriptMessage */
 
@@ -143,13 +143,10 @@ function switchTo(/** @type {number} */ id) {
   closePanels();
   clearView();
   renderCitizens();
-  void refresh().then(scrollToEnd);
+  void refresh().then(scrollToNewest);
   elements.text.focus();
 }
 
-function scrollToEnd() {
-  elements.messages.scrollTop = elements.messages.scrollHeight;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Wiring
@@ -191,4 +188,4 @@ fetch(simUrl("users"))
 
 renderCitizens();
 connectEvents();
-void refresh().then(scrollToEnd);
+void refresh().then(scrollToNewest);

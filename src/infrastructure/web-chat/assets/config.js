@@ -23,13 +23,22 @@ export const coordinate = new Intl.NumberFormat(config.locale, { maximumFraction
 // Iran's time, whatever the browser's zone is: the bot's texts speak of Tehran time too.
 const TIME_ZONE = "Asia/Tehran";
 export const timeFormat = new Intl.DateTimeFormat(config.locale, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-export const dayFormat = new Intl.DateTimeFormat(`${config.locale}-u-ca-persian`, {
+const dayParts = new Intl.DateTimeFormat(`${config.locale}-u-ca-persian`, {
   timeZone: TIME_ZONE,
   weekday: "long",
   day: "numeric",
   month: "long",
   year: "numeric",
 });
+
+/**
+ * A Tehran day as people say it, «سه‌شنبه ۱۰ آذر ۱۴۰۵»: built from the parts, because ICU's own pattern for
+ * fa-IR puts the year first and joins the weekday with a Latin comma.
+ */
+export function formatDay(/** @type {Date} */ when) {
+  const parts = new Map(dayParts.formatToParts(when).map((part) => [part.type, part.value]));
+  return ["weekday", "day", "month", "year"].map((type) => parts.get(type)).filter(Boolean).join(" ");
+}
 
 /** Persian (or Arabic) digits typed by the person, as the ASCII digits the server expects. */
 export function latinDigits(/** @type {string} */ text) {

@@ -1,7 +1,7 @@
 // @ts-check
 // One message as a bubble: text, photo, sticker, location, venue, contact, invoice, payment; its time,
 // whether it was edited, and (for the bot's) its inline keyboard.
-import { config, coordinate, dayFormat, groupedNumber, t, timeFormat } from "./config.js";
+import { config, coordinate, formatDay, groupedNumber, t, timeFormat } from "./config.js";
 import { el } from "./dom.js";
 import { fileUrl } from "./sim-api.js";
 
@@ -89,9 +89,12 @@ function content(message, bubble, payment, actions) {
   }
 }
 
-/** Text with its web addresses made into links that open in a new tab. */
+/**
+ * Text with its web addresses made into links that open in a new tab. Its direction comes from its first
+ * strong letter, so "/start" or a typed code reads left to right inside the right-to-left page.
+ */
 function textBlock(/** @type {string} */ text) {
-  const block = el("div", { class: "text" });
+  const block = el("div", { class: "text", dir: "auto" });
   let last = 0;
   for (const match of text.matchAll(/https?:\/\/[^\s<>"'«»]+/g)) {
     block.append(text.slice(last, match.index));
@@ -168,7 +171,7 @@ function meta(message) {
   const when = new Date(message.date * 1000);
   const parts = [];
   if (message.edits > 0) parts.push(el("span", { class: "edited" }, [t("edited")]));
-  parts.push(el("time", { datetime: when.toISOString(), title: dayFormat.format(when) }, [timeFormat.format(when)]));
+  parts.push(el("time", { datetime: when.toISOString(), title: formatDay(when) }, [timeFormat.format(when)]));
   return el("div", { class: "meta" }, parts);
 }
 

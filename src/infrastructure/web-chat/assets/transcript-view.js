@@ -1,7 +1,7 @@
 // @ts-check
 // The chat on screen kept in step with the transcript: rows rebuilt only when their message changed,
 // a date chip per Tehran day, and the reply keyboard in force under the message box.
-import { dayFormat, t } from "./config.js";
+import { formatDay, t } from "./config.js";
 import { el, elements } from "./dom.js";
 import { buildRow } from "./message-view.js";
 
@@ -21,6 +21,26 @@ import { buildRow } from "./message-view.js";
 const rows = new Map();
 let keyboardSignature = "";
 
+/**
+ * Whether the newest message is in view: then it stays in view when messages arrive or the composer grows
+ * (a large keyboard appearing under the message box must not hide the message that brought it).
+ */
+let pinnedToEnd = true;
+const SCROLL_SLACK_PX = 120;
+elements.messages.addEventListener("scroll", () => {
+  const list = elements.messages;
+  pinnedToEnd = list.scrollHeight - list.scrollTop - list.clientHeight < SCROLL_SLACK_PX;
+});
+new ResizeObserver(() => {
+  if (pinnedToEnd) scrollToNewest();
+}).observe(elements.messages);
+
+/** Shows the newest message. */
+export function scrollToNewest() {
+  elements.messages.scrollTop = elements.messages.scrollHeight;
+  pinnedToEnd = true;
+}
+
 /** Empties the view (another citizen's chat, or the server was reset). */
 export function clearView() {
   for (const entry of rows.values()) entry.row.remove();
@@ -34,11 +54,10 @@ export function clearView() {
  */
 export function renderTranscript(transcript, actions) {
   const list = elements.messages;
-  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
+  const wasPinned = pinnedToEnd;
   const payments = new Map(transcript.pre_checkout_queries.map((query) => [query.invoice_message_id, query]));
   const visible = transcript.messages.filter((message) => !message.deleted);
   const ids = new Set(visible.map((message) => message.message_id));
-  let added = false;
 
   for (const [id, entry] of rows) {
     if (!ids.has(id)) {
@@ -54,10 +73,7 @@ export function renderTranscript(transcript, actions) {
     const row = buildRow(message, payment, actions);
     // Edited in place; new messages only ever come after the ones shown.
     if (entry) entry.row.replaceWith(row);
-    else {
-      list.append(row);
-      added = true;
-    }
+    else list.append(row);
     rows.set(message.message_id, { row, signature });
   }
   markDays();
@@ -65,7 +81,7 @@ export function renderTranscript(transcript, actions) {
   elements.empty.hidden = visible.length > 0;
   list.hidden = visible.length === 0;
   renderReplyKeyboard(transcript.reply_keyboard, actions);
-  if (added && nearBottom) list.scrollTop = list.scrollHeight;
+  if (wasPinned) scrollToNewest();
 }
 
 /** Puts a date chip before the first message of each Tehran day. */
@@ -73,7 +89,7 @@ function markDays() {
   for (const chip of elements.messages.querySelectorAll(".day")) chip.remove();
   let previous = "";
   for (const row of elements.messages.querySelectorAll(".row")) {
-    const day = dayFormat.format(new Date(Number(/** @type {HTMLElement} */ (row).dataset.date) * 1000));
+    const day = formatDay(new Date(Number(/** @type {HTMLElement} */ (row).dataset.date) * 1000));
     if (day !== previous) row.before(el("div", { class: "day" }, [day]));
     previous = day;
   }

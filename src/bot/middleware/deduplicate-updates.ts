@@ -1,12 +1,12 @@
-// Across every bot instance: each update is handled once, and one chat's updates one at a time.
+// Across every bot instance: each update handled at least once and de-duplicated (a redelivery is dropped), one chat at a time.
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { MiddlewareFn } from "grammy";
 import { withChatLock } from "../../infrastructure/redis/chat-lock.js";
 import type { FlowContext } from "../context.js";
 
-/** Options of {@link exactlyOnce}. */
-export interface ExactlyOnceOptions {
+/** Options of {@link deduplicateUpdates}. */
+export interface DeduplicateUpdatesOptions {
   redis: Redis;
   /** Key namespace, e.g. "idcard:" + the bot id, so two bots on one Redis never collide. */
   keyPrefix: string;
@@ -25,7 +25,7 @@ export interface ExactlyOnceOptions {
  * instance that dies mid-update leaves the update to be handled again once its lease runs out: nothing
  * is lost, and conversation replay plus the database's constraints keep a repeat from doing anything twice.
  */
-export function exactlyOnce(options: ExactlyOnceOptions): MiddlewareFn<FlowContext> {
+export function deduplicateUpdates(options: DeduplicateUpdatesOptions): MiddlewareFn<FlowContext> {
   const rememberSeconds = options.rememberSeconds ?? 24 * 3600;
   const lockLeaseMs = options.lockLeaseMs ?? 10_000;
   return async (ctx, next) => {

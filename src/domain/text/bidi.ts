@@ -1,0 +1,48 @@
+// Keeps numbers, codes and commands in their true order inside right-to-left text.
+//
+// The Unicode bidi algorithm treats Persian digits next to Persian letters as Arabic numbers, and a hyphen
+// or a space between two such groups does not join them: «۱۵۶۱-۷۰۹۴-۵۹۹۰» or «۰۲۱-۶۱۹۱۲۲۲۲» shows with its
+// groups reversed, and «/start» as «start/». Wrapping such a run in a left-to-right isolate (LRI … PDI)
+// keeps it in its written order without disturbing the sentence around it.
+
+export const LEFT_TO_RIGHT_ISOLATE = "\u2066";
+export const POP_DIRECTIONAL_ISOLATE = "\u2069";
+
+const DIGIT = "[0-9\u06F0-\u06F9\u0660-\u0669]";
+const GROUP_JOINER = "[-\u2010\u2011\u2013]";
+/** Not in the middle of a longer number, nor already isolated. */
+const RUN_START = "(?<![\u2066\\w/+.\u066B\\-\u2010\u2011\u2013\u06F0-\u06F9\u0660-\u0669])";
+
+/**
+ * What the algorithm breaks apart: digit groups joined by hyphens (codes, phones, postal codes), a number
+ * with a leading plus (+98…), a pair of coordinates («۳۵٫۶۹۹۷، ۵۱٫۳۳۸»), and a bot command (/start).
+ */
+const BROKEN_RUNS = new RegExp(
+  [
+    `${RUN_START}\\+?${DIGIT}+(?:${GROUP_JOINER}${DIGIT}+)+`,
+    `${RUN_START}\\+${DIGIT}+`,
+    `${RUN_START}${DIGIT}+[.\u066B]${DIGIT}+[,\u060C] ?${DIGIT}+[.\u066B]${DIGIT}+`,
+    `(?<![\\w/\u2066])/[A-Za-z][A-Za-z0-9_]*`,
+  ].join("|"),
+  "g",
+);
+
+/** Hyphenated runs this short are ranges such as «۱۵-۳۰», which read right to left like the sentence. */
+const SHORTEST_CODE_DIGITS = 6;
+
+/** Wraps each run the bidi algorithm would reorder in LRI … PDI; text without one is returned unchanged. */
+export function isolateLeftToRightRuns(text: string): string {
+  return text.replace(BROKEN_RUNS, (run) => {
+    const isHyphenatedRange = /^[^+/]/.test(run) && /-|\u2010|\u2011|\u2013/.test(run) && countDigits(run) < SHORTEST_CODE_DIGITS;
+    return isHyphenatedRange ? run : `${LEFT_TO_RIGHT_ISOLATE}${run}${POP_DIRECTIONAL_ISOLATE}`;
+  });
+}
+
+/** A value shown on its own in right-to-left text, isolated whatever it holds (a code, a phone, a name in Latin). */
+export function leftToRight(value: string): string {
+  return `${LEFT_TO_RIGHT_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}`;
+}
+
+function countDigits(run: string): number {
+  return run.replace(/[^0-9\u06F0-\u06F9\u0660-\u0669]/g, "").length;
+}
