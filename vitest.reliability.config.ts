@@ -7,7 +7,7 @@ export default defineConfig({
     pool: "forks",
     fileParallelism: false,
     testTimeout: 15 * 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     globalSetup: ["tests/support/global-setup.ts"],
   },
 });

@@ -22,6 +22,12 @@ export const LONGEST_SEND_SECONDS = 240;
  * recording of calls, a replay returns the recorded result without waiting again.
  * Multipart uploads (files) are passed through untouched.
  */
+/**
+ * One chat's pace: a burst of 3 messages (a question with its explanation), then one a second on average,
+ * within Telegram's "about one message per second per chat, short bursts allowed".
+ */
+const PER_CHAT_PACE = { maxConcurrent: 1, reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 3000 };
+
 /** What is known of a call that failed after its retries: never the payload (it carries personal data). */
 export interface FailedCall {
   method: string;
@@ -33,7 +39,7 @@ export interface FailedCall {
 
 export function resilientFetch(options: { transformers?: Transformer[]; fetch?: typeof fetch; onFailure?: (call: FailedCall) => void } = {}): Fetch {
   const realFetch = options.fetch ?? fetch;
-  const transformers = options.transformers ?? [apiThrottler(), autoRetry(SEND_RETRY)];
+  const transformers = options.transformers ?? [apiThrottler({ out: PER_CHAT_PACE }), autoRetry(SEND_RETRY)];
   type Call = (method: string, payload: Record<string, unknown>, signal?: AbortSignal) => Promise<ApiAnswer>;
   const viaTransformers = (base: Call): Call =>
     transformers.reduce<Call>((prev, transformer) => (m, p, s) => (transformer as unknown as (...args: unknown[]) => Promise<ApiAnswer>)(prev, m, p, s), base);
