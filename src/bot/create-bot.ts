@@ -78,6 +78,8 @@ export function createBot(deps: BotDependencies): BuiltBot {
   const keyPrefix = `${deps.keyPrefix}bot${botIdOf(deps.token)}:`;
 
   bot.catch(logBotError(deps.logger));
+  // First of all: shutdown waits for every update that has begun, even one still at the arrival gate.
+  bot.use(inFlight.middleware);
   bot.use(logger);
   bot.use(outerBoundary(deps.logger, (key, params) => i18n.t(DEFAULT_LOCALE, key, params)));
   // Counted at arrival, before the update waits for its chat: a flood is dropped, not queued.
@@ -89,7 +91,6 @@ export function createBot(deps: BotDependencies): BuiltBot {
       tellSlowDown: (ctx) => ctx.api.sendMessage(ctx.chat!.id, i18n.t(DEFAULT_LOCALE, "flood-slow-down")),
     }),
   );
-  bot.use(inFlight.middleware);
   // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
   bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
   bot.use(deduplicateUpdates({ redis: deps.redis, keyPrefix, lockWaitMs: deps.chatLockWaitMs }));
