@@ -1,11 +1,10 @@
 // A family sharing one phone: three people pre-registered, paid for and booked from one chat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
-import { ALI, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
+import { ALI, chooseEarliestNearby, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
 
 const ZAHRA = { nationalId: "4806064548", birthDate: "1365/11/30", firstName: "زهرا", lastName: "احمدی", fatherName: "رضا" };
 const MARYAM = { nationalId: "1021153087", birthDate: "1380/01/01", firstName: "مریم", lastName: "حسینی", fatherName: "محمود" };
-const TEHRAN = { latitude: 35.6997, longitude: 51.338 };
 
 describe("several applications from one chat", () => {
   let world: BotWorld;
@@ -31,15 +30,7 @@ describe("several applications from one chat", () => {
       expect(buttons).toEqual(expect.arrayContaining(["علی محمدی (کد ملی …۳۵۶۴)", "زهرا احمدی (کد ملی …۴۵۴۸)", "مریم حسینی (کد ملی …۳۰۸۷)", "کس دیگری (با کد ملی و کد رهگیری)"]));
       await user.press(buttons.find((label) => label.startsWith(`${person.firstName} `))!);
       await user.waitForBotMessage(`نوبت‌گیری برای ${person.firstName}`);
-      await user.waitForBotMessage("چطور انتخاب می‌کنید");
-      await user.press("⏱ زودترین نوبت نزدیک من");
-      await user.waitForBotMessage("کدام نوع دفتر");
-      await user.press("همه‌ی دفترها");
-      await user.waitForBotMessage("موقعیت خود را");
-      await user.shareLocation(TEHRAN.latitude, TEHRAN.longitude);
-      const offers = await user.waitForBotMessage("دفتر مورد نظر را انتخاب کنید");
-      await user.press(user.buttons(offers)[0]!);
-      await user.waitForBotMessage("تأیید کنید");
+      await chooseEarliestNearby(user);
       await user.press("✅ تأیید نوبت");
       await user.waitForBotMessage("نوبت شما ثبت شد");
     }

@@ -5,18 +5,19 @@ import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
 import { bookAppointment, checkBookingEligibility } from "../../domain/booking/book-appointment.js";
-import { changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
-import { anotherTimeMayHelp, isPaidForBooking, notBookableReason } from "../../domain/booking/booking-refusals.js";
+import { bookedTooLateToChange, changeDeadline, DEFAULT_BOOKING_POLICY, isChangeAllowed } from "../../domain/booking/booking-policy.js";
+import { anotherTimeMayHelp, isPaidForBooking, notBookableReason, timeRefusalReason } from "../../domain/booking/booking-refusals.js";
+import type { ReminderKind } from "../../domain/booking/reminder-planner.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { cancelAppointment, rescheduleAppointment } from "../../domain/booking/change-appointment.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
-import { toPersianDigits } from "../../domain/text/digits.js";
 import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
 import { CHOICE_ERRORS } from "./booking-errors.js";
-import type { BookingServices } from "./booking-services.js";
+import { clockOf, type BookingServices } from "./booking-services.js";
 import { chooseSlot, offerAlternatives, type ChosenSlot } from "./choose-slot.js";
 
 export function bookingFlow(services: BookingServices): Flow {
@@ -25,7 +26,7 @@ export function bookingFlow(services: BookingServices): Flow {
     menuKey: "menu-booking",
     async run(conversation, ctx) {
       const application = await findApplication(conversation, ctx, services);
-      const now = new Date(await conversation.now());
+      const now = new Date(await conversation.external(() => clockOf(services).toISOString()));
       const standing = await conversation.external(async () => {
         const eligibility = await checkBookingEligibility(services.booking, { applicationId: application.id, now });
         if (eligibility.ok) return { kind: "bookable" as const };
@@ -43,8 +44,8 @@ export function bookingFlow(services: BookingServices): Flow {
       if (standing.kind === "booked") {
         const startsAt = new Date(standing.startsAt);
         // Past the cut-off there is nothing to offer but the appointment itself.
-        if (!isChangeAllowed(startsAt, now)) {
-          await ctx.reply(ctx.t("booking-current-fixed", { ...appointmentParams(ctx, standing.office, startsAt), deadline: formatDateTime(changeDeadline(startsAt)) }), {
+        if (!isChangeAllowed(startsAt, now, services.booking.policy)) {
+          await ctx.reply(ctx.t("booking-current-fixed", { ...appointmentParams(ctx, standing.office, startsAt), deadline: formatDateTime(changeDeadline(startsAt, services.booking.policy)) }), {
             reply_markup: mainMenuKeyboard(ctx),
           });
           return;
@@ -131,9 +132,33 @@ async function book(
   application: { id: string },
   current?: { appointmentId: string; startsAt: Date },
 ): Promise<void> {
-  let chosen: ChosenSlot = await chooseSlot(conversation, ctx, services);
+  await chooseSlot(conversation, ctx, services, (slot) => confirmAndTake(conversation, ctx, services, application, slot, current));
+}
+
+/**
+ * The confirm screen and the booking itself. A time that can no longer be taken is explained as it is
+ * (filled, passed, too close, closed) and the nearest alternatives are offered; back from the confirm
+ * screen returns to the list the time came from.
+ */
+async function confirmAndTake(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: BookingServices,
+  application: { id: string },
+  first: ChosenSlot,
+  current?: { appointmentId: string; startsAt: Date },
+): Promise<"done" | "back"> {
+  const policy = services.booking.policy ?? DEFAULT_BOOKING_POLICY;
+  let chosen = first;
+  /** The time that could not be taken, when `chosen` is one of its alternatives. */
+  let refused: ChosenSlot | undefined;
   for (;;) {
     const startsAt = new Date(chosen.startsAt);
+    const now = new Date(await conversation.external(() => clockOf(services).toISOString()));
+    // Said before confirming: inside the cut-off a booked time can be neither moved nor cancelled.
+    if (bookedTooLateToChange(startsAt, now, policy)) {
+      await ctx.reply(ctx.t("booking-fixed-warning", { cutoff: toPersianDigits(Math.round(policy.changeCutoffMs / 3_600_000)) }));
+    }
     const confirm = await ask(conversation, ctx, {
       prompt: current ? "booking-confirm-move" : "booking-confirm",
       promptParams: appointmentParams(ctx, chosen.office, startsAt),
@@ -142,45 +167,54 @@ async function book(
       parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-confirm-button") ? ok(true) : fail("choose_button")),
     });
     if (confirm.kind === "back") {
-      chosen = await chooseSlot(conversation, ctx, services);
+      if (!refused) return "back";
+      const other = await offerAlternatives(conversation, ctx, services, refused);
+      if (!other) return "back";
+      chosen = other;
       continue;
     }
     const outcome = await conversation.external(async () => {
-      const now = new Date();
-      const request = { officeId: chosen.office.id, startsAt, now };
+      const request = { officeId: chosen.office.id, startsAt, now: clockOf(services) };
       const result = current
         ? await rescheduleAppointment(services.booking, { ...request, appointmentId: current.appointmentId })
         : await bookAppointment(services.booking, { ...request, applicationId: application.id });
       if (result.ok) {
         // Reminders are planned after the seat is ours; a failure here must not undo the booking.
         if (current) await services.reminders?.withdraw(current.appointmentId, current.startsAt).catch(() => undefined);
-        await services.reminders?.schedule(result.appointment.appointmentId, startsAt).catch(() => undefined);
-        return { kind: "booked" as const };
+        const planned = (await services.reminders?.schedule(result.appointment.appointmentId, startsAt).catch(() => undefined)) ?? [];
+        return { kind: "booked" as const, reminders: [...planned] };
       }
       // A repeated confirmation (the update redelivered after a crash, or pressed again after the answer
       // was lost) finds its own earlier success: the application's live appointment is the chosen slot.
       if ((result.error === "already_booked" || result.error === "appointment_not_active") && (await holdsSlot(services, application.id, chosen.office.id, startsAt))) {
-        await services.reminders?.schedule((await services.booking.store.liveAppointmentOf(application.id))!.id, startsAt).catch(() => undefined);
-        return { kind: "booked" as const };
+        const planned = (await services.reminders?.schedule((await services.booking.store.liveAppointmentOf(application.id))!.id, startsAt).catch(() => undefined)) ?? [];
+        return { kind: "booked" as const, reminders: [...planned] };
       }
       if (result.error === "no_show_ban") return { kind: "banned" as const, reopensAt: result.reopensAt.toISOString() };
       if (result.error === "change_cutoff_passed") return { kind: "cutoff" as const, deadline: result.deadline.toISOString() };
       return { kind: "refused" as const, error: result.error };
     });
     if (outcome.kind === "booked") {
-      await ctx.reply(ctx.t(current ? "booking-moved" : "booking-done", appointmentParams(ctx, chosen.office, startsAt)), {
-        reply_markup: mainMenuKeyboard(ctx),
-      });
-      return;
+      await ctx.reply(
+        ctx.t(current ? "booking-moved" : "booking-done", {
+          ...appointmentParams(ctx, chosen.office, startsAt),
+          reminders: ctx.t(reminderPromiseKey(outcome.reminders)),
+        }),
+        { reply_markup: mainMenuKeyboard(ctx) },
+      );
+      return "done";
     }
     if (outcome.kind === "banned") await leave(conversation, ctx, "booking-no-show-ban", { reopensAt: formatDateTime(new Date(outcome.reopensAt)) });
     if (outcome.kind === "cutoff") await leave(conversation, ctx, "booking-cutoff-passed", { deadline: formatDateTime(new Date(outcome.deadline)) });
     if (outcome.kind === "refused" && !anotherTimeMayHelp(outcome.error)) {
       await leave(conversation, ctx, "booking-refused");
     }
-    // The time filled (or closed) since it was offered: say so and offer the nearest alternatives.
-    await ctx.reply(ctx.t("booking-slot-taken"));
-    chosen = await offerAlternatives(conversation, ctx, services, chosen);
+    // Why this time cannot be had, as it is; then the nearest alternatives.
+    await ctx.reply(ctx.t(`booking-time-refused-${timeRefusalReason(outcome.kind === "refused" ? outcome.error : "")}`));
+    refused = chosen;
+    const other = await offerAlternatives(conversation, ctx, services, chosen);
+    if (!other) return "back";
+    chosen = other;
   }
 }
 
@@ -188,6 +222,16 @@ async function book(
 async function holdsSlot(services: BookingServices, applicationId: string, officeId: number, startsAt: Date): Promise<boolean> {
   const live = await services.booking.store.liveAppointmentOf(applicationId);
   return live !== null && live.status === "active" && live.officeId === officeId && live.startsAt.getTime() === startsAt.getTime();
+}
+
+/** What the success message promises about reminders: exactly the ones planned (none when reminders are off). */
+function reminderPromiseKey(planned: readonly ReminderKind[]): string {
+  const dayBefore = planned.includes("day-before");
+  const twoHours = planned.includes("two-hours");
+  if (dayBefore && twoHours) return "booking-reminders-both";
+  if (dayBefore) return "booking-reminders-day-before";
+  if (twoHours) return "booking-reminders-two-hours";
+  return "booking-reminders-none";
 }
 
 async function cancel(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, appointmentId: string, startsAt: Date): Promise<void> {
@@ -207,7 +251,7 @@ async function cancel(conversation: FlowConversation, ctx: FlowContext, services
   });
   if (sure.kind === "back" || !sure.value) return leave(conversation, ctx, "booking-kept");
   const outcome = await conversation.external(async () => {
-    const result = await cancelAppointment(services.booking, { appointmentId, now: new Date() });
+    const result = await cancelAppointment(services.booking, { appointmentId, now: clockOf(services) });
     // Pressed again after the first press cancelled it (its answer lost): that earlier success is the answer.
     const repeated = !result.ok && result.error === "appointment_not_active" && result.status === "cancelled";
     if (result.ok || repeated) {

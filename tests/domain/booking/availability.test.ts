@@ -4,7 +4,7 @@ import type { SlotOccupancy } from '../../../src/domain/booking/availability.js'
 import { slotStartsOn } from '../../../src/domain/booking/slot-schedule.js';
 import { at, FRIDAY, makeOffice, NEXT_SATURDAY, SATURDAY, THURSDAY, WEDNESDAY } from './office-fixtures.js';
 
-const policy = { changeCutoffMs: 0, noShowGraceMs: 0, noShowBanMs: 0, horizonDays: 8 };
+const policy = { changeCutoffMs: 0, noShowGraceMs: 0, noShowBanMs: 0, horizonDays: 8, minimumLeadMs: 0 };
 
 function fullDay(officeId: number, starts: Date[], capacity = 2): SlotOccupancy[] {
   return starts.map((startsAt) => ({ officeId, startsAt, capacity, booked: capacity }));
@@ -14,7 +14,7 @@ describe('free slots', () => {
   const office = makeOffice();
 
   it('offers only slots that start after now', () => {
-    const free = freeSlotsOn(office, SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 10, 0));
+    const free = freeSlotsOn(office, SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 10, 0), policy);
     expect(free[0]!.startsAt).toEqual(at(SATURDAY, 10, 15));
     expect(free).toHaveLength(17);
   });
