@@ -77,9 +77,10 @@ describe("faults injected into the real bot process", () => {
     mkdirSync("reliability-reports", { recursive: true });
     writeFileSync("reliability-reports/faults.json", `${JSON.stringify(report, null, 2)}\n`);
     console.log(`fault figures:\n${JSON.stringify(report, null, 2)}`);
+    // The bots first: with Redis or PostgreSQL unreachable their shutdown would wait for them.
+    await world?.close();
     await redisProxy?.close();
     await pgProxy?.close();
-    await world?.close();
     expect(leaking).toEqual([]);
   });
 
