@@ -35,7 +35,9 @@ export function serializeError(error: unknown): unknown {
   for (const key of Object.keys(serialized)) if (BODY_KEYS.has(key)) delete serialized[key];
   const inner = (error as { error?: unknown }).error ?? error.cause;
   delete serialized.error;
-  if (inner !== undefined) serialized.cause = inner instanceof Error ? serializeError(inner) : String(JSON.stringify(inner) ?? inner);
+  // The conversations plugin rebuilds a failed call's error as `new Error(<object>)`: "[object Object]" says nothing.
+  const meaningless = inner instanceof Error && inner.message === "[object Object]";
+  if (inner !== undefined && !meaningless) serialized.cause = inner instanceof Error ? serializeError(inner) : String(JSON.stringify(inner) ?? inner);
   return serialized;
 }
 
