@@ -21,7 +21,7 @@ const textOnly = <T, E extends string>(parse: (text: string) => Result<T, E>) =>
   reply.kind === "text" ? parse(reply.text) : fail("not_text");
 
 // Each family names exactly the codes its parser can return (`satisfies` refuses a missing or an extra one).
-const NATIONAL_ID_ERRORS = errorMessages("prereg-national-id-error", {
+export const NATIONAL_ID_ERRORS = errorMessages("prereg-national-id-error", {
   empty: true,
   not_digits: true,
   wrong_length: true,
@@ -38,7 +38,7 @@ const BIRTH_DATE_ERRORS = errorMessages("prereg-birth-date-error", {
   too_old: true,
   not_text: true,
 } satisfies Record<BirthDateError | NotText, true>);
-const NAME_ERRORS = errorMessages("prereg-name-error", {
+export const NAME_ERRORS = errorMessages("prereg-name-error", {
   empty: true,
   too_long: true,
   not_persian: true,
