@@ -90,7 +90,7 @@ describe("booking branches (fast, in process)", () => {
     await user.press(t("booking-confirm-button"));
     const reopens = new Date(Date.now() + 3 * 24 * 3600 * 1000);
     await bot.database.sql.query(`UPDATE appointments SET status = 'no_show', missed_at = now(), booking_reopens_at = $2 WHERE application_id = $1::uuid`, [application.id, reopens]);
-    await bot.database.sql.query(`UPDATE applications SET status = 'no_show' WHERE id = $1::uuid`, [application.id]);
+    await bot.database.sql.query(`SELECT application_move(ARRAY[$1::uuid], ARRAY['booked'], 'no_show', now())`, [application.id]);
     const refused = await user.press(t("menu-booking"));
     expect(texts(refused).at(-1)).toBe(t("booking-no-show-ban", { reopensAt: formatDateTime(reopens) }));
     expect(user.buttons()).toContain(t("menu-booking"));
