@@ -65,7 +65,7 @@ export async function insertPaidApplications(db: Database, count: number, status
     `INSERT INTO applications (national_id, birth_date, first_name, last_name, father_name, mobile, landline, postal_code,
                                address, city_id, chat_id, status, tracking_code, fee_rial)
      SELECT lpad(g::text, 10, '0'), '1370/01/01', 'علی', 'رضایی', 'حسن', '09121234567', '02112345678', '1345678912',
-            'تهران', $3, 5000 + g, $4, '7' || lpad(g::text, 11, '0'), 200000
+            'تهران', $3, 5000 + g, $4, CASE WHEN $4 = 'awaiting_payment' THEN NULL ELSE '7' || lpad(g::text, 11, '0') END, 200000
        FROM generate_series($1::int, $2::int) AS g ORDER BY g
      RETURNING id::text AS id`,
     [first, first + count - 1, TEHRAN, status],
