@@ -5,6 +5,7 @@
 // used as the admin connection), applies the migrations, runs, and drops the database at the end.
 // Settings (environment): BENCH_POOL connections (default 48), BENCH_ATTEMPTS per scenario (default 20000),
 // BENCH_OUT (default BENCHMARKS.md at the repository root; "-" prints only).
+import { DEFAULT_BOOKING_POLICY } from "../src/domain/booking/booking-policy.js";
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     const slotStart = (index: number) => tehranInstantAt(day, 9 * 60 + index * 15);
     const applications = await insertPaidApplications(db, 2 * ATTEMPTS + 2_000);
     const directory = createSqlOfficeDirectory(db.sql, { cacheMs: 3_600_000 });
-    const deps: BookingDeps = { offices: directory, store: createSqlBookingStore(db.sql) };
+    const deps: BookingDeps = { offices: directory, store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
 
     // Layouts: bookings and the ceiling each get their own offices, so both start from empty slots.
     const hotOffice = await insertOffices(db, "hot", 1, SEATS / HOT_SLOTS);

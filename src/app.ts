@@ -86,7 +86,11 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) => citizens.journeys(api),
+    // The bot's API exists from here on: wire what sends through it, then hand over the journeys.
+    journeys: (api) => {
+      citizens.connectBotApi(api);
+      return citizens.journeys();
+    },
   });
   await bot.init();
   dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });

@@ -176,7 +176,10 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) => (options.journeys ? options.journeys(api, citizens) : citizens.journeys(api)),
+    journeys: (api) => {
+      citizens.connectBotApi(api);
+      return options.journeys ? options.journeys(api, citizens) : citizens.journeys();
+    },
     fetch: recordingFetch,
     // The recorder is no platform: nothing to wait for (the throttler holds a chat to one message a second).
     throttle: false,

@@ -1,7 +1,6 @@
 // Free slots: an office's timetable combined with the seats already taken, only future times, no full or closed day.
 import type { JalaliDate, Weekday } from '../time/jalali.js';
 import { weekdayOf } from '../time/jalali.js';
-import { DEFAULT_BOOKING_POLICY } from './booking-policy.js';
 import type { BookingPolicy } from './booking-policy.js';
 import type { Office } from './office.js';
 import { bookingWindow, dayKey, isClosedOn, slotStartsOn } from './slot-schedule.js';
@@ -86,7 +85,7 @@ export function bookableDays(
   office: Office,
   occupancy: OfficeOccupancy,
   now: Date,
-  policy: BookingPolicy = DEFAULT_BOOKING_POLICY,
+  policy: BookingPolicy,
 ): BookableDay[] {
   const days: BookableDay[] = [];
   for (const date of bookingWindow(now, policy.horizonDays)) {
@@ -105,7 +104,7 @@ export function earliestFreeSlot(
   office: Office,
   occupancy: OfficeOccupancy,
   now: Date,
-  policy: BookingPolicy = DEFAULT_BOOKING_POLICY,
+  policy: BookingPolicy,
   notBefore: Date = now,
 ): FreeSlot | null {
   const after = new Date(Math.max(now.getTime(), notBefore.getTime() - 1));

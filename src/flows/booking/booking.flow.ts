@@ -42,8 +42,8 @@ export function bookingFlow(services: BookingServices): Flow {
       if (standing.kind === "booked") {
         const startsAt = new Date(standing.startsAt);
         // Past the cut-off there is nothing to offer but the appointment itself.
-        if (!isChangeAllowed(startsAt, now)) {
-          await ctx.reply(ctx.t("booking-current-fixed", { ...appointmentParams(ctx, standing.office, startsAt), deadline: formatDateTime(changeDeadline(startsAt)) }), {
+        if (!isChangeAllowed(startsAt, now, services.booking.policy)) {
+          await ctx.reply(ctx.t("booking-current-fixed", { ...appointmentParams(ctx, standing.office, startsAt), deadline: formatDateTime(changeDeadline(startsAt, services.booking.policy)) }), {
             reply_markup: mainMenuKeyboard(ctx),
           });
           return;

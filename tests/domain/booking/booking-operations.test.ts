@@ -1,3 +1,4 @@
+import { DEFAULT_BOOKING_POLICY } from '../../../src/domain/booking/booking-policy.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findAlternatives } from '../../../src/domain/booking/alternatives.js';
 import { bookAppointment, checkBookingEligibility } from '../../../src/domain/booking/book-appointment.js';
@@ -33,7 +34,7 @@ describe('booking operations', () => {
     ];
     store = createInMemoryBookingStore(() => offices);
     for (const id of ['a', 'b', 'c']) store.addApplication(id, 'paid', id.charCodeAt(0));
-    deps = { offices: { catalog: async () => createOfficeCatalog(offices) }, store };
+    deps = { offices: { catalog: async () => createOfficeCatalog(offices) }, store, policy: DEFAULT_BOOKING_POLICY };
   });
 
   const book = (applicationId: string, startsAt: Date, officeId = office.id, when = now) =>

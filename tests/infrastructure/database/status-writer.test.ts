@@ -1,6 +1,7 @@
 // One writer of application status: application_move() is the only statement that changes it. A trigger
 // refuses any other write, so walking every path (payment, booking, cancelling, a closed day, a no-show,
 // completion) through the real stores proves each goes through it; and no source writes the column itself.
+import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
 import { randomInt } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -37,7 +38,7 @@ describe("one writer of application status", () => {
     testDb = await createTestDatabase();
     db = testDb.open();
     await loadPlaces(db);
-    deps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 0 }), store: createSqlBookingStore(db.sql) };
+    deps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 0 }), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
     office = await insertOffice(db, { counters: 2 });
   });
   afterAll(async () => {
