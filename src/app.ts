@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Bot } from "grammy";
 import type { AppConfig } from "./config/config.js";
 import { createCitizenServices } from "./citizen-services.js";
+import { registerCitizenCommands } from "./bot/commands.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
 import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
@@ -93,6 +94,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     },
   });
   await bot.init();
+  await registerCitizenCommands(bot.api, translate);
   dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
 
   const routes = new Hono();

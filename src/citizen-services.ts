@@ -9,7 +9,7 @@ import { informationPages } from "./bot/features/information.js";
 import { bookingButtonsFeature } from "./bot/features/booking-buttons.js";
 import { paymentsFeature } from "./bot/features/payments.js";
 import type { GatewayName, PaymentGateway } from "./domain/payment/payment-gateway.js";
-import { confirmPayment, type PaymentServiceDeps } from "./domain/payment/settle-payment.js";
+import { closeCancelledPayment, confirmPayment, type PaymentServiceDeps } from "./domain/payment/settle-payment.js";
 import { startPayment } from "./domain/payment/start-payment.js";
 import type { BookingDeps } from "./domain/booking/booking-deps.js";
 import { bookingFlow } from "./flows/booking/booking.flow.js";
@@ -24,6 +24,7 @@ import { createTableCivilRegistry } from "./infrastructure/database/civil-regist
 import type { Database } from "./infrastructure/database/database.js";
 import { createPrismaPaymentLedger } from "./infrastructure/database/payment-ledger.js";
 import { createPrismaPlaceDirectory } from "./infrastructure/database/place-directory.js";
+import { createPrismaCityLocations } from "./infrastructure/database/city-locations.js";
 import { createPrismaTariffBook } from "./infrastructure/database/tariff-book.js";
 import type { Translate } from "./domain/shared/translate.js";
 import { BaleInvoiceGateway } from "./infrastructure/payments/bale-invoice-gateway.js";
@@ -48,6 +49,8 @@ export interface CitizenServicesInput {
   notifyNow: () => void;
   /** Appointment reminders; absent without Redis (local mode). */
   reminders?: ReminderPlanner;
+  /** The clock booking decides with (tests move it); the system clock by default. */
+  now?: () => Date;
 }
 
 /** The citizen side of the bot, plus the HTTP routes and payment service it needs. */
@@ -96,6 +99,11 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
         if (outcome.kind === "settled") input.notifyNow();
         return outcome;
       },
+      cancel: async (payment) => {
+        const outcome = await closeCancelledPayment(payments, payment);
+        if (outcome.kind === "settled") input.notifyNow();
+        return outcome;
+      },
       translate,
       onError: (error) => input.logger.error({ err: error }, "payment callback failed"),
     }),
@@ -113,6 +121,17 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
     journeys() {
       const gateway = gateways[config.payment.gateway];
       if (!gateway) throw new Error(`payment gateway ${config.payment.gateway} is not configured (a Bale gateway needs connectBotApi first)`);
+      const startPaymentWithGateway = (request: Parameters<typeof startPayment>[1]) =>
+        startPayment(
+          { ledger, gateway, now, paymentTtlMs: config.payment.ttlMs, callbackUrl: (name) => `${input.publicBaseUrl()}/pay/callback/${name}` },
+          request,
+        );
+      // Only an application registered from the pressing chat, still awaiting payment, gets a new payment.
+      const startAgain = async ({ applicationId, chatId }: { applicationId: string; chatId: number }) => {
+        const application = (await applications.findLiveByChat(chatId)).find((candidate) => candidate.id === applicationId);
+        if (application?.status !== "awaiting_payment") return undefined;
+        return startPaymentWithGateway({ applicationId, amountRial: application.feeRial, chatId, description: translate("prereg-payment-description") });
+      };
       return {
         flows: [
           preRegistrationFlow({
@@ -120,24 +139,14 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
             applications,
             places,
             tariffs,
-            startPayment: (request) =>
-              startPayment(
-                {
-                  ledger,
-                  gateway,
-                  now,
-                  paymentTtlMs: config.payment.ttlMs,
-                  callbackUrl: (name) => `${input.publicBaseUrl()}/pay/callback/${name}`,
-                },
-                request,
-              ),
+            startPayment: startPaymentWithGateway,
           }),
           statusFlow({ applications, limiter, tariffs, booking }),
           recoveryFlow({ applications, limiter }),
-          bookingFlow({ booking, applications, limiter, places, reminders: input.reminders }),
+          bookingFlow({ booking, applications, limiter, places, cityLocations: createPrismaCityLocations(prisma), reminders: input.reminders, now: input.now }),
         ],
         pages: informationPages(tariffs),
-        features: [paymentsFeature({ payments, notifyNow: input.notifyNow }), bookingButtonsFeature()],
+        features: [paymentsFeature({ payments, notifyNow: input.notifyNow, startAgain }), bookingButtonsFeature()],
       };
     },
   };

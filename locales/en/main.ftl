@@ -46,3 +46,10 @@ unhandled-media = I cannot handle this kind of message. Please use the menu.
 unhandled-edited = Edits to earlier messages are not taken into account. Please send the right answer again.
 unhandled-old-button = This button belongs to an old message and no longer works. Start again from the main menu.
 flood-slow-down = Your messages arrived too fast. Please wait a minute and send again.
+
+## Commands listed by the platform (setMyCommands)
+command-start = Start and main menu
+command-menu = Show the main menu
+command-help = Help
+command-cancel = Cancel what you are doing
+command-cancel-nothing = There is nothing to cancel. Choose an option from the menu.

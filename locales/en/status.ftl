@@ -51,8 +51,9 @@ recovery-found =
     Keep it; you need it to check your status and to book an appointment.
 status-next-booked-at =
     At your appointment time, come with your original birth certificate (shenasnameh) with a photo, your postal code, address and phone numbers:
-    🏢 { $office } ({ $type })
+    🏢 { $office }
     📍 { $address }
     ☎️ { $phone }
     📅 { $date }, at { $time }
 status-next-no-show-until = You missed your appointment. You can book again from { $until }.
+status-timeline-appointment-cancelled = Appointment cancelled, waiting for a new booking

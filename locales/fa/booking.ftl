@@ -1,6 +1,9 @@
 # Booking (نوبت‌گیری).
 booking-for = نوبت‌گیری برای { $name } 📅
 booking-identify = برای نوبت‌گیری، کد ملی و کد رهگیری پیش‌ثبت‌نام را وارد کنید.
+booking-ask-person = از این گوشی برای چند نفر پیش‌ثبت‌نام شده است. نوبت را برای چه کسی می‌گیرید؟
+booking-person = { $firstName } { $lastName } (کد ملی …{ $end })
+booking-person-someone-else = کس دیگری (با کد ملی و کد رهگیری)
 booking-no-show-ban =
     چون در نوبت قبلی خود حاضر نشدید، تا سه روز نمی‌توانید نوبت تازه بگیرید.
     نوبت‌گیری برای شما از { $reopensAt } دوباره باز می‌شود.
@@ -10,7 +13,7 @@ booking-choice-error-choose_button = لطفاً یکی از دکمه‌ها را
 
 booking-current =
     شما این نوبت را دارید:
-    🏢 { $office } ({ $type })
+    🏢 { $office }
     📍 { $address }
     ☎️ { $phone }
     📅 { $date }، ساعت { $time }
@@ -35,16 +38,16 @@ booking-office-type-pishkhan = دفتر پیشخوان دولت
 booking-office-type-post = دفتر پست
 booking-office-type-civil_registration = اداره‌ی ثبت احوال
 booking-ask-location =
-    موقعیت خود را با دکمه‌ی «ارسال موقعیت من» بفرستید
-    (یا عرض و طول جغرافیایی را بنویسید، مثلاً ۳۵٫۷۰, ۵۱٫۴۱):
+    موقعیت خود را با دکمه‌ی «ارسال موقعیت من» بفرستید،
+    یا نام شهر خود را بنویسید (یا عرض و طول جغرافیایی، مثلاً ۳۵٫۷۰, ۵۱٫۴۱):
 booking-share-location = 📍 ارسال موقعیت من
-booking-location-error-not_location = موقعیت دریافت نشد. دکمه‌ی «ارسال موقعیت من» را بزنید یا عرض و طول جغرافیایی را با ویرگول جدا کنید.
+booking-location-error-not_location = موقعیت دریافت نشد. دکمه‌ی «ارسال موقعیت من» را بزنید، نام شهر خود را بنویسید، یا «🏙 انتخاب استان و شهر» را بزنید.
 booking-nothing-near = در نزدیکی شما دفتری با نوبت خالی پیدا نشد. نوع دفتر دیگری را امتحان کنید یا استان و شهر را انتخاب کنید.
 booking-nearest-list = نزدیک‌ترین دفترها به شما:
 booking-earliest-list = زودترین نوبت‌های خالی در نزدیکی شما:
-booking-city-list = دفترهای این شهر:
+booking-city-list = دفترهای { $city }:
 booking-no-office-in-city = در { $city } دفتری برای ثبت‌نام کارت ملی هوشمند نیست. شهر دیگری را انتخاب کنید یا «بازگشت» را بزنید.
-booking-office-line = { $n }. { $name } ({ $type }){ $distance } — زودترین نوبت: { $earliest }
+booking-office-line = { $n }. { $office }{ $distance } — زودترین نوبت: { $earliest }
 booking-office-distance = ، { $km } کیلومتر
 booking-office-full = نوبت خالی ندارد
 booking-ask-office = دفتر مورد نظر را انتخاب کنید:
@@ -52,34 +55,48 @@ booking-office-no-days = این دفتر در روزهای پیش رو نوبت 
 booking-ask-day = روز مراجعه به { $office } را انتخاب کنید:
 booking-day-button = { $day } ({ $free } نوبت)
 booking-day-full = نوبت‌های این روز پر شد. روز دیگری را انتخاب کنید.
-booking-ask-time = ساعت مراجعه را انتخاب کنید (به وقت تهران):
+booking-ask-time = ساعت مراجعه را انتخاب کنید یا بنویسید، مثلاً ۱۴:۳۰ (به وقت تهران):
 
 booking-confirm =
     لطفاً نوبت را تأیید کنید:
-    🏢 { $office } ({ $type })
+    🏢 { $office }
     📍 { $address }
     ☎️ { $phone }
     📅 { $date }، ساعت { $time }
 booking-confirm-move =
     نوبت شما به این زمان منتقل شود؟ (نوبت فعلی تا انتقال نوبت تازه محفوظ می‌ماند)
-    🏢 { $office } ({ $type })
+    🏢 { $office }
     📍 { $address }
+    ☎️ { $phone }
     📅 { $date }، ساعت { $time }
 booking-confirm-button = ✅ تأیید نوبت
 booking-done =
     نوبت شما ثبت شد ✅
-    🏢 { $office } ({ $type })
+    🏢 { $office }
     📍 { $address }
     ☎️ { $phone }
     📅 { $date }، ساعت { $time }
-    با اصل شناسنامه‌ی عکس‌دار، کد پستی، نشانی و شماره‌های تلفن مراجعه کنید. یک روز پیش و دو ساعت پیش از نوبت یادآوری می‌فرستیم.
+    با اصل شناسنامه‌ی عکس‌دار، کد پستی، نشانی و شماره‌های تلفن ثابت و همراه مراجعه کنید.
+    { $reminders }
     اگر حاضر نشوید، تا سه روز نمی‌توانید نوبت تازه بگیرید.
 booking-moved =
     نوبت شما منتقل شد ✅
-    🏢 { $office } ({ $type })
+    🏢 { $office }
     📍 { $address }
+    ☎️ { $phone }
     📅 { $date }، ساعت { $time }
-booking-slot-taken = متأسفیم، این زمان همین حالا پر شد. نزدیک‌ترین زمان‌های خالی:
+    { $reminders }
+booking-time-refused-filled = متأسفیم، این زمان همین حالا پر شد. نزدیک‌ترین زمان‌های خالی:
+booking-time-refused-passed = این زمان گذشته است. نزدیک‌ترین زمان‌های خالی پیش رو:
+booking-time-refused-too_soon = این زمان دیگر خیلی نزدیک است و به آن نمی‌رسید. نزدیک‌ترین زمان‌های خالی پیش رو:
+booking-time-refused-day_closed = این دفتر در آن روز تعطیل شده است. نزدیک‌ترین زمان‌های خالی:
+booking-time-refused-office_closed = این دفتر دیگر نوبت نمی‌دهد. نزدیک‌ترین زمان‌های خالی در دفترهای دیگر:
+booking-time-refused-changed = برنامه‌ی این دفتر تغییر کرده و این زمان دیگر نوبت ندارد. نزدیک‌ترین زمان‌های خالی:
+booking-fixed-warning = توجه: این نوبت کمتر از { $cutoff } ساعت دیگر است؛ پس از تأیید، دیگر نمی‌توانید آن را تغییر دهید یا لغو کنید. اگر حاضر نشوید، تا سه روز نمی‌توانید نوبت تازه بگیرید.
+booking-reminders-both = یک روز پیش و دو ساعت پیش از نوبت یادآوری می‌فرستیم.
+booking-reminders-day-before = یک روز پیش از نوبت یادآوری می‌فرستیم.
+booking-reminders-two-hours = دو ساعت پیش از نوبت یادآوری می‌فرستیم.
+booking-reminders-none = برای این نوبت یادآوری فرستاده نمی‌شود؛ تاریخ و ساعت آن را یادداشت کنید.
 booking-no-alternatives = زمان خالی نزدیکی پیدا نشد؛ لطفاً دفتر یا روز دیگری انتخاب کنید.
 booking-alternative = { $n }) { $office }: { $at }
 booking-ask-alternative = یکی از این زمان‌ها را انتخاب کنید یا «بازگشت» را بزنید:
@@ -90,11 +107,13 @@ booking-reminder-day-before =
     🏢 { $office }
     📍 { $address }
     📅 { $date }، ساعت { $time }
-    اصل شناسنامه‌ی عکس‌دار، کد پستی، نشانی و شماره‌های تلفن را همراه داشته باشید.
+    اصل شناسنامه‌ی عکس‌دار، کد پستی، نشانی و شماره‌های تلفن ثابت و همراه را همراه داشته باشید.
 booking-reminder-two-hours =
     یادآوری: نوبت شما حدود دو ساعت دیگر است ⏰
-    🏢 { $office } — { $address }
-    ساعت { $time }
+    🏢 { $office }
+    📍 { $address }
+    📅 { $date }، ساعت { $time }
+    اصل شناسنامه‌ی عکس‌دار، کد پستی، نشانی و شماره‌های تلفن ثابت و همراه را همراه داشته باشید.
 booking-missed =
     در نوبت خود حاضر نشدید. تا { $reopensAt } نمی‌توانید نوبت تازه بگیرید؛ پس از آن از منو «نوبت‌گیری» را بزنید.
 booking-office-closed =
@@ -103,7 +122,7 @@ booking-office-closed =
 booking-rebook-button = 📅 گرفتن نوبت تازه
 booking-current-fixed =
     شما این نوبت را دارید:
-    🏢 { $office } ({ $type })
+    🏢 { $office }
     📍 { $address }
     ☎️ { $phone }
     📅 { $date }، ساعت { $time }
@@ -113,3 +132,14 @@ booking-ask-city = شهر دفتر مورد نظر در استان { $province }
 booking-mode-day = 📆 اول روز، بعد ساعت
 booking-ask-day-nearby = روز مراجعه را انتخاب کنید (نوبت‌های خالی دفترهای نزدیک شما):
 booking-time-at-office = { $time } — { $office }
+booking-office-title = { $name } ({ $type })
+booking-page-previous = ▶️ صفحه‌ی قبل ({ $page } از { $pages })
+booking-page-next = صفحه‌ی بعد ({ $page } از { $pages }) ◀️
+booking-time-error-choose_button = یکی از ساعت‌ها را انتخاب کنید یا ساعت را به شکل ۱۴:۳۰ بنویسید.
+booking-time-error-not_free = این ساعت در این روز نوبت خالی ندارد. یکی از ساعت‌های فهرست را انتخاب کنید (با «صفحه‌ی بعد» ساعت‌های دیگر را ببینید).
+booking-location-city-unknown = شهری به نام «{ $city }» پیدا نشد. نام شهر را دوباره بنویسید، موقعیت خود را بفرستید یا «🏙 انتخاب استان و شهر» را بزنید.
+booking-ask-which-city = کدام شهر؟
+booking-city-in-province = { $city } (استان { $province })
+booking-location-from-city = دفترهای نزدیک به مرکز شهر { $city } را نشان می‌دهیم.
+booking-type-with-count = { $type } ({ $count } دفتر)
+booking-ask-type-in-city = در { $city } کدام نوع دفتر را می‌خواهید؟

@@ -47,3 +47,10 @@ unhandled-media = این نوع پیام را نمی‌توانم پردازش �
 unhandled-edited = ویرایش پیام‌های قبلی در نظر گرفته نمی‌شود. لطفاً پاسخ درست را دوباره بفرستید.
 unhandled-old-button = این دکمه مربوط به پیام قدیمی است و دیگر کار نمی‌کند. از منوی اصلی دوباره شروع کنید.
 flood-slow-down = پیام‌های شما بیش از حد پشت سر هم رسید. لطفاً یک دقیقه صبر کنید و دوباره بفرستید.
+
+## Commands listed by the platform (setMyCommands)
+command-start = شروع و منوی اصلی
+command-menu = نمایش منوی اصلی
+command-help = راهنمای بات
+command-cancel = لغو کار نیمه‌تمام
+command-cancel-nothing = کار نیمه‌تمامی برای لغو نیست. یکی از گزینه‌های منو را انتخاب کنید.

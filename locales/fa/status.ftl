@@ -51,8 +51,9 @@ recovery-found =
     آن را نگه دارید؛ برای پیگیری وضعیت و نوبت‌گیری لازم است.
 status-next-booked-at =
     در زمان نوبت با اصل شناسنامه‌ی عکس‌دار، کد پستی، نشانی و شماره‌های تلفن مراجعه کنید:
-    🏢 { $office } ({ $type })
+    🏢 { $office }
     📍 { $address }
     ☎️ { $phone }
     📅 { $date }، ساعت { $time }
 status-next-no-show-until = در نوبت خود حاضر نشدید. نوبت‌گیری برای شما از { $until } دوباره باز می‌شود.
+status-timeline-appointment-cancelled = نوبت لغو شد، در انتظار نوبت تازه

@@ -24,7 +24,7 @@ import { InFlightUpdates } from "./middleware/in-flight.js";
  * Bump when any flow's steps change: conversations are replayed from their recorded updates, so a state
  * saved by older code must be dropped rather than replayed into new code.
  */
-export const CONVERSATION_STATE_VERSION = 1;
+export const CONVERSATION_STATE_VERSION = 2;
 
 export interface BotDependencies {
   token: string;

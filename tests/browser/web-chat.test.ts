@@ -240,12 +240,12 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     await chat.tap(days[days.length - 1]!, fa("booking-ask-time").slice(0, 12));
     const times = (await chat.replyButtonLabels()).filter((label) => /^[۰-۹]{2}:[۰-۹]{2}$/.test(label));
     expect(times.length, "free times offered").toBeGreaterThan(0);
-    const confirm = await chat.tap(times[0]!, line("booking-confirm", blank("office", "type", "address", "phone", "date", "time")));
+    const confirm = await chat.tap(times[0]!, line("booking-confirm", blank("office", "address", "phone", "date", "time")));
     expect(await confirm.textContent()).toContain(times[0]!);
 
     after = await chat.lastMessageId();
     await chat.replyButton(fa("booking-confirm-button")).click();
-    const done = await chat.waitForBot(line("booking-done", blank("office", "type", "address", "phone", "date", "time")), after);
+    const done = await chat.waitForBot(line("booking-done", blank("office", "address", "phone", "date", "time", "reminders")), after);
     expect(await done.textContent()).toContain(times[0]!);
     // Back to the main menu.
     await poll(() => chat.replyButtonLabels()).toContain(fa("menu-booking"));

@@ -65,12 +65,17 @@ export function payUrlOf(message: TranscriptMessage): string {
 }
 
 /** Pays on the sandbox gateway's page and follows its redirect to our callback; returns the result page. */
-export async function payOnSandbox(payUrl: string): Promise<string> {
+export function payOnSandbox(payUrl: string): Promise<string> {
+  return decideOnSandbox(payUrl, "pay");
+}
+
+/** Presses pay or cancel on the sandbox gateway's page and follows its redirect to our callback; returns the result page. */
+export async function decideOnSandbox(payUrl: string, action: "pay" | "cancel"): Promise<string> {
   const page = await fetch(payUrl);
   expect(page.status).toBe(200);
-  const paid = await fetch(`${payUrl}/pay`, { method: "POST", redirect: "manual" });
-  expect(paid.status).toBe(303);
-  const callback = paid.headers.get("location")!;
+  const decided = await fetch(`${payUrl}/${action}`, { method: "POST", redirect: "manual" });
+  expect(decided.status).toBe(303);
+  const callback = decided.headers.get("location")!;
   return (await fetch(new URL(callback, payUrl))).text();
 }
 
@@ -79,4 +84,20 @@ export function trackingCodeIn(text: string | undefined): string {
   const match = text?.match(/[۰-۹]{4}-[۰-۹]{4}-[۰-۹]{4}/);
   if (!match) throw new Error(`no tracking code in: ${text}`);
   return toLatin(match[0]).replace(/-/g, "");
+}
+
+/** The centre of Tehran, where the sample offices are dense. */
+export const TEHRAN = { latitude: 35.6997, longitude: 51.338 };
+
+/** From the menu to the confirm screen by "earliest time near me"; returns the confirm text. */
+export async function chooseEarliestNearby(user: SimulatedUser): Promise<string> {
+  await user.waitForBotMessage("چطور انتخاب می‌کنید");
+  await user.press("⏱ زودترین نوبت نزدیک من");
+  await user.waitForBotMessage("کدام نوع دفتر");
+  await user.press("همه‌ی دفترها");
+  await user.waitForBotMessage("موقعیت خود را");
+  await user.shareLocation(TEHRAN.latitude, TEHRAN.longitude);
+  const offers = await user.waitForBotMessage("دفتر مورد نظر را انتخاب کنید");
+  await user.press(user.buttons(offers)[0]!);
+  return (await user.waitForBotMessage(/تأیید کنید|منتقل شود/)).text ?? "";
 }

@@ -1,7 +1,7 @@
 // The foundation end to end: the real bot process over HTTP against the local Bot API server,
 // with the real PostgreSQL and Redis.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
+import { createBotWorld, TEST_BOT_TOKEN, type BotWorld } from "../support/bot-fixture.js";
 import type { BotProcess } from "../support/bot-process.js";
 
 const MENU = [
@@ -32,6 +32,18 @@ describe("the bot in long-polling mode", () => {
     const welcome = await user.nextBotMessage();
     expect(welcome.text).toContain("سلام علی");
     expect(user.buttons(welcome)).toEqual(MENU);
+  });
+
+  it("lists its commands in Persian and answers /help and /cancel outside a journey", async () => {
+    const listed = await fetch(`${world.api.url}/bot${TEST_BOT_TOKEN}/getMyCommands`, { method: "POST" }).then((r) => r.json() as Promise<{ result: Array<{ command: string; description: string }> }>);
+    expect(listed.result.map((entry) => entry.command)).toEqual(["start", "menu", "help", "cancel"]);
+    expect(listed.result.every((entry) => /[\u0600-\u06FF]/.test(entry.description))).toBe(true);
+
+    const user = world.api.user(1005);
+    await user.say("/help");
+    expect((await user.nextBotMessage()).text).toContain("راهنمای بات");
+    await user.say("/cancel");
+    expect((await user.nextBotMessage()).text).toContain("کار نیمه‌تمامی برای لغو نیست");
   });
 
   it("says honestly that a journey not built yet is not available", async () => {

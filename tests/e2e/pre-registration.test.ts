@@ -5,7 +5,7 @@ import { formatTrackingCode, generateTrackingCode, mayBeReversedGroups, parseTra
 
 const reversedGroups = (code: string) => (code.match(/\d{4}/g) ?? []).reverse().join("");
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
-import { ALI, inPersianDigits, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
+import { ALI, decideOnSandbox, inPersianDigits, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
 
 describe("pre-registration, payment, status and recovery", () => {
   let world: BotWorld;
@@ -82,6 +82,25 @@ describe("pre-registration, payment, status and recovery", () => {
     await user.waitForBotMessage("کد رهگیری ۱۲ رقمی");
     await user.say(inPersianDigits(formatTrackingCode(reversible)));
     await user.waitForBotMessage("وضعیت پرونده‌ی شما");
+  });
+
+  it("after a payment cancelled on the gateway page, «✅ پرداخت کردم» starts a fresh one at once, with nothing asked again", async () => {
+    const user = world.api.user(2005, { profile: { first_name: "زهرا" } });
+    const zahra = { nationalId: "4806064548", birthDate: "1365/11/30", firstName: "زهرا", lastName: "احمدی", fatherName: "رضا" };
+    const first = await preRegister(user, zahra);
+    expect(await decideOnSandbox(payUrlOf(first), "cancel")).toContain("پرداخت لغو شد");
+
+    await user.press("✅ پرداخت کردم", { messageId: first.message_id });
+    const fresh = await user.waitForBotMessage("مبلغ قابل پرداخت");
+    expect(fresh.message_id).toBeGreaterThan(first.message_id);
+    expect(payUrlOf(fresh)).not.toBe(payUrlOf(first));
+    // A second press of the old button does not send a third link.
+    await user.press("✅ پرداخت کردم", { messageId: first.message_id });
+    const links = (await user.transcript()).messages.filter((m) => m.sender === "bot" && m.text?.includes("مبلغ قابل پرداخت"));
+    expect(links).toHaveLength(2);
+
+    await payOnSandbox(payUrlOf(fresh));
+    expect(trackingCodeIn((await user.waitForBotMessage("کد رهگیری شما:")).text)).toMatch(/^[1-9]\d{11}$/);
   });
 
   it("does not charge a citizen who already paid", async () => {

@@ -11,7 +11,10 @@ function recordingReminders(): ReminderPlanner & { scheduled: Array<[string, Dat
   return {
     scheduled,
     withdrawn,
-    schedule: async (id, startsAt) => void scheduled.push([id, startsAt]),
+    schedule: async (id, startsAt) => {
+      scheduled.push([id, startsAt]);
+      return ["day-before", "two-hours"];
+    },
     withdraw: async (id, startsAt) => void withdrawn.push([id, startsAt]),
   };
 }
@@ -52,8 +55,9 @@ describe("booking (fast, in process)", () => {
     await registerAndPay(bot, user, CITIZENS[2]);
     await user.press("📅 نوبت‌گیری");
     expect(await chooseEarliest(user)).toContain("تأیید کنید");
+    // One step back: the list of earliest times, not the first question.
     const back = await user.press("⬅️ بازگشت");
-    expect(back.at(-1)?.text).toContain("چطور");
+    expect(back.at(-1)?.text).toContain("دفتر مورد نظر را انتخاب کنید");
   });
 
   it("books a day weeks ahead at the nearest office, and after a replay cancels it with the time the first update found", async () => {
@@ -64,6 +68,8 @@ describe("booking (fast, in process)", () => {
     expect(await chooseLastDayAtNearest(user)).toContain("تأیید کنید");
     const done = await user.press("✅ تأیید نوبت");
     expect(done.at(-1)?.text).toContain("نوبت شما ثبت شد");
+    // Reminders planned (this bot has a planner): the message promises exactly those.
+    expect(done.at(-1)?.text).toContain("یک روز پیش و دو ساعت پیش از نوبت یادآوری می‌فرستیم");
     const appointment = await bot.database.prisma.appointment.findFirstOrThrow({ where: { status: "active" } });
     expect(reminders.scheduled.at(-1)).toEqual([appointment.id, appointment.startsAt]);
 

@@ -17,7 +17,7 @@ import { EDITABLE, STEPS } from "../../src/flows/pre-registration/steps.js";
 import { RESULT_PAGE_KEYS } from "../../src/infrastructure/payments/payment-callback-routes.js";
 import { MAIN_MENU_KEYS } from "../../src/bot/keyboards/main-menu.js";
 import { OFFICE_TYPES } from "../../src/domain/booking/office.js";
-import { notBookableReason } from "../../src/domain/booking/booking-refusals.js";
+import { notBookableReason, type TimeRefusalReason } from "../../src/domain/booking/booking-refusals.js";
 import type { ReminderKind } from "../../src/infrastructure/jobs/reminder-queue.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -76,7 +76,11 @@ const KNOWN_DYNAMIC_KEYS = new Set([
   "payment-result-*-body",
   "booking-office-type-*", // → OFFICE_TYPES
   "booking-not-bookable-*", // → NOT_BOOKABLE_REASONS
+  "booking-time-refused-*", // → TIME_REFUSAL_REASONS
 ]);
+
+/** `booking-time-refused-${timeRefusalReason(…)}` in booking.flow.ts: every reason the domain gives. */
+const TIME_REFUSAL_REASONS = codes<TimeRefusalReason>()(["filled", "passed", "too_soon", "day_closed", "office_closed", "changed"]);
 
 // ---------------------------------------------------------------------------------------------------------
 // A strict line-based reader of the Fluent subset used here (messages, terms, attributes, multiline text,
@@ -600,6 +604,14 @@ describe("keys used by the code exist", () => {
       expect(NOT_BOOKABLE_REASONS.filter((reason) => !hasMessage(locale, `booking-not-bookable-${reason}`)), locale).toEqual([]);
     }
     expect(familyIds(REFERENCE, "booking-not-bookable-").filter((reason) => !NOT_BOOKABLE_REASONS.includes(reason))).toEqual([]);
+  });
+
+  it("booking-time-refused-<reason> exists for every reason a time is refused", () => {
+    for (const locale of LOCALES) {
+      expect(TIME_REFUSAL_REASONS.filter((reason) => !hasMessage(locale, `booking-time-refused-${reason}`)), locale).toEqual([]);
+    }
+    const reasons: readonly string[] = TIME_REFUSAL_REASONS;
+    expect(familyIds(REFERENCE, "booking-time-refused-").filter((reason) => !reasons.includes(reason))).toEqual([]);
   });
 
   it("booking-reminder-<kind> exists for every reminder kind", () => {

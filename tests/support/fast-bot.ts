@@ -79,6 +79,8 @@ export interface FastBotOptions {
   reminders?: ReminderPlanner;
   /** Answer a method yourself (e.g. make sendMessage fail); return undefined to fall back to the default. */
   answer?: (method: string, payload: Record<string, unknown>) => unknown;
+  /** The clock the journeys decide with (booking reads it): a test sets and moves the time. */
+  now?: () => Date;
 }
 
 export interface FastBot {
@@ -156,6 +158,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     publicBaseUrl: () => config.publicUrl!,
     notifyNow: () => undefined,
     reminders: options.reminders,
+    now: options.now,
   });
   // Answers every Bot API request here: URL ends in the method, the body is the JSON payload.
   const recordingFetch = (async (url: string | URL, init?: { body?: unknown }) => {

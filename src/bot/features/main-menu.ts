@@ -1,4 +1,4 @@
-// /start and /menu: greet the citizen and show the main menu of journeys.
+// /start, /menu, /help and /cancel outside a journey: greet the citizen and show the main menu of journeys.
 import { Composer } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
@@ -23,5 +23,8 @@ export function mainMenuFeature(recordChat: RecordChat): Composer<BotContext> {
     });
   });
   privateChats.command("menu", (ctx) => showMainMenu(ctx));
+  privateChats.command("help", (ctx) => ctx.reply(ctx.t("help"), { reply_markup: mainMenuKeyboard(ctx) }));
+  // Outside a journey there is nothing to cancel (inside one, the journey itself takes /cancel).
+  privateChats.command("cancel", (ctx) => showMainMenu(ctx, "command-cancel-nothing"));
   return feature;
 }

@@ -1,16 +1,23 @@
 // Payment updates in the chat: the "I have paid" button, and Bale/Telegram in-app invoices.
 import { Composer } from "grammy";
 import { acceptsPreCheckout } from "../../domain/payment/pre-checkout.js";
-import { confirmPayment, settle, type PaymentServiceDeps } from "../../domain/payment/settle-payment.js";
+import { confirmPayment, settle, type ConfirmOutcome, type PaymentServiceDeps } from "../../domain/payment/settle-payment.js";
+import type { StartedPayment } from "../../domain/payment/start-payment.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { onCallbackData, paymentCheckData } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
+import { paymentLinkMessage } from "../keyboards/payment-link.js";
 
 export interface PaymentsFeatureDeps {
   payments: PaymentServiceDeps;
   /** Asks the notification dispatcher to send the confirmation now rather than at its next poll. */
   notifyNow: () => void;
+  /**
+   * A fresh payment for an application of this chat whose payment was cancelled or expired, if it still
+   * awaits payment (undefined otherwise): the answers were saved, so nothing is asked again.
+   */
+  startAgain: (input: { applicationId: string; chatId: number }) => Promise<StartedPayment | undefined>;
 }
 
 export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext> {
@@ -22,6 +29,16 @@ export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext>
     if (!payment) return ctx.answerCallbackQuery({ text: ctx.t("payment-check-not-found"), show_alert: true });
     const outcome = await confirmPayment(deps.payments, payment);
     if (outcome.kind === "settled") deps.notifyNow();
+    if (isClosedUnpaid(outcome)) {
+      // Cancelled at the gateway or expired: the next press starts a fresh payment at once.
+      const fresh = await deps.startAgain({ applicationId: payment.applicationId, chatId: ctx.chatId! });
+      if (fresh) {
+        await ctx.answerCallbackQuery({ text: ctx.t(fresh.fresh ? "payment-check-new-link" : "payment-check-new-link-above") });
+        if (!fresh.fresh) return;
+        const { text, buttons } = paymentLinkMessage(ctx, ctx.chatId!, fresh);
+        return void (await ctx.reply(text, { reply_markup: buttons }));
+      }
+    }
     // Popups, not messages: pressing the button ten times must not fill the chat.
     const text =
       outcome.kind === "settled"
@@ -53,4 +70,9 @@ export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext>
   });
 
   return feature;
+}
+
+/** The payment ended without money: cancelled at the gateway (failed) or past its deadline. */
+function isClosedUnpaid(outcome: ConfirmOutcome): boolean {
+  return outcome.kind === "expired" || (outcome.kind === "not_pending" && (outcome.status === "failed" || outcome.status === "expired"));
 }

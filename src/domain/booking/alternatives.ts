@@ -3,6 +3,7 @@ import { earliestFreeSlot, freeSlotsOn } from './availability.js';
 import type { FreeSlot } from './availability.js';
 import type { BookingDeps } from './booking-deps.js';
 import type { NearbyOffice } from './nearest-office-index.js';
+import type { OfficeType } from './office.js';
 import { loadOccupancy } from './office-search.js';
 import { bookingWindow } from './slot-schedule.js';
 
@@ -15,7 +16,8 @@ export interface Alternatives {
 }
 
 /**
- * The nearest alternatives to a wanted slot, for a button pressed on an old message or a lost race.
+ * The nearest alternatives to a wanted slot, for a button pressed on an old message or a lost race;
+ * nearby offices only of the type asked for, when one is.
  * Uses one store read for the office and its neighbours.
  */
 export async function findAlternatives(
@@ -30,6 +32,8 @@ export async function findAlternatives(
     readonly nearbyLimit?: number;
     /** How many neighbours to look at for those (default 8). */
     readonly nearbyCandidates?: number;
+    /** Only nearby offices of this type: the type the citizen chose to book at. */
+    readonly type?: OfficeType;
   },
 ): Promise<Alternatives> {
   const policy = deps.policy;
@@ -38,6 +42,7 @@ export async function findAlternatives(
   if (office === undefined) return { sameOffice: [], nearby: [] };
   const neighbours = catalog.nearest(office.location, {
     limit: request.nearbyCandidates ?? 8,
+    type: request.type,
     exclude: new Set([office.id]),
   });
   const occupancy = await loadOccupancy(deps, [office.id, ...neighbours.map((near) => near.office.id)], request.now);
@@ -48,7 +53,7 @@ export async function findAlternatives(
   const earlier: FreeSlot[] = [];
   if (office.active) {
     for (const date of bookingWindow(request.now, policy.horizonDays)) {
-      for (const slot of freeSlotsOn(office, date, occupancy(office.id), request.now)) {
+      for (const slot of freeSlotsOn(office, date, occupancy(office.id), request.now, policy)) {
         (slot.startsAt.getTime() >= wanted.getTime() ? later : earlier).push(slot);
       }
       if (later.length >= sameOfficeLimit) break;

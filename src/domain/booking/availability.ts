@@ -1,6 +1,7 @@
 // Free slots: an office's timetable combined with the seats already taken, only future times, no full or closed day.
 import type { JalaliDate, Weekday } from '../time/jalali.js';
 import { weekdayOf } from '../time/jalali.js';
+import { earliestBookableStart } from './booking-policy.js';
 import type { BookingPolicy } from './booking-policy.js';
 import type { Office } from './office.js';
 import { bookingWindow, dayKey, isClosedOn, slotStartsOn } from './slot-schedule.js';
@@ -65,14 +66,22 @@ export function occupancyByOffice(snapshot: OccupancySnapshot): (officeId: numbe
 export const EMPTY_OCCUPANCY: OfficeOccupancy = { seatsAt: () => undefined, isClosed: () => false };
 
 /**
- * The free slots of an office on a day that start after `now`, earliest first. A slot never materialised
- * has all the office's counters free. Nothing on a closed day.
+ * The free slots of an office on a day that a citizen can still reach: starting after `now` plus the
+ * policy's minimum lead, earliest first. A slot never materialised has all the office's counters free.
+ * Nothing on a closed day.
  */
-export function freeSlotsOn(office: Office, date: JalaliDate, occupancy: OfficeOccupancy, now: Date): FreeSlot[] {
+export function freeSlotsOn(
+  office: Office,
+  date: JalaliDate,
+  occupancy: OfficeOccupancy,
+  now: Date,
+  policy: BookingPolicy,
+): FreeSlot[] {
   if (!office.active || isClosedOn(office, date) || occupancy.isClosed(date)) return [];
   const free: FreeSlot[] = [];
+  const from = earliestBookableStart(now, policy).getTime();
   for (const startsAt of slotStartsOn(office, date)) {
-    if (startsAt.getTime() <= now.getTime()) continue;
+    if (startsAt.getTime() <= now.getTime() || startsAt.getTime() < from) continue;
     const seats = occupancy.seatsAt(startsAt);
     const freeSeats = seats === undefined ? office.counters : seats.capacity - seats.booked;
     if (freeSeats > 0) free.push({ officeId: office.id, startsAt, freeSeats });
@@ -89,7 +98,7 @@ export function bookableDays(
 ): BookableDay[] {
   const days: BookableDay[] = [];
   for (const date of bookingWindow(now, policy.horizonDays)) {
-    const free = freeSlotsOn(office, date, occupancy, now);
+    const free = freeSlotsOn(office, date, occupancy, now, policy);
     const first = free[0];
     if (first !== undefined) days.push({ date, weekday: weekdayOf(date), freeSlots: free.length, firstFree: first.startsAt });
   }
@@ -107,9 +116,8 @@ export function earliestFreeSlot(
   policy: BookingPolicy,
   notBefore: Date = now,
 ): FreeSlot | null {
-  const after = new Date(Math.max(now.getTime(), notBefore.getTime() - 1));
   for (const date of bookingWindow(now, policy.horizonDays)) {
-    const first = freeSlotsOn(office, date, occupancy, after)[0];
+    const first = freeSlotsOn(office, date, occupancy, now, policy).find((slot) => slot.startsAt.getTime() >= notBefore.getTime());
     if (first !== undefined) return first;
   }
   return null;

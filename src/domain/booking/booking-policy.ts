@@ -1,4 +1,4 @@
-// Booking policy: the change cut-off, the no-show grace and 3-day ban, how far ahead slots are offered, who may book.
+// Booking policy: the change cut-off, the minimum lead time, the no-show grace and 3-day ban, how far ahead slots are offered, who may book.
 import type { ApplicationState } from '../application/lifecycle.js';
 import { BOOK_MOVE } from './booking-transitions.js';
 
@@ -16,20 +16,38 @@ export interface BookingPolicy {
   readonly noShowBanMs: number;
   /** Slots are offered for today and this many days in all (today included). */
   readonly horizonDays: number;
+  /**
+   * Only slots starting at least this long after now are offered or booked: time to read the
+   * confirmation, gather the documents and travel to the office.
+   */
+  readonly minimumLeadMs: number;
 }
 
 /**
  * The defaults: changes until 2 hours before; a no-show an hour after the start time (late arrivals
  * can still be checked in until then); the seed document's 3 days without booking, as 72 hours
  * (Iran keeps no daylight saving time since 1402, so this is the same clock time 3 days later);
- * 30 days of slots on offer.
+ * 30 days of slots on offer; nothing that starts within the hour (a citizen must still be able to get there).
+ * The lead is shorter than the cut-off on purpose: an appointment an hour or so away is useful, and the
+ * confirm screen says beforehand that it can no longer be changed (needsFixedWarning).
  */
 export const DEFAULT_BOOKING_POLICY: BookingPolicy = Object.freeze({
   changeCutoffMs: 2 * HOUR_MS,
   noShowGraceMs: HOUR_MS,
   noShowBanMs: 3 * DAY_MS,
   horizonDays: 30,
+  minimumLeadMs: HOUR_MS,
 });
+
+/** The earliest start a slot may have to be offered or booked at `now` (now + the minimum lead). */
+export function earliestBookableStart(now: Date, policy: BookingPolicy): Date {
+  return new Date(now.getTime() + policy.minimumLeadMs);
+}
+
+/** True when a slot starting at `startsAt` would be past its change deadline the moment it is booked at `now`. */
+export function bookedTooLateToChange(startsAt: Date, now: Date, policy: BookingPolicy): boolean {
+  return !isChangeAllowed(startsAt, now, policy);
+}
 
 /** The last instant at which an appointment starting at `startsAt` may still be cancelled or moved. */
 export function changeDeadline(startsAt: Date, policy: BookingPolicy): Date {

@@ -3,13 +3,14 @@ import type { GeoPoint } from './geo.js';
 import { createNearestOfficeIndex } from './nearest-office-index.js';
 import type { NearbyOffice, NearestQuery } from './nearest-office-index.js';
 import type { Office } from './office.js';
+import { comparePersianNames } from './office-order.js';
 
 /** Offices in memory: they change rarely and are read on every booking step. */
 export interface OfficeCatalog {
   get(officeId: number): Office | undefined;
   /** Every office, active or not. */
   all(): readonly Office[];
-  /** Active offices of a city, by name (for the province → city → office choice). */
+  /** Active offices of a city in Persian alphabetical order, numbers by value (for the province → city → office choice). */
   activeInCity(cityId: number): readonly Office[];
   /** The nearest active offices to a point, nearest first. */
   nearest(point: GeoPoint, query?: NearestQuery): NearbyOffice[];
@@ -30,7 +31,7 @@ export function createOfficeCatalog(offices: readonly Office[]): OfficeCatalog {
     if (list === undefined) byCity.set(office.cityId, [office]);
     else list.push(office);
   }
-  for (const list of byCity.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'fa'));
+  for (const list of byCity.values()) list.sort((a, b) => comparePersianNames(a.name, b.name));
   const index = createNearestOfficeIndex(active);
   return {
     get: (officeId) => byId.get(officeId),

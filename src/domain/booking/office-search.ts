@@ -6,6 +6,7 @@ import type { BookingPolicy } from './booking-policy.js';
 import type { BookingDeps } from './booking-deps.js';
 import type { GeoPoint } from './geo.js';
 import type { NearbyOffice } from './nearest-office-index.js';
+import { OFFICE_TYPES } from './office.js';
 import type { Office, OfficeType } from './office.js';
 import { bookingWindow, isWithinWindow, tehranDayBounds } from './slot-schedule.js';
 
@@ -75,7 +76,7 @@ export async function officeFreeSlotsOn(
   if (!isWithinWindow(request.date, request.now, (deps.policy).horizonDays)) return [];
   const day = tehranDayBounds(request.date);
   const snapshot = await deps.store.occupancy([office.id], day.from, day.to);
-  return freeSlotsOn(office, request.date, occupancyByOffice(snapshot)(office.id), request.now);
+  return freeSlotsOn(office, request.date, occupancyByOffice(snapshot)(office.id), request.now, deps.policy);
 }
 
 /** One day across several offices: its date and the free seats of all of them together. */
@@ -114,15 +115,28 @@ export async function freeSlotsAcross(
   return found.sort((a, b) => a.slot.startsAt.getTime() - b.slot.startsAt.getTime()).slice(0, request.limit);
 }
 
-/** Choosing by city: its active offices (at most `limit`, in the catalogue's order), each with its earliest free time. */
+/**
+ * Choosing by city: its active offices (optionally of one type) in Persian alphabetical order, numbers
+ * by value; the page from `offset`, at most `limit`, each with its earliest free time.
+ */
 export async function officesInCity(
   deps: BookingDeps,
-  request: { readonly cityId: number; readonly now: Date; readonly limit: number },
+  request: { readonly cityId: number; readonly type?: OfficeType; readonly now: Date; readonly limit: number; readonly offset?: number },
 ): Promise<Array<{ readonly office: Office; readonly earliestFree: FreeSlot | null }>> {
-  const inCity = (await deps.offices.catalog()).activeInCity(request.cityId).slice(0, request.limit);
+  const offset = request.offset ?? 0;
+  const inCity = (await deps.offices.catalog())
+    .activeInCity(request.cityId)
+    .filter((office) => request.type === undefined || office.type === request.type)
+    .slice(offset, offset + request.limit);
   const occupancy = await loadOccupancy(deps, inCity.map((office) => office.id), request.now);
   const policy = deps.policy;
   return inCity.map((office) => ({ office, earliestFree: earliestFreeSlot(office, occupancy(office.id), request.now, policy) }));
+}
+
+/** How many active offices of each type a city has (types it has none of are left out), in OFFICE_TYPES order. */
+export async function officeTypesInCity(deps: BookingDeps, cityId: number): Promise<Array<{ readonly type: OfficeType; readonly count: number }>> {
+  const inCity = (await deps.offices.catalog()).activeInCity(cityId);
+  return OFFICE_TYPES.map((type) => ({ type, count: inCity.filter((office) => office.type === type).length })).filter((entry) => entry.count > 0);
 }
 
 const sortableDayKey = (date: JalaliDate) => `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;

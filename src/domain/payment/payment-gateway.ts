@@ -21,10 +21,14 @@ export type PaymentStart =
   | { kind: "redirect"; reference: string; payUrl: string }
   | { kind: "invoice"; reference: string };
 
-/** The gateway's word on a payment. `unknown`: it could not be asked (timeout); ask again later. */
+/**
+ * The gateway's word on a payment. `unknown`: it could not be asked (timeout); ask again later. `final` on
+ * not_paid: the gateway says this payment attempt is over (cancelled or failed there), so a new one must be
+ * started for the citizen to pay.
+ */
 export type VerifyOutcome =
   | { status: "paid"; receipt: string }
-  | { status: "not_paid"; reason: string }
+  | { status: "not_paid"; reason: string; final?: boolean }
   | { status: "unknown"; reason: string };
 
 export interface PaymentGateway {

@@ -27,13 +27,16 @@ export type ConfirmOutcome =
  * settling is conditional on the payment still being pending, so only one caller ever gets `settled`.
  */
 export async function confirmPayment(deps: PaymentServiceDeps, payment: PaymentRecord): Promise<ConfirmOutcome> {
-  if (payment.status !== "pending") return deps.ledger.outcomeOf(payment.id);
+  // A payment closed as failed is asked again: a cancel reported by a redirect can be wrong (see
+  // closeCancelledPayment), and money the gateway took must still be settled.
+  if (payment.status !== "pending" && payment.status !== "failed") return deps.ledger.outcomeOf(payment.id);
   const gateway = deps.gateways[payment.gateway];
   if (!gateway || !payment.gatewayReference) return { kind: "unknown", reason: "gateway not available" };
   // The amount we ask about is ours, never one a callback claims.
   const outcome = await gateway.verify({ reference: payment.gatewayReference, amountRial: payment.amountRial });
   await deps.ledger.touchChecked(payment.id, deps.now());
   if (outcome.status === "paid") return settle(deps, payment.id, outcome.receipt);
+  if (payment.status === "failed") return deps.ledger.outcomeOf(payment.id);
   if (outcome.status === "unknown") {
     const lateUpdatesOver = payment.expiresAt.getTime() + LATE_UPDATE_GRACE_MS <= deps.now().getTime();
     if (gateway.settlesByUpdate && lateUpdatesOver && (await deps.ledger.close(payment.id, "expired", deps.now()))) return { kind: "expired" };
@@ -44,6 +47,28 @@ export async function confirmPayment(deps: PaymentServiceDeps, payment: PaymentR
     return { kind: "expired" };
   }
   return { kind: "not_paid", reason: outcome.reason };
+}
+
+/** What the citizen's return from the gateway with "cancelled" (Status=NOK) led to. */
+export type CancelOutcome = ConfirmOutcome | { kind: "cancelled" };
+
+/**
+ * The citizen came back from the gateway saying the payment was cancelled. The word of the redirect is not
+ * trusted: the gateway is asked, and only its final "not paid" closes the payment (as failed), so that the
+ * next press starts a fresh payment at once instead of reopening a dead one. A payment the gateway calls
+ * paid is settled as usual; one it is unsure about stays pending.
+ */
+export async function closeCancelledPayment(deps: PaymentServiceDeps, payment: PaymentRecord): Promise<CancelOutcome> {
+  if (payment.status !== "pending") return deps.ledger.outcomeOf(payment.id);
+  const gateway = deps.gateways[payment.gateway];
+  if (!gateway || !payment.gatewayReference) return { kind: "unknown", reason: "gateway not available" };
+  const outcome = await gateway.verify({ reference: payment.gatewayReference, amountRial: payment.amountRial });
+  if (outcome.status === "paid") return settle(deps, payment.id, outcome.receipt);
+  if (outcome.status === "not_paid" && outcome.final) {
+    await deps.ledger.close(payment.id, "failed", deps.now());
+    return { kind: "cancelled" };
+  }
+  return outcome.status === "unknown" ? { kind: "unknown", reason: outcome.reason } : { kind: "not_paid", reason: outcome.reason };
 }
 
 /** Settles a payment the gateway itself reported as paid (an in-app successful_payment update). */

@@ -11,9 +11,10 @@ export interface StartPaymentDeps {
   callbackUrl: (gateway: GatewayName) => string;
 }
 
+/** `fresh`: opened by this call (false: the payment still open from a moment ago, handed out again). */
 export type StartedPayment =
-  | { kind: "redirect"; paymentId: string; payUrl: string; amountRial: number; expiresAt: Date }
-  | { kind: "invoice"; paymentId: string; amountRial: number; expiresAt: Date };
+  | { kind: "redirect"; paymentId: string; payUrl: string; amountRial: number; expiresAt: Date; fresh: boolean }
+  | { kind: "invoice"; paymentId: string; amountRial: number; expiresAt: Date; fresh: boolean };
 
 /**
  * Opens a payment for the application and hands it to the gateway. A payment still open from a moment ago
@@ -24,7 +25,7 @@ export async function startPayment(
   input: { applicationId: string; amountRial: number; chatId: number; description: string; mobile?: string },
 ): Promise<StartedPayment> {
   const now = deps.now();
-  const { payment } = await deps.ledger.openPayment({
+  const { payment, created } = await deps.ledger.openPayment({
     applicationId: input.applicationId,
     gateway: deps.gateway.name,
     amountRial: input.amountRial,
@@ -32,7 +33,7 @@ export async function startPayment(
     expiresAt: new Date(now.getTime() + deps.paymentTtlMs),
   });
   if (payment.gatewayReference && payment.payUrl) {
-    return { kind: "redirect", paymentId: payment.id, payUrl: payment.payUrl, amountRial: payment.amountRial, expiresAt: payment.expiresAt };
+    return { kind: "redirect", paymentId: payment.id, payUrl: payment.payUrl, amountRial: payment.amountRial, expiresAt: payment.expiresAt, fresh: false };
   }
   const started = await deps.gateway.start({
     paymentId: payment.id,
@@ -44,6 +45,6 @@ export async function startPayment(
   });
   await deps.ledger.attachGatewayReference(payment.id, started.reference, started.kind === "redirect" ? started.payUrl : null);
   return started.kind === "redirect"
-    ? { kind: "redirect", paymentId: payment.id, payUrl: started.payUrl, amountRial: payment.amountRial, expiresAt: payment.expiresAt }
-    : { kind: "invoice", paymentId: payment.id, amountRial: payment.amountRial, expiresAt: payment.expiresAt };
+    ? { kind: "redirect", paymentId: payment.id, payUrl: started.payUrl, amountRial: payment.amountRial, expiresAt: payment.expiresAt, fresh: created }
+    : { kind: "invoice", paymentId: payment.id, amountRial: payment.amountRial, expiresAt: payment.expiresAt, fresh: created };
 }

@@ -24,6 +24,14 @@ const timeOfDay = new Intl.DateTimeFormat(PERSIAN_LOCALE, {
 
 const persianInteger = new Intl.NumberFormat('fa-IR-u-nu-arabext', { useGrouping: true, maximumFractionDigits: 0 });
 
+/** ICU writes Thursday without its half-space (ZWNJ); the Academy's spelling has it: پنج‌شنبه. */
+const WEEKDAY_SPELLING: ReadonlyMap<string, string> = new Map([['\u067e\u0646\u062c\u0634\u0646\u0628\u0647', '\u067e\u0646\u062c\u200c\u0634\u0646\u0628\u0647']]);
+
+/** A weekday name as Persian is written (پنج‌شنبه with its half-space). */
+export function spellWeekday(icuWeekday: string): string {
+  return WEEKDAY_SPELLING.get(icuWeekday) ?? icuWeekday;
+}
+
 /**
  * The Tehran calendar day of an instant, written as people say it: weekday, day, month name,
  * year (Saturday 1 Farvardin 1405 in Persian words and digits). The order is built from the parts because ICU's own pattern
@@ -31,7 +39,7 @@ const persianInteger = new Intl.NumberFormat('fa-IR-u-nu-arabext', { useGrouping
  */
 export function formatJalaliDate(instant: Date): string {
   const parts = new Map(dateParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  return [parts.get('weekday'), parts.get('day'), parts.get('month'), parts.get('year')].join(' ');
+  return [spellWeekday(parts.get('weekday') ?? ''), parts.get('day'), parts.get('month'), parts.get('year')].join(' ');
 }
 
 /** Tehran clock time of an instant on the 24-hour clock with Persian digits, e.g. «۱۴:۳۰», «۰۰:۰۵». */

@@ -1,6 +1,7 @@
-// How booking things read in the chat: office lines, days, times, the confirm screen (texts from locales).
+// How booking things read in the chat: office names and lines, days, times, the confirm screen (texts from locales).
 import type { FlowContext } from "../../bot/context.js";
 import type { Office } from "../../domain/booking/office.js";
+import { nameTellsType } from "../../domain/booking/office-naming.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import type { JalaliDate } from "../../domain/time/jalali.js";
 import { formatDateTime, formatJalaliDate, formatJalaliDateOnly, formatTehranTime } from "../../domain/time/persian-format.js";
@@ -27,12 +28,18 @@ export const officeChoice = (office: Office, extra: { distanceKm?: number; earli
   earliestFree: extra.earliestFree?.toISOString(),
 });
 
-/** One line of an office list: number, name, type, distance, earliest free time. */
+/** The office's name, with its type in brackets only when the name does not already say it. */
+export function officeTitle(ctx: FlowContext, office: Pick<OfficeChoice, "name" | "type">): string {
+  return nameTellsType(office.name, office.type)
+    ? office.name
+    : ctx.t("booking-office-title", { name: office.name, type: ctx.t(`booking-office-type-${office.type}`) });
+}
+
+/** One line of an office list: number, name (and type), distance, earliest free time. */
 export function officeLine(ctx: FlowContext, office: OfficeChoice, index: number): string {
   return ctx.t("booking-office-line", {
     n: toPersianDigits(index + 1),
-    name: office.name,
-    type: ctx.t(`booking-office-type-${office.type}`),
+    office: officeTitle(ctx, office),
     distance: office.distanceKm === undefined ? "" : ctx.t("booking-office-distance", { km: toPersianDigits(office.distanceKm.toFixed(1)).replace(".", "\u066b") }),
     earliest: office.earliestFree ? formatDateTime(new Date(office.earliestFree)) : ctx.t("booking-office-full"),
   });
@@ -48,11 +55,10 @@ export function dayButton(ctx: FlowContext, date: JalaliDate, freeSlots: number)
 
 export const timeButton = (startsAt: Date) => formatTehranTime(startsAt);
 
-/** The confirm screen and the success message share these fields. */
+/** The confirm screen, the success messages and the status check share these fields. */
 export function appointmentParams(ctx: FlowContext, office: OfficeChoice, startsAt: Date) {
   return {
-    office: office.name,
-    type: ctx.t(`booking-office-type-${office.type}`),
+    office: officeTitle(ctx, office),
     address: office.address,
     phone: toPersianDigits(office.phone),
     date: formatJalaliDate(startsAt),

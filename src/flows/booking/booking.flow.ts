@@ -5,8 +5,10 @@ import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
 import { bookAppointment, checkBookingEligibility } from "../../domain/booking/book-appointment.js";
-import { changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
-import { anotherTimeMayHelp, isPaidForBooking, notBookableReason } from "../../domain/booking/booking-refusals.js";
+import { bookedTooLateToChange, changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
+import { anotherTimeMayHelp, isPaidForBooking, notBookableReason, timeRefusalReason } from "../../domain/booking/booking-refusals.js";
+import type { ReminderKind } from "../../domain/booking/reminder-planner.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { cancelAppointment, rescheduleAppointment } from "../../domain/booking/change-appointment.js";
 import { fail, ok } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
@@ -15,7 +17,7 @@ import { ask, leave } from "../kit/ask.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice } from "./booking-view.js";
 import { CHOICE_ERRORS } from "./booking-errors.js";
-import type { BookingServices } from "./booking-services.js";
+import { clockOf, type BookingServices } from "./booking-services.js";
 import { chooseSlot, offerAlternatives, type ChosenSlot } from "./choose-slot.js";
 
 export function bookingFlow(services: BookingServices): Flow {
@@ -24,7 +26,7 @@ export function bookingFlow(services: BookingServices): Flow {
     menuKey: "menu-booking",
     async run(conversation, ctx) {
       const application = await findApplication(conversation, ctx, services);
-      const now = new Date(await conversation.now());
+      const now = new Date(await conversation.external(() => clockOf(services).toISOString()));
       const standing = await conversation.external(async () => {
         const eligibility = await checkBookingEligibility(services.booking, { applicationId: application.id, now });
         if (eligibility.ok) return { kind: "bookable" as const };
@@ -83,11 +85,44 @@ async function findApplication(conversation: FlowConversation, ctx: FlowContext,
     await ctx.reply(ctx.t("booking-for", { name: own[0]!.firstName }));
     return own[0]!;
   }
+  // A family registered from one phone: say whose appointment this is (or someone else's, by code).
+  const chosen = own.length > 1 ? await choosePerson(conversation, ctx, own) : undefined;
+  if (chosen) {
+    await ctx.reply(ctx.t("booking-for", { name: chosen.firstName }));
+    return chosen;
+  }
   await ctx.reply(ctx.t("booking-identify"));
   return findByTrackingCode(conversation, ctx, services, async (application) => brief(application));
 }
 
-const brief = (application: ApplicationView) => ({ id: application.id, firstName: application.firstName });
+type Brief = { id: string; firstName: string; lastName: string; nationalIdEnd: string };
+
+const brief = (application: ApplicationView): Brief => ({
+  id: application.id,
+  firstName: application.firstName,
+  lastName: application.lastName,
+  // The last four digits tell two people of one family with the same name apart without showing the whole ID.
+  nationalIdEnd: application.nationalId.slice(-4),
+});
+
+/** One button per person registered from this chat, and one for someone else; undefined for someone else. */
+async function choosePerson(conversation: FlowConversation, ctx: FlowContext, people: Brief[]): Promise<Brief | undefined> {
+  const label = (person: Brief) => ctx.t("booking-person", { firstName: person.firstName, lastName: person.lastName, end: toPersianDigits(person.nationalIdEnd) });
+  const someoneElse = ctx.t("booking-person-someone-else");
+  const answer = await ask(conversation, ctx, {
+    prompt: "booking-ask-person",
+    errors: CHOICE_ERRORS,
+    back: false,
+    buttons: () => [...people.map((person) => [label(person)]), [someoneElse]],
+    parse: (reply) => {
+      if (reply.kind !== "text") return fail("choose_button");
+      if (reply.text === someoneElse) return ok(undefined);
+      const person = people.find((candidate) => label(candidate) === reply.text);
+      return person ? ok(person) : fail("choose_button");
+    },
+  });
+  return answer.kind === "answer" ? answer.value : undefined;
+}
 
 /** Chooses a slot and takes it: a new booking, or a move of `current` (its seat is kept if the move fails). */
 async function book(
@@ -97,9 +132,33 @@ async function book(
   application: { id: string },
   current?: { appointmentId: string; startsAt: Date },
 ): Promise<void> {
-  let chosen: ChosenSlot = await chooseSlot(conversation, ctx, services);
+  await chooseSlot(conversation, ctx, services, (slot) => confirmAndTake(conversation, ctx, services, application, slot, current));
+}
+
+/**
+ * The confirm screen and the booking itself. A time that can no longer be taken is explained as it is
+ * (filled, passed, too close, closed) and the nearest alternatives are offered; back from the confirm
+ * screen returns to the list the time came from.
+ */
+async function confirmAndTake(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: BookingServices,
+  application: { id: string },
+  first: ChosenSlot,
+  current?: { appointmentId: string; startsAt: Date },
+): Promise<"done" | "back"> {
+  const policy = services.booking.policy;
+  let chosen = first;
+  /** The time that could not be taken, when `chosen` is one of its alternatives. */
+  let refused: ChosenSlot | undefined;
   for (;;) {
     const startsAt = new Date(chosen.startsAt);
+    const now = new Date(await conversation.external(() => clockOf(services).toISOString()));
+    // Said before confirming: inside the cut-off a booked time can be neither moved nor cancelled.
+    if (bookedTooLateToChange(startsAt, now, policy)) {
+      await ctx.reply(ctx.t("booking-fixed-warning", { cutoff: toPersianDigits(Math.round(policy.changeCutoffMs / 3_600_000)) }));
+    }
     const confirm = await ask(conversation, ctx, {
       prompt: current ? "booking-confirm-move" : "booking-confirm",
       promptParams: appointmentParams(ctx, chosen.office, startsAt),
@@ -108,40 +167,59 @@ async function book(
       parse: (reply) => (reply.kind === "text" && reply.text === ctx.t("booking-confirm-button") ? ok(true) : fail("choose_button")),
     });
     if (confirm.kind === "back") {
-      chosen = await chooseSlot(conversation, ctx, services);
+      if (!refused) return "back";
+      const other = await offerAlternatives(conversation, ctx, services, refused);
+      if (!other) return "back";
+      chosen = other;
       continue;
     }
     const outcome = await conversation.external(async () => {
-      const now = new Date();
-      const request = { officeId: chosen.office.id, startsAt, now };
+      const request = { officeId: chosen.office.id, startsAt, now: clockOf(services) };
       const result = current
         ? await rescheduleAppointment(services.booking, { ...request, appointmentId: current.appointmentId })
         : await bookAppointment(services.booking, { ...request, applicationId: application.id });
       if (result.ok) {
         // Reminders are planned after the seat is ours; a failure here must not undo the booking.
         if (current) await services.reminders?.withdraw(current.appointmentId, current.startsAt).catch(() => undefined);
-        await services.reminders?.schedule(result.appointment.appointmentId, startsAt).catch(() => undefined);
-        return { kind: "booked" as const };
+        const planned = (await services.reminders?.schedule(result.appointment.appointmentId, startsAt).catch(() => undefined)) ?? [];
+        return { kind: "booked" as const, reminders: [...planned] };
       }
       if (result.error === "no_show_ban") return { kind: "banned" as const, reopensAt: result.reopensAt.toISOString() };
       if (result.error === "change_cutoff_passed") return { kind: "cutoff" as const, deadline: result.deadline.toISOString() };
       return { kind: "refused" as const, error: result.error };
     });
     if (outcome.kind === "booked") {
-      await ctx.reply(ctx.t(current ? "booking-moved" : "booking-done", appointmentParams(ctx, chosen.office, startsAt)), {
-        reply_markup: mainMenuKeyboard(ctx),
-      });
-      return;
+      await ctx.reply(
+        ctx.t(current ? "booking-moved" : "booking-done", {
+          ...appointmentParams(ctx, chosen.office, startsAt),
+          reminders: ctx.t(reminderPromiseKey(outcome.reminders)),
+        }),
+        { reply_markup: mainMenuKeyboard(ctx) },
+      );
+      return "done";
     }
     if (outcome.kind === "banned") await leave(conversation, ctx, "booking-no-show-ban", { reopensAt: formatDateTime(new Date(outcome.reopensAt)) });
     if (outcome.kind === "cutoff") await leave(conversation, ctx, "booking-cutoff-passed", { deadline: formatDateTime(new Date(outcome.deadline)) });
     if (outcome.kind === "refused" && !anotherTimeMayHelp(outcome.error)) {
       await leave(conversation, ctx, "booking-refused");
     }
-    // The time filled (or closed) since it was offered: say so and offer the nearest alternatives.
-    await ctx.reply(ctx.t("booking-slot-taken"));
-    chosen = await offerAlternatives(conversation, ctx, services, chosen);
+    // Why this time cannot be had, as it is; then the nearest alternatives.
+    await ctx.reply(ctx.t(`booking-time-refused-${timeRefusalReason(outcome.kind === "refused" ? outcome.error : "")}`));
+    refused = chosen;
+    const other = await offerAlternatives(conversation, ctx, services, chosen);
+    if (!other) return "back";
+    chosen = other;
   }
+}
+
+/** What the success message promises about reminders: exactly the ones planned (none when reminders are off). */
+function reminderPromiseKey(planned: readonly ReminderKind[]): string {
+  const dayBefore = planned.includes("day-before");
+  const twoHours = planned.includes("two-hours");
+  if (dayBefore && twoHours) return "booking-reminders-both";
+  if (dayBefore) return "booking-reminders-day-before";
+  if (twoHours) return "booking-reminders-two-hours";
+  return "booking-reminders-none";
 }
 
 async function cancel(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, appointmentId: string, startsAt: Date): Promise<void> {
@@ -161,7 +239,7 @@ async function cancel(conversation: FlowConversation, ctx: FlowContext, services
   });
   if (sure.kind === "back" || !sure.value) return leave(conversation, ctx, "booking-kept");
   const outcome = await conversation.external(async () => {
-    const result = await cancelAppointment(services.booking, { appointmentId, now: new Date() });
+    const result = await cancelAppointment(services.booking, { appointmentId, now: clockOf(services) });
     if (result.ok) {
       await services.reminders?.withdraw(appointmentId, startsAt).catch(() => undefined);
       return { kind: "cancelled" as const };

@@ -1,12 +1,13 @@
 // One question of a flow: ask, validate through the domain, explain a wrong answer and ask again.
 import type { Contact, Location } from "grammy/types";
-import type { Keyboard } from "grammy";
+import { Keyboard } from "grammy";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
 import type { ErrorMessages } from "./error-messages.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
-import { isBack, isCancel, questionKeyboard, type ButtonRows } from "./navigation.js";
+import { readYesOrNo } from "../../domain/text/yes-or-no.js";
+import { isBack, isCancel, isHelpCommand, isInterruption, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
 export type Reply =
@@ -38,8 +39,9 @@ export interface Question<T, E extends string = string> {
 }
 
 /**
- * Asks until the answer is valid. Leaves the whole conversation (with the main menu) on cancel or /start;
- * other updates (stickers, photos, old buttons, edits) get an explanation and the same question again.
+ * Asks until the answer is valid. Leaves the whole conversation (with the main menu) on cancel; on /start or
+ * a menu button asks first whether to go on (nothing answered is lost) or leave. Other updates (stickers,
+ * photos, old buttons, edits) get an explanation and the same question again.
  */
 export async function ask<T, E extends string>(conversation: FlowConversation, ctx: FlowContext, question: Question<T, E>): Promise<Answer<T>> {
   const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true, cancel: question.cancelButton ?? true });
@@ -54,12 +56,43 @@ export async function ask<T, E extends string>(conversation: FlowConversation, c
     }
     if (reply.kind === "text") {
       if (isCancel(next, reply.text)) await leave(conversation, next);
+      if (isHelpCommand(reply.text)) {
+        await next.reply(next.t("help"));
+        await sendQuestion(next, question, keyboard());
+        continue;
+      }
+      if (isInterruption(next, reply.text)) {
+        if (!(await wantsToGoOn(conversation, next))) await leave(conversation, next);
+        await sendQuestion(next, question, keyboard());
+        continue;
+      }
       if (question.back !== false && isBack(next, reply.text)) return { kind: "back" };
     }
     const result = await question.parse(reply);
     if (result.ok) return { kind: "answer", value: result.value };
     await next.reply(next.t(question.errors.key(result.error)));
     await sendQuestion(next, question, keyboard());
+  }
+}
+
+/**
+ * Asked when /start or a menu button arrives mid-flow: go on where the citizen was, or leave (the answers
+ * so far are dropped). A second /start or menu button means leave; anything else asks again.
+ */
+export async function wantsToGoOn(conversation: FlowConversation, ctx: FlowContext): Promise<boolean> {
+  const goOn = ctx.t("flow-interrupted-go-on");
+  const stop = ctx.t("flow-interrupted-leave");
+  const keyboard = new Keyboard().text(goOn).row().text(stop).resized().persistent();
+  await ctx.reply(ctx.t("flow-interrupted"), { reply_markup: keyboard });
+  for (;;) {
+    const next = await conversation.wait();
+    const text = next.message?.text;
+    if (text === goOn) return true;
+    if (text === stop || (text !== undefined && (isCancel(next, text) || isInterruption(next, text)))) return false;
+    const typed = text === undefined ? undefined : readYesOrNo(text);
+    if (typed !== undefined) return typed;
+    if (next.callbackQuery) await next.answerCallbackQuery({ text: next.t("flow-old-button"), show_alert: true });
+    else await next.reply(next.t("flow-interrupted"), { reply_markup: keyboard });
   }
 }
 

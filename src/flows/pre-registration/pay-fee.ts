@@ -1,9 +1,7 @@
 // Saving the application and sending the fee's payment link (or the in-app invoice) with "I have paid".
-import { InlineKeyboard } from "grammy";
-import { paymentCheckData } from "../../bot/callback-data/index.js";
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
-import { formatTehranTime, formatToman } from "../../domain/time/persian-format.js";
+import { paymentLinkMessage } from "../../bot/keyboards/payment-link.js";
 import { retryWhileUnavailable } from "../kit/retry.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
 import { registeredSummary, tellAlreadyRegistered } from "./registry-check.js";
@@ -51,12 +49,7 @@ export async function payFee(conversation: FlowConversation, ctx: FlowContext, s
   if (outcome.kind === "already_registered") await tellAlreadyRegistered(conversation, ctx, outcome.application);
   if (outcome.kind !== "payment") return;
 
-  const { payment } = outcome;
-  const expiresAt = new Date(payment.expiresAt);
   await ctx.reply(ctx.t("prereg-saved"), { reply_markup: mainMenuKeyboard(ctx) });
-  const params = { amount: formatToman(payment.amountRial), expiresAt: formatTehranTime(expiresAt) };
-  const buttons = new InlineKeyboard();
-  if (payment.kind === "redirect") buttons.url(ctx.t("prereg-pay-button"), payment.payUrl).row();
-  buttons.text(ctx.t("prereg-paid-button"), paymentCheckData.encode({ chatId, paymentId: payment.paymentId }));
-  await ctx.reply(ctx.t(payment.kind === "redirect" ? "prereg-pay-link" : "prereg-pay-invoice", params), { reply_markup: buttons });
+  const { text, buttons } = paymentLinkMessage(ctx, chatId, outcome.payment);
+  await ctx.reply(text, { reply_markup: buttons });
 }

@@ -4,8 +4,8 @@ import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import type { JalaliDate } from "../../domain/time/jalali.js";
 import { formatJalaliDateOnly } from "../../domain/time/persian-format.js";
-import { leave } from "../kit/ask.js";
-import { inRows, isCancel } from "../kit/navigation.js";
+import { leave, wantsToGoOn } from "../kit/ask.js";
+import { inRows, isCancel, isInterruption } from "../kit/navigation.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
 import { passesRegistryChecks } from "./registry-check.js";
 import { askStep, EDITABLE, type Answers } from "./steps.js";
@@ -28,6 +28,10 @@ export async function reviewSummary(
     });
     const text = reply.message.text;
     if (isCancel(reply, text)) await leave(conversation, reply);
+    if (isInterruption(reply, text)) {
+      if (!(await wantsToGoOn(conversation, reply))) await leave(conversation, reply);
+      continue;
+    }
     if (text === reply.t("prereg-confirm")) return;
     const step = EDITABLE.find((s) => text === reply.t("prereg-edit", { field: reply.t(`prereg-field-${s}`) }));
     if (!step) {

@@ -5,6 +5,7 @@ import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import type { ApplicationState } from "../../domain/application/lifecycle.js";
 import { nextStep } from "../../domain/application/next-step.js";
+import { timelineEntries } from "../../domain/application/timeline-entries.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";
 import { runningBanEnd } from "../../domain/booking/booking-policy.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
@@ -69,8 +70,13 @@ const statusFacts = (application: ApplicationView): StatusFacts => ({
 });
 
 function statusText(ctx: FlowContext, application: StatusFacts, deliveryRial: number, facts: AppointmentFacts): string {
-  const timeline = application.timeline
-    .map((event) => ctx.t("status-timeline-line", { stage: ctx.t(`status-stage-${event.status}`), at: formatDateTime(new Date(event.at)) }))
+  const timeline = timelineEntries(application.timeline)
+    .map((entry) =>
+      ctx.t("status-timeline-line", {
+        stage: entry.kind === "appointment_cancelled" ? ctx.t("status-timeline-appointment-cancelled") : ctx.t(`status-stage-${entry.kind}`),
+        at: formatDateTime(new Date(entry.at)),
+      }),
+    )
     .join("\n");
   const step = nextStep(application, { booked: facts.booked !== undefined, banEndsAt: facts.banEndsAt ? new Date(facts.banEndsAt) : undefined });
   const next =

@@ -147,10 +147,20 @@ async function settleInTransaction(tx: Tx, input: SettleInput): Promise<SettleOu
     SELECT status, chat_id FROM applications WHERE id = ${applicationId}::uuid FOR UPDATE`;
   if (!application) throw new PaymentNotFoundError(input.paymentId);
 
+  // A failed payment (closed after a cancel the gateway confirmed) is settled too if the gateway took the
+  // money after all, unless another payment of the application was paid meanwhile: then its receipt is kept
+  // for a refund and nothing is announced.
   const marked = await tx.$executeRaw`
     UPDATE payments SET status = 'paid', receipt_reference = ${input.receipt}, settled_at = ${input.at}
-    WHERE id = ${input.paymentId}::uuid AND status = 'pending'`;
-  if (marked === 0) return undefined;
+    WHERE id = ${input.paymentId}::uuid
+      AND (status = 'pending' OR (status = 'failed' AND NOT EXISTS (
+        SELECT 1 FROM payments other WHERE other.application_id = payments.application_id AND other.status = 'paid')))`;
+  if (marked === 0) {
+    const refund = await tx.$executeRaw`
+      UPDATE payments SET receipt_reference = ${input.receipt}
+      WHERE id = ${input.paymentId}::uuid AND status = 'failed' AND receipt_reference IS NULL`;
+    return refund === 1 ? { kind: "not_pending", status: "paid" } : undefined;
+  }
 
   const trackingCode = await issueTrackingCode(tx, applicationId, input);
   // The gateway has the money but the application left awaiting_payment meanwhile (cancelled): the payment

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { GatewayName } from "../../domain/payment/payment-gateway.js";
 import type { PaymentLedger, PaymentRecord } from "../../domain/payment/payment-ledger.js";
-import type { ConfirmOutcome } from "../../domain/payment/settle-payment.js";
+import type { CancelOutcome, ConfirmOutcome } from "../../domain/payment/settle-payment.js";
 import type { Translate } from "../../domain/shared/translate.js";
 import { escapeHtml, htmlResponse, renderPage, type PageTone } from "./payment-page.js";
 
@@ -15,6 +15,8 @@ export interface PaymentCallbackOptions {
   ledger: Pick<PaymentLedger, "findByReference" | "outcomeOf">;
   /** Verifies with the payment's gateway (using our amount) and settles; confirmPayment bound to its deps. */
   confirm: (payment: PaymentRecord) => Promise<ConfirmOutcome>;
+  /** Asks the gateway about a payment the citizen came back from as cancelled; closeCancelledPayment bound to its deps. */
+  cancel: (payment: PaymentRecord) => Promise<CancelOutcome>;
   translate: Translate;
   /** A link back to the bot (https://t.me/<bot> or https://ble.ir/<bot>), shown on every result page if set. */
   botUrl?: string;
@@ -23,9 +25,9 @@ export interface PaymentCallbackOptions {
 }
 
 /**
- * GET /pay/callback/:gateway?Authority=..&Status=OK|NOK. Status=OK is only a hint: the payment counts as
- * paid when the gateway confirms it. Status=NOK is not verified: the payment stays pending until it expires,
- * so the citizen can try again from the bot. Safe to hit any number of times, concurrently too: settling is
+ * GET /pay/callback/:gateway?Authority=..&Status=OK|NOK. Either status is only a hint: the payment counts as
+ * paid when the gateway confirms it, and as cancelled (closed, so the bot's next press starts a fresh one)
+ * when the gateway confirms it will not be paid. Safe to hit any number of times, concurrently too: settling is
  * conditional in the ledger, and a settled payment shows the same success page again. The tracking code is
  * never shown here (a URL can be shared or logged); it goes to the chat.
  */
@@ -53,9 +55,9 @@ async function handleCallback(options: PaymentCallbackOptions, gateway: GatewayN
   const payment = await options.ledger.findByReference(gateway, authority);
   if (!payment) return "not_found";
   if (ok) return resultOf(await options.confirm(payment));
-  // Cancelled at the gateway: nothing to verify. A payment already past pending shows what became of it.
-  if (payment.status === "pending") return "cancelled";
-  return resultOf(await options.ledger.outcomeOf(payment.id));
+  const outcome = await options.cancel(payment);
+  // Not (yet) confirmed as cancelled by the gateway: still show the cancelled page; the payment stays open.
+  return outcome.kind === "cancelled" || outcome.kind === "not_paid" || outcome.kind === "unknown" ? "cancelled" : resultOf(outcome);
 }
 
 /** What the citizen is told for each outcome of confirming a payment. */

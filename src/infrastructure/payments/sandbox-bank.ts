@@ -55,7 +55,8 @@ export function createSandboxBank(prisma: PrismaClient, now: () => Date = () => 
       if (!transaction) return { status: "not_paid", reason: "unknown_authority" };
       if (transaction.amountRial !== amountRial) return { status: "not_paid", reason: "amount_mismatch" };
       if (transaction.status === "created") return { status: "not_paid", reason: "not_paid_yet" };
-      if (transaction.status === "cancelled") return { status: "not_paid", reason: "cancelled" };
+      // A decision is never changed at the sandbox: a cancelled transaction can no longer be paid.
+      if (transaction.status === "cancelled") return { status: "not_paid", reason: "cancelled", final: true };
       if (transaction.refId === null) return { status: "unknown", reason: "receipt missing" };
       return { status: "paid", receipt: transaction.refId };
     },

@@ -105,7 +105,8 @@ export class ZarinpalGateway implements PaymentGateway {
     }
     const { code } = errorOf(result.body);
     const notPaid = code === null ? undefined : NOT_PAID_REASONS.get(code);
-    if (notPaid) return { status: "not_paid", reason: `${notPaid} (${code})` };
+    // -51: the attempt for this authority failed or was cancelled at Zarinpal; paying needs a new authority.
+    if (notPaid) return { status: "not_paid", reason: `${notPaid} (${code})`, ...(code === -51 ? { final: true } : {}) };
     return { status: "unknown", reason: `zarinpal error ${code ?? "without code"}` };
   }
 

@@ -1,10 +1,11 @@
+import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
 import { describe, expect, it } from 'vitest';
 import { bookableDays, earliestFreeSlot, EMPTY_OCCUPANCY, freeSlotsOn, occupancyByOffice } from '../../../src/domain/booking/availability.js';
 import type { SlotOccupancy } from '../../../src/domain/booking/availability.js';
 import { slotStartsOn } from '../../../src/domain/booking/slot-schedule.js';
 import { at, FRIDAY, makeOffice, NEXT_SATURDAY, SATURDAY, THURSDAY, WEDNESDAY } from './office-fixtures.js';
 
-const policy = { changeCutoffMs: 0, noShowGraceMs: 0, noShowBanMs: 0, horizonDays: 8 };
+const policy = { changeCutoffMs: 0, noShowGraceMs: 0, noShowBanMs: 0, horizonDays: 8, minimumLeadMs: 0 };
 
 function fullDay(officeId: number, starts: Date[], capacity = 2): SlotOccupancy[] {
   return starts.map((startsAt) => ({ officeId, startsAt, capacity, booked: capacity }));
@@ -14,7 +15,7 @@ describe('free slots', () => {
   const office = makeOffice();
 
   it('offers only slots that start after now', () => {
-    const free = freeSlotsOn(office, SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 10, 0));
+    const free = freeSlotsOn(office, SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 10, 0), policy);
     expect(free[0]!.startsAt).toEqual(at(SATURDAY, 10, 15));
     expect(free).toHaveLength(17);
   });
@@ -27,7 +28,7 @@ describe('free slots', () => {
       ],
       closedDays: [],
     })(office.id);
-    const free = freeSlotsOn(office, SATURDAY, occupancy, at(SATURDAY, 0, 0));
+    const free = freeSlotsOn(office, SATURDAY, occupancy, at(SATURDAY, 0, 0), DEFAULT_BOOKING_POLICY);
     expect(free[0]).toEqual({ officeId: office.id, startsAt: at(SATURDAY, 7, 45), freeSeats: 1 });
     expect(free[1]).toEqual({ officeId: office.id, startsAt: at(SATURDAY, 8, 0), freeSeats: 2 });
   });
@@ -48,7 +49,7 @@ describe('free slots', () => {
   });
 
   it('offers nothing at an inactive office', () => {
-    expect(freeSlotsOn(makeOffice({ active: false }), SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 0, 0))).toEqual([]);
+    expect(freeSlotsOn(makeOffice({ active: false }), SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 0, 0), DEFAULT_BOOKING_POLICY)).toEqual([]);
   });
 
   it('finds the earliest free slot after full ones, across Friday', () => {

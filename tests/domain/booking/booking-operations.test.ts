@@ -1,7 +1,7 @@
-import { DEFAULT_BOOKING_POLICY } from '../../../src/domain/booking/booking-policy.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findAlternatives } from '../../../src/domain/booking/alternatives.js';
 import { bookAppointment, checkBookingEligibility } from '../../../src/domain/booking/book-appointment.js';
+import { bookedTooLateToChange, DEFAULT_BOOKING_POLICY } from '../../../src/domain/booking/booking-policy.js';
 import type { BookingDeps } from '../../../src/domain/booking/booking-deps.js';
 import { cancelAppointment, rescheduleAppointment } from '../../../src/domain/booking/change-appointment.js';
 import { checkInAppointment, completeAppointment } from '../../../src/domain/booking/check-in.js';
@@ -17,6 +17,7 @@ import { at, FRIDAY, makeOffice, SATURDAY, THURSDAY, WEDNESDAY } from './office-
 
 const HOUR = 3_600_000;
 const now = at(SATURDAY, 8, 0);
+const NO_LEAD = { ...DEFAULT_BOOKING_POLICY, minimumLeadMs: 0 };
 
 describe('booking operations', () => {
   let offices: Office[];
@@ -34,11 +35,28 @@ describe('booking operations', () => {
     ];
     store = createInMemoryBookingStore(() => offices);
     for (const id of ['a', 'b', 'c']) store.addApplication(id, 'paid', id.charCodeAt(0));
-    deps = { offices: { catalog: async () => createOfficeCatalog(offices) }, store, policy: DEFAULT_BOOKING_POLICY };
+    // No lead time here, so times just after `now` exercise the other rules; the lead has its own tests below.
+    deps = { offices: { catalog: async () => createOfficeCatalog(offices) }, store, policy: NO_LEAD };
   });
 
   const book = (applicationId: string, startsAt: Date, officeId = office.id, when = now) =>
     bookAppointment(deps, { applicationId, officeId, startsAt, now: when });
+
+  describe('minimum lead time', () => {
+    it('offers and books nothing a citizen cannot reach: an hour ahead by default, "too_soon" inside it, "slot_in_past" once it started', async () => {
+      const withLead = { ...deps, policy: DEFAULT_BOOKING_POLICY };
+      const near = await nearestOffices(withLead, { point: office.location, now, limit: 1 });
+      expect(near[0]!.earliestFree!.startsAt).toEqual(at(SATURDAY, 9, 0));
+      expect(await bookAppointment(withLead, { applicationId: 'a', officeId: 1, startsAt: at(SATURDAY, 8, 45), now })).toEqual({ ok: false, error: 'too_soon' });
+      expect(await bookAppointment(withLead, { applicationId: 'a', officeId: 1, startsAt: at(SATURDAY, 7, 45), now })).toEqual({ ok: false, error: 'slot_in_past' });
+      expect(await bookAppointment(withLead, { applicationId: 'a', officeId: 1, startsAt: at(SATURDAY, 9, 0), now })).toMatchObject({ ok: true });
+    });
+
+    it('says when a bookable time is already inside the change cut-off', () => {
+      expect(bookedTooLateToChange(at(SATURDAY, 9, 30), now, DEFAULT_BOOKING_POLICY)).toBe(true);
+      expect(bookedTooLateToChange(at(SATURDAY, 10, 0), now, DEFAULT_BOOKING_POLICY)).toBe(false);
+    });
+  });
 
   describe('booking', () => {
     it('books a free future slot of a paid application and moves it to booked', async () => {

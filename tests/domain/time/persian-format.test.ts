@@ -69,7 +69,7 @@ describe('formatJalaliDateOnly', () => {
   });
 
   it('formats Esfand 30 of leap year 1403 (Thursday 20 March 2025)', () => {
-    expect(formatJalaliDateOnly({ year: 1403, month: 12, day: 30 })).toBe('پنجشنبه ۳۰ اسفند ۱۴۰۳');
+    expect(formatJalaliDateOnly({ year: 1403, month: 12, day: 30 })).toBe('پنج\u200cشنبه ۳۰ اسفند ۱۴۰۳');
   });
 
   it('names the same day the date stands for, across a run of days', () => {

@@ -76,11 +76,15 @@ describe("ask", () => {
     expect((await user.press(t("flow-back"))).at(-1)?.text).toBe(t("prereg-ask-postal-code"));
   });
 
-  it("leaves with the main menu on cancel and on /start or /menu typed mid-question", async () => {
-    for (const [id, leaveWith] of [[8004, t("flow-cancel")], [8005, "/start"], [8006, "/menu"]] as const) {
+  it("leaves with the main menu on cancel and /cancel; on /start or /menu asks first, and leaving then leaves", async () => {
+    for (const [id, leaveWith] of [[8004, [t("flow-cancel")]], [8005, ["/start", t("flow-interrupted-leave")]], [8006, ["/menu", "/menu"]], [8008, ["/cancel"]]] as const) {
       const user = await started(id);
-      const left = await user.say(leaveWith);
-      expect(left.at(-1)?.text, leaveWith).toBe(t("flow-cancelled"));
+      let left = await user.say(leaveWith[0]);
+      if (leaveWith.length > 1) {
+        expect(left.at(-1)?.text, leaveWith[0]).toBe(t("flow-interrupted"));
+        left = await user.say(leaveWith[1]!);
+      }
+      expect(left.at(-1)?.text, leaveWith.join(" then ")).toBe(t("flow-cancelled"));
       expect(user.buttons()).toContain(t("menu-pre-registration"));
       // Out of the conversation: the question is no longer waiting.
       expect((await user.say("1234567890")).at(-1)?.text).toBe(t("unhandled-text"));

@@ -248,4 +248,31 @@ describe("PostgreSQL payment ledger", () => {
       expect(row?.last_checked_at.getTime()).toBe(checkedAt.getTime());
     });
   });
+  describe("a payment closed as failed after a cancel", () => {
+    it("frees the application for a fresh payment, and is still settled if the gateway took the money after all", async () => {
+      const applicationId = await insertApplication(db);
+      const cancelled = await open(applicationId);
+      expect(await ledger.close(cancelled.payment.id, "failed", new Date())).toBe(true);
+      const fresh = await open(applicationId);
+      expect(fresh.created).toBe(true);
+
+      const settled = await ledger.settlePaid({ paymentId: cancelled.payment.id, receipt: "R-late", at: new Date(), newTrackingCode: newCode });
+      expect(settled.kind).toBe("settled");
+      expect(await count(`SELECT count(*)::int AS n FROM payments WHERE application_id = $1 AND status = 'paid'`, [applicationId])).toBe(1);
+    });
+
+    it("keeps the receipt for a refund, announcing nothing, when another payment of the application was paid", async () => {
+      const applicationId = await insertApplication(db);
+      const cancelled = await open(applicationId);
+      await ledger.close(cancelled.payment.id, "failed", new Date());
+      const fresh = await open(applicationId);
+      expect((await ledger.settlePaid({ paymentId: fresh.payment.id, receipt: "R-1", at: new Date(), newTrackingCode: newCode })).kind).toBe("settled");
+
+      const late = await ledger.settlePaid({ paymentId: cancelled.payment.id, receipt: "R-2", at: new Date(), newTrackingCode: newCode });
+      expect(late).toEqual({ kind: "not_pending", status: "paid" });
+      const [row] = await db.sql.query<{ status: string; receipt_reference: string }>(`SELECT status, receipt_reference FROM payments WHERE id = $1`, [cancelled.payment.id]);
+      expect(row).toEqual({ status: "failed", receipt_reference: "R-2" });
+      expect(await count(`SELECT count(*)::int AS n FROM notifications WHERE dedup_key = $1`, [`payment-confirmed:${cancelled.payment.id}`])).toBe(0);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 // The callback route's decisions with a scripted ledger and confirmer: which page for which outcome, and when to verify.
 import { describe, expect, it, vi } from "vitest";
 import type { PaymentLedger, PaymentRecord, SettleOutcome } from "../../../src/domain/payment/payment-ledger.js";
-import type { ConfirmOutcome } from "../../../src/domain/payment/settle-payment.js";
+import type { CancelOutcome, ConfirmOutcome } from "../../../src/domain/payment/settle-payment.js";
 import { paymentCallbackRoutes, resultOf } from "../../../src/infrastructure/payments/payment-callback-routes.js";
 import { paymentsTranslate } from "./payments-translate.js";
 
@@ -17,18 +17,19 @@ const payment: PaymentRecord = {
   expiresAt: new Date("2026-01-01T10:30:00Z"),
 };
 
-function setup(options: { found?: PaymentRecord | null; confirm?: () => Promise<ConfirmOutcome>; outcome?: SettleOutcome; botUrl?: string } = {}) {
+function setup(options: { found?: PaymentRecord | null; confirm?: () => Promise<ConfirmOutcome>; cancel?: () => Promise<CancelOutcome>; outcome?: SettleOutcome; botUrl?: string } = {}) {
   const translate = paymentsTranslate("fa");
   const findByReference = vi.fn<PaymentLedger["findByReference"]>(async () => (options.found === undefined ? payment : options.found));
   const outcomeOf = vi.fn<PaymentLedger["outcomeOf"]>(async () => options.outcome ?? { kind: "not_pending", status: "pending" });
   const confirm = vi.fn(options.confirm ?? (async (): Promise<ConfirmOutcome> => ({ kind: "settled", trackingCode: "123456789012", chatId: 1 })));
+  const cancel = vi.fn(options.cancel ?? (async (): Promise<CancelOutcome> => ({ kind: "cancelled" })));
   const onError = vi.fn();
-  const app = paymentCallbackRoutes({ ledger: { findByReference, outcomeOf }, confirm, translate, onError, botUrl: options.botUrl });
+  const app = paymentCallbackRoutes({ ledger: { findByReference, outcomeOf }, confirm, cancel, translate, onError, botUrl: options.botUrl });
   const get = async (query: string) => {
     const response = await app.request(`/pay/callback/zarinpal?${query}`);
     return { status: response.status, html: await response.text(), headers: response.headers };
   };
-  return { get, translate, findByReference, outcomeOf, confirm, onError };
+  return { get, translate, findByReference, outcomeOf, confirm, cancel, onError };
 }
 
 describe("payment callback route", () => {
@@ -46,18 +47,19 @@ describe("payment callback route", () => {
     expect(translate.missing).toEqual([]);
   });
 
-  it("does not verify on Status=NOK and shows the cancelled page", async () => {
-    const { get, translate, confirm } = setup();
-    const page = await get(`Authority=${payment.gatewayReference}&Status=NOK`);
-    expect(confirm).not.toHaveBeenCalled();
-    expect(page.html).toContain(translate("payment-result-cancelled-heading"));
+  it("on Status=NOK asks the gateway through cancel (not confirm) and shows the cancelled page", async () => {
+    for (const outcome of [{ kind: "cancelled" }, { kind: "not_paid", reason: "not_paid_yet" }, { kind: "unknown", reason: "timeout" }] as CancelOutcome[]) {
+      const { get, translate, confirm, cancel } = setup({ cancel: async () => outcome });
+      const page = await get(`Authority=${payment.gatewayReference}&Status=NOK`);
+      expect(confirm).not.toHaveBeenCalled();
+      expect(cancel).toHaveBeenCalledWith(payment);
+      expect(page.html).toContain(translate("payment-result-cancelled-heading"));
+    }
   });
 
-  it("on Status=NOK for a payment already settled shows what became of it", async () => {
-    const { get, translate, confirm, outcomeOf } = setup({ found: { ...payment, status: "paid" }, outcome: { kind: "already_settled", trackingCode: "123456789012" } });
+  it("on Status=NOK for a payment the gateway calls paid shows what became of it", async () => {
+    const { get, translate } = setup({ cancel: async () => ({ kind: "already_settled", trackingCode: "123456789012" }) });
     const page = await get(`Authority=${payment.gatewayReference}&Status=NOK`);
-    expect(confirm).not.toHaveBeenCalled();
-    expect(outcomeOf).toHaveBeenCalledWith(payment.id);
     expect(page.html).toContain(translate("payment-result-paid-heading"));
   });
 

@@ -2,11 +2,12 @@
 import { randomInt } from "node:crypto";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmPayment, type PaymentServiceDeps } from "../../../src/domain/payment/settle-payment.js";
+import { closeCancelledPayment, confirmPayment, type PaymentServiceDeps } from "../../../src/domain/payment/settle-payment.js";
 import type { PaymentLedger, PaymentRecord } from "../../../src/domain/payment/payment-ledger.js";
 import type { Database } from "../../../src/infrastructure/database/database.js";
 import { createPrismaPaymentLedger } from "../../../src/infrastructure/database/payment-ledger.js";
 import { startHttpServer, type RunningHttpServer } from "../../../src/infrastructure/http/http-server.js";
+import { PAGE_FONT_PATH } from "../../../src/infrastructure/http/persian-font.js";
 import { paymentCallbackRoutes } from "../../../src/infrastructure/payments/payment-callback-routes.js";
 import { SandboxGateway } from "../../../src/infrastructure/payments/sandbox-gateway.js";
 import { sandboxPages } from "../../../src/infrastructure/payments/sandbox-pages.js";
@@ -33,7 +34,7 @@ describe("sandbox payment journey", () => {
     const deps: PaymentServiceDeps = { ledger, gateways: {}, random: randomInt, now: () => new Date() };
     const app = new Hono();
     app.route("/", sandboxPages({ prisma: db.prisma, translate }));
-    app.route("/", paymentCallbackRoutes({ ledger, confirm: (payment) => confirmPayment(deps, payment), translate }));
+    app.route("/", paymentCallbackRoutes({ ledger, confirm: (payment) => confirmPayment(deps, payment), cancel: (payment) => closeCancelledPayment(deps, payment), translate }));
     server = await startHttpServer(app, { port: 0, host: "127.0.0.1" });
     gateway = new SandboxGateway({ prisma: db.prisma, publicBaseUrl: `${server.url}/` });
     deps.gateways.sandbox = gateway;
@@ -93,7 +94,10 @@ describe("sandbox payment journey", () => {
     expect(html).toContain("هزینه‌ی پیش‌ثبت‌نام کارت ملی هوشمند");
     expect(html).toMatch(/<form method="post" action="S[0-9a-f]{32}\/pay">/);
     expect(html).toMatch(/<form method="post" action="S[0-9a-f]{32}\/cancel">/);
-    expect(html).not.toMatch(/<link|<script|src=/);
+    // No scripts and nothing from another site: the only asset is the project's font, from this server.
+    expect(html).not.toMatch(/<script/);
+    const assets = [...html.matchAll(/(?:href|src)=["']?([^"') >]+)|url\(["']?([^"')]+)/g)].map((match) => match[1] ?? match[2]);
+    expect(new Set(assets)).toEqual(new Set([PAGE_FONT_PATH]));
     expect(translate.missing).toEqual([]);
   });
 
@@ -140,7 +144,7 @@ describe("sandbox payment journey", () => {
     expect(codes[0]?.params.trackingCode).toBe(codes[0]?.tracking_code);
   });
 
-  it("cancelling shows the cancelled page and leaves the payment pending for another try", async () => {
+  it("cancelling shows the cancelled page and closes the payment, so the next start is a fresh one at once", async () => {
     const { applicationId, payment, payUrl } = await startPayment(5004);
     const location = await press(payUrl, "cancel");
     expect(new URL(location).searchParams.get("Status")).toBe("NOK");
@@ -149,8 +153,11 @@ describe("sandbox payment journey", () => {
     const html = await response.text();
     expect(html).toContain(translate("payment-result-cancelled-heading"));
     expect(html).not.toContain(PAID_HEADING);
-    expect((await ledger.findById(payment.id))?.status).toBe("pending");
+    // The sandbox confirms the cancel: the payment is closed as failed, nothing is announced.
+    expect((await ledger.findById(payment.id))?.status).toBe("failed");
     expect(await counts(applicationId, payment.id)).toEqual({ notifications: 0, events: 0, paid: 0 });
+    // The callback again (reload, a second tab) changes nothing.
+    expect(await (await fetch(location)).text()).toContain(translate("payment-result-not-paid-heading"));
 
     // A cancelled sandbox transaction cannot be paid afterwards: the button just sends the browser back with NOK.
     expect(new URL(await press(payUrl, "pay")).searchParams.get("Status")).toBe("NOK");
@@ -160,7 +167,23 @@ describe("sandbox payment journey", () => {
     const forged = new URL(location);
     forged.searchParams.set("Status", "OK");
     expect(await (await fetch(forged)).text()).toContain(translate("payment-result-not-paid-heading"));
+    expect((await ledger.findById(payment.id))?.status).toBe("failed");
+
+    // Starting again opens a new payment at once, not the cancelled one.
+    const now = new Date();
+    const again = await ledger.openPayment({ applicationId, gateway: "sandbox", amountRial: FEE_RIAL, now, expiresAt: new Date(now.getTime() + 30 * 60_000) });
+    expect(again.created).toBe(true);
+    expect(again.payment.id).not.toBe(payment.id);
+  });
+
+  it("a forged cancel for a payment still open at the gateway leaves it open, and paying then settles it", async () => {
+    const { applicationId, payment, payUrl } = await startPayment(5005);
+    const forgedCancel = `${server.url}/pay/callback/sandbox?Authority=${payment.gatewayReference ?? (await ledger.findById(payment.id))!.gatewayReference}&Status=NOK`;
+    expect(await (await fetch(forgedCancel)).text()).toContain(translate("payment-result-cancelled-heading"));
     expect((await ledger.findById(payment.id))?.status).toBe("pending");
+    const location = await press(payUrl, "pay");
+    expect(await (await fetch(location)).text()).toContain(PAID_HEADING);
+    expect(await counts(applicationId, payment.id)).toEqual({ notifications: 1, events: 1, paid: 1 });
   });
 
   it("answers 404 pages for unknown transactions and payments", async () => {

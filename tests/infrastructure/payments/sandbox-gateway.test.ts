@@ -55,7 +55,7 @@ describe("SandboxGateway", () => {
     expect(await gateway.verify({ reference: authority, amountRial: 200_000 })).toEqual({ status: "not_paid", reason: "not_paid_yet" });
     expect(await gateway.verify({ reference: authority, amountRial: 100_000 })).toEqual({ status: "not_paid", reason: "amount_mismatch" });
     await bank.decide(authority, "cancelled");
-    expect(await gateway.verify({ reference: authority, amountRial: 200_000 })).toEqual({ status: "not_paid", reason: "cancelled" });
+    expect(await gateway.verify({ reference: authority, amountRial: 200_000 })).toEqual({ status: "not_paid", reason: "cancelled", final: true });
     expect(await gateway.verify({ reference: "Sunknown", amountRial: 200_000 })).toEqual({ status: "not_paid", reason: "unknown_authority" });
   });
 

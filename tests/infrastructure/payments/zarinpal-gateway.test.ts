@@ -96,9 +96,9 @@ describe("ZarinpalGateway", () => {
 
   it("reports an unpaid or cancelled payment as not paid (-51), and an unknown authority (-54)", async () => {
     const unpaid = await gateway.start(request);
-    expect(await gateway.verify({ reference: unpaid.reference, amountRial: 200_000 })).toEqual({ status: "not_paid", reason: "not_paid (-51)" });
+    expect(await gateway.verify({ reference: unpaid.reference, amountRial: 200_000 })).toEqual({ status: "not_paid", reason: "not_paid (-51)", final: true });
     fake.cancel(unpaid.reference);
-    expect(await gateway.verify({ reference: unpaid.reference, amountRial: 200_000 })).toEqual({ status: "not_paid", reason: "not_paid (-51)" });
+    expect(await gateway.verify({ reference: unpaid.reference, amountRial: 200_000 })).toEqual({ status: "not_paid", reason: "not_paid (-51)", final: true });
     expect(await gateway.verify({ reference: "A0000000000000000000000000000000000000", amountRial: 200_000 })).toEqual({
       status: "not_paid",
       reason: "unknown_authority (-54)",
