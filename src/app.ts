@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Bot } from "grammy";
 import type { AppConfig } from "./config/config.js";
 import { createCitizenServices } from "./citizen-services.js";
+import { combineJourneys, createStaffServices, staffJourneys } from "./staff-services.js";
 import { registerCitizenCommands } from "./bot/commands.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
@@ -20,8 +21,10 @@ import type { Logger } from "./infrastructure/logging/logger.js";
 import { NotificationDispatcher } from "./infrastructure/notifications/notification-dispatcher.js";
 import { webChatRoutes } from "./infrastructure/web-chat/web-chat-routes.js";
 import { NoShowSweeper, reminderDelivery } from "./infrastructure/jobs/booking-jobs.js";
+import { StaffJobs } from "./infrastructure/jobs/card-jobs.js";
 import { ReminderQueue, startReminderWorker } from "./infrastructure/jobs/reminder-queue.js";
 import { ensureSampleOffices } from "./infrastructure/offices/sample-offices.js";
+import { ensureSampleStaff, SAMPLE_ADMIN_USER_ID, SAMPLE_OPERATOR_USER_ID } from "./infrastructure/staff/sample-staff.js";
 import { NOTIFICATION_BUTTONS } from "./bot/keyboards/notification-buttons.js";
 import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
@@ -75,6 +78,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   // Durable reminder jobs need a real Redis; the in-process stand-in of local mode cannot run BullMQ.
   const reminders = redis.kind === "redis" ? new ReminderQueue(redis.redis, config.redisKeyPrefix) : undefined;
   if (!reminders) logger.warn("appointment reminders are off: they need REDIS_URL (durable jobs in Redis)");
+  const staff = createStaffServices({ config, database, notifyNow: wake });
   const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: wake, reminders });
 
   const { bot, inFlight } = createBot({
@@ -90,7 +94,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     // The bot's API exists from here on: wire what sends through it, then hand over the journeys.
     journeys: (api) => {
       citizens.connectBotApi(api);
-      return citizens.journeys();
+      return combineJourneys(citizens.journeys(), staffJourneys(staff));
     },
   });
   await bot.init();
@@ -123,6 +127,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     dispatcher,
     new PaymentReconciler({ payments: citizens.payments(), logger, onSettled: wake }),
     new NoShowSweeper({ booking: citizens.booking, prisma: database.prisma, logger, wake }),
+    new StaffJobs({ sql: database.sql, logger, wake, policy: config.pickup, summaryHour: config.dailySummaryHour }),
   ]);
   const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
@@ -160,7 +165,11 @@ async function prepareDatabase(database: Database, config: AppConfig, logger: Lo
   if (config.seedSampleData) {
     const count = await upsertRegistryRecords(database, await sampleCitizens());
     const offices = await ensureSampleOffices(database);
-    logger.info({ citizens: count, offices: offices.total }, "sample citizens and offices loaded (made-up data, see README)");
+    const staff = await ensureSampleStaff(database.sql);
+    logger.info(
+      { citizens: count, offices: offices.total, sampleAdmin: SAMPLE_ADMIN_USER_ID, sampleOperator: SAMPLE_OPERATOR_USER_ID, operatorOffice: staff.officeCode },
+      "sample citizens, offices and staff loaded (made-up data, see README)",
+    );
   }
 }
 

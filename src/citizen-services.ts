@@ -19,6 +19,8 @@ import { createSqlOfficeDirectory } from "./infrastructure/database/office-direc
 import { preRegistrationFlow } from "./flows/pre-registration/pre-registration.flow.js";
 import { recoveryFlow } from "./flows/recovery/recovery.flow.js";
 import { statusFlow } from "./flows/status/status.flow.js";
+import { cardPickupFlow } from "./flows/card-pickup/card-pickup.flow.js";
+import { createSqlCardStore } from "./infrastructure/database/card-store.js";
 import { createPrismaApplicationStore } from "./infrastructure/database/application-store.js";
 import { createTableCivilRegistry } from "./infrastructure/database/civil-registry.js";
 import type { Database } from "./infrastructure/database/database.js";
@@ -80,6 +82,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   const limiter = createRedisAttemptLimiter(redis.redis, config.redisKeyPrefix);
   const places = createPrismaPlaceDirectory(prisma);
   const booking: BookingDeps = { offices: createSqlOfficeDirectory(database.sql), store: createSqlBookingStore(database.sql), policy: DEFAULT_BOOKING_POLICY };
+  const cards = createSqlCardStore(database.sql, { deliveryRial: async (at) => (await tariffs.inForce(at)).deliveryRial, policy: config.pickup });
 
   // Redirecting gateways exist from the start; Bale's invoice needs the bot's API, added by connectBotApi().
   const gateways: Partial<Record<GatewayName, PaymentGateway>> = {
@@ -141,7 +144,8 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
             tariffs,
             startPayment: startPaymentWithGateway,
           }),
-          statusFlow({ applications, limiter, tariffs, booking }),
+          statusFlow({ applications, limiter, tariffs, booking, cards }),
+          cardPickupFlow({ applications, limiter, cards, offices: booking.offices, places, tariffs, notifyNow: input.notifyNow }),
           recoveryFlow({ applications, limiter }),
           bookingFlow({ booking, applications, limiter, places, cityLocations: createPrismaCityLocations(prisma), reminders: input.reminders, now: input.now }),
         ],

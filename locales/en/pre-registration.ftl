@@ -78,11 +78,11 @@ prereg-address-error-not_text = Please type the address as text.
 
 prereg-ask-province = Choose the province you live in, or type part of its name:
 prereg-province-error-not_found = No province with this name was found. Choose one from the buttons.
-prereg-province-error-ambiguous = Several provinces match this name; please type the full name or choose from the buttons.
+prereg-province-error-ambiguous = Several provinces match this name; only those are on the buttons below now, choose one.
 prereg-province-error-not_text = Please choose the province from the buttons.
 prereg-ask-city = Choose the city you live in, in { $province } province, or type part of its name:
 prereg-city-error-not_found = No city with this name was found in this province. Choose from the buttons, or press "Back" to change the province.
-prereg-city-error-ambiguous = Several cities match this name; please type the full name or choose from the buttons.
+prereg-city-error-ambiguous = Several cities match this name; only those are on the buttons below now, choose one.
 prereg-city-error-not_text = Please choose the city from the buttons.
 
 prereg-field-nationalId = National ID

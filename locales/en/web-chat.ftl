@@ -57,3 +57,6 @@ webchat-error = Error: { $message }
 webchat-bot-not-ready = The bot has not connected to the local server yet; try again in a moment.
 webchat-no-script = This page needs JavaScript.
 webchat-font-credit = Font: Vazirmatn, under the SIL Open Font License
+# The sample staff local mode seeds (made-up people), listed so the staff side can be tried.
+webchat-sample-admin-name = Sample admin (test staff)
+webchat-sample-operator-name = Sample office operator (test staff)

@@ -57,3 +57,6 @@ webchat-error = خطا: { $message }
 webchat-bot-not-ready = بات هنوز به سرور محلی وصل نشده است؛ چند لحظه بعد دوباره تلاش کنید.
 webchat-no-script = این صفحه برای کار به جاوااسکریپت نیاز دارد.
 webchat-font-credit = قلم: وزیرمتن، با مجوز آزاد قلم SIL (OFL)
+# The sample staff local mode seeds (made-up people), listed so the staff side can be tried.
+webchat-sample-admin-name = مدیر نمونه (کارمند آزمایشی)
+webchat-sample-operator-name = کارمند دفتر نمونه (آزمایشی)

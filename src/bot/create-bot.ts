@@ -105,6 +105,7 @@ export function createBot(deps: BotDependencies): BuiltBot {
     guarded.use(createConversation(builder, { id: flow.id, maxMillisecondsToWait: deps.conversationTtlSeconds * 1000 }));
   }
 
+  for (const feature of journeys.entry ?? []) guarded.use(feature);
   guarded.use(mainMenuFeature(deps.recordChat));
   const entries: Partial<Record<MainMenuKey, JourneyEntry>> = {};
   for (const [key, handler] of Object.entries(journeys.pages ?? {})) entries[key as MainMenuKey] = { handler };

@@ -116,6 +116,22 @@ const environmentSchema = z
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(10),
     ),
+    CHECK_IN_OPENS_MINUTES_BEFORE: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of minutes" }).int({ error: "expected whole minutes" }).min(0, { error: "expected 0 or more" }).max(24 * 60, { error: "expected at most 1440 minutes" }).default(180),
+    ),
+    CARD_HOLD_DAYS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of days" }).int({ error: "expected whole days" }).min(7, { error: "expected at least 7 days" }).max(3650, { error: "expected at most 3650 days" }).default(90),
+    ),
+    CARD_REMINDERS_MAX: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of reminders" }).int({ error: "expected a whole number" }).min(0, { error: "expected 0 or more" }).max(52, { error: "expected at most 52" }).default(6),
+    ),
+    DAILY_SUMMARY_HOUR: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected an hour" }).int({ error: "expected a whole hour" }).min(0, { error: "expected 0-23" }).max(23, { error: "expected 0-23" }).default(19),
+    ),
   });
 
 /**
@@ -173,6 +189,12 @@ export interface AppConfig {
   seedSampleData: boolean;
   /** Base URL of this server as citizens' browsers reach it (payment pages and callbacks). */
   publicUrl?: string;
+  /** An operator may check an applicant in from this long before the appointment. */
+  checkInOpensBeforeMs: number;
+  /** How long uncollected cards are held, and the weekly reminders about them. */
+  pickup: { holdMs: number; reminderEveryMs: number; maxReminders: number };
+  /** Tehran hour after which each office's operators get the day's summary. */
+  dailySummaryHour: number;
   payment: {
     gateway: "sandbox" | "zarinpal" | "bale";
     ttlMs: number;
@@ -228,6 +250,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     seedSampleData: e.SEED_SAMPLE_DATA ? e.SEED_SAMPLE_DATA === "true" : !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,
+    checkInOpensBeforeMs: e.CHECK_IN_OPENS_MINUTES_BEFORE * 60_000,
+    pickup: { holdMs: e.CARD_HOLD_DAYS * 86_400_000, reminderEveryMs: 7 * 86_400_000, maxReminders: e.CARD_REMINDERS_MAX },
+    dailySummaryHour: e.DAILY_SUMMARY_HOUR,
     payment: {
       gateway: e.PAYMENT_GATEWAY,
       ttlMs: e.PAYMENT_TTL_MINUTES * 60_000,

@@ -8,7 +8,8 @@ export interface Flow {
   id: string;
   /** The main-menu button that starts it, if any. */
   menuKey?: MainMenuKey;
-  run(conversation: FlowConversation, ctx: FlowContext): Promise<unknown>;
+  /** `args`: what `ctx.conversation.enter(id, ...args)` passed (e.g. the record a staff button acts on). */
+  run(conversation: FlowConversation, ctx: FlowContext, ...args: string[]): Promise<unknown>;
 }
 
 /** What the bot offers: conversations, plain pages and other features. */
@@ -18,4 +19,6 @@ export interface BotJourneys {
   pages?: Partial<Record<MainMenuKey, (ctx: BotContext) => Promise<unknown>>>;
   /** Extra features (payments, staff) placed before the catch-all. */
   features?: Middleware<BotContext>[];
+  /** Features placed before the main menu, which they may answer first (staff invites and the staff menu on /start). */
+  entry?: Middleware<BotContext>[];
 }

@@ -284,6 +284,28 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     await poll(() => page.locator('#user-list button[data-user-id="2"] .badge').count()).toBe(0);
   }, 60_000);
 
+  it("switches to the sample operator, who sees the staff menu and finds the paid applicant", async () => {
+    const operator = page.locator('#user-list button[data-user-id="900002"]');
+    await poll(() => operator.textContent()).toContain(fa("webchat-sample-operator-name"));
+    await operator.click();
+    let after = await chat.lastMessageId();
+    await page.getByRole("button", { name: fa("webchat-start") }).click();
+    await chat.waitForBot(fa("staff-menu-hello", blank("role", "office")).split("—")[0]!.trim(), after);
+    await poll(() => chat.replyButtonLabels()).toContain(fa("staff-menu-today"));
+    expect(await chat.replyButtonLabels()).not.toContain(fa("menu-pre-registration"));
+    // The browser test booked its appointment on the last day offered, so today's list is empty.
+    await chat.tap(fa("staff-menu-today"), fa("staff-appointments-none-today"));
+    await chat.tap(fa("staff-menu-find"), line("staff-find-ask"));
+    expect(trackingCode, "the pre-registration test gave a tracking code").toBeDefined();
+    await chat.type(trackingCode!, "👤");
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-operator.png") });
+    // The sample admin's menu is the admin's.
+    await page.locator('#user-list button[data-user-id="900001"]').click();
+    after = await chat.lastMessageId();
+    await page.getByRole("button", { name: fa("webchat-start") }).click();
+    await poll(() => chat.replyButtonLabels()).toContain(fa("staff-menu-invite"));
+  }, 60_000);
+
   it("shows photos, places, edits and deletions, and shares a location picked from the city list", async () => {
     await page.getByRole("button", { name: fa("webchat-add-user") }).click();
     await page.locator("#new-user-panel").getByRole("button", { name: fa("webchat-add") }).click();

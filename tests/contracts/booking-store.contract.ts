@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApplicationState } from "../../src/domain/application/lifecycle.js";
 import type { BookingStore } from "../../src/domain/booking/booking-store.js";
+import { CHECK_IN_MOVE, COMPLETE_MOVE } from "../../src/domain/booking/booking-transitions.js";
 import { tehranInstantAt } from "../../src/domain/booking/slot-schedule.js";
 import { addDays, weekdayOf, type JalaliDate } from "../../src/domain/time/jalali.js";
 
@@ -171,11 +172,12 @@ export function describeBookingStoreContract(name: string, makeWorld: () => Prom
       const booked = (await store.book({ ...seat(office, SATURDAY, 9), applicationId: application.id, now })) as { appointmentId: string };
       expect(await store.complete(booked.appointmentId, at(SATURDAY, 9))).toBe(false);
       expect(await store.checkIn(booked.appointmentId, at(SATURDAY, 9))).toBe(true);
+      expect(await world.applicationStatus(application.id)).toBe(CHECK_IN_MOVE.to);
       expect(await store.checkIn(booked.appointmentId, at(SATURDAY, 9))).toBe(false);
       expect((await store.liveAppointmentOf(application.id))?.status).toBe("checked_in");
       expect(await store.complete(booked.appointmentId, at(SATURDAY, 9, 30))).toBe(true);
       expect(await store.appointment(booked.appointmentId)).toMatchObject({ status: "completed", checkedInAt: at(SATURDAY, 9), completedAt: at(SATURDAY, 9, 30) });
-      expect(await world.applicationStatus(application.id)).toBe("completed_in_person");
+      expect(await world.applicationStatus(application.id)).toBe(COMPLETE_MOVE.to);
       expect(await store.liveAppointmentOf(application.id)).toBeNull();
     });
 

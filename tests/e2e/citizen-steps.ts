@@ -20,14 +20,19 @@ export async function preRegister(user: SimulatedUser, citizen = ALI): Promise<T
   return user.waitForBotMessage("مبلغ قابل پرداخت");
 }
 
-/** Every question answered, up to the summary (not yet confirmed). */
-export async function preRegisterUntilSummary(user: SimulatedUser, citizen = ALI): Promise<TranscriptMessage> {
+/** From /start into pre-registration, the national ID typed as given, until the birth date is asked. */
+export async function upToBirthDate(user: SimulatedUser, nationalId: string): Promise<TranscriptMessage> {
   await user.say("/start");
   await user.waitForBotMessage("خوش آمدید");
   await user.press("📝 پیش‌ثبت‌نام");
   await user.waitForBotMessage("کد ملی ۱۰ رقمی");
-  await user.say(inPersianDigits(citizen.nationalId));
-  await user.waitForBotMessage("تاریخ تولد خود را");
+  await user.say(nationalId);
+  return user.waitForBotMessage("تاریخ تولد خود را");
+}
+
+/** Every question answered, up to the summary (not yet confirmed). */
+export async function preRegisterUntilSummary(user: SimulatedUser, citizen = ALI): Promise<TranscriptMessage> {
+  await upToBirthDate(user, inPersianDigits(citizen.nationalId));
   await user.say(inPersianDigits(citizen.birthDate));
   await user.waitForBotMessage("خارج از کشور");
   await user.press("خیر، ساکن ایران هستم");

@@ -1,7 +1,7 @@
 // When a service the journey depends on stops answering, the citizen keeps every answer and is offered a retry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
-import { ALI } from "./citizen-steps.js";
+import { ALI, upToBirthDate } from "./citizen-steps.js";
 
 describe("a civil-registry outage during pre-registration", () => {
   let world: BotWorld;
@@ -13,12 +13,7 @@ describe("a civil-registry outage during pre-registration", () => {
 
   it("keeps the answers, says the registry is not answering, and goes on after a retry", async () => {
     const user = world.api.user(9701);
-    await user.say("/start");
-    await user.waitForBotMessage("خوش آمدید");
-    await user.press("📝 پیش‌ثبت‌نام");
-    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
-    await user.say(ALI.nationalId);
-    await user.waitForBotMessage("تاریخ تولد خود را");
+    await upToBirthDate(user, ALI.nationalId);
 
     const db = world.database.open();
     try {

@@ -5,7 +5,7 @@ import { formatTrackingCode, generateTrackingCode, mayBeReversedGroups, parseTra
 
 const reversedGroups = (code: string) => (code.match(/\d{4}/g) ?? []).reverse().join("");
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
-import { ALI, decideOnSandbox, inPersianDigits, payOnSandbox, payUrlOf, preRegister, trackingCodeIn } from "./citizen-steps.js";
+import { ALI, decideOnSandbox, inPersianDigits, payOnSandbox, payUrlOf, preRegister, trackingCodeIn, upToBirthDate } from "./citizen-steps.js";
 
 describe("pre-registration, payment, status and recovery", () => {
   let world: BotWorld;
@@ -105,12 +105,7 @@ describe("pre-registration, payment, status and recovery", () => {
 
   it("does not charge a citizen who already paid", async () => {
     const user = world.api.user(2002);
-    await user.say("/start");
-    await user.waitForBotMessage("خوش آمدید");
-    await user.press("📝 پیش‌ثبت‌نام");
-    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
-    await user.say(ALI.nationalId);
-    await user.waitForBotMessage("تاریخ تولد خود را");
+    await upToBirthDate(user, ALI.nationalId);
     await user.say(ALI.birthDate);
     const answer = await user.waitForBotMessage("قبلاً انجام");
     expect(answer.text).toContain("هزینه‌ی دوباره‌ای لازم نیست");

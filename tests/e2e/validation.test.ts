@@ -6,7 +6,7 @@ import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
 import { firstEligibleDay } from "../../src/domain/citizen/birth-date.js";
 import { formatJalaliDateOnly } from "../../src/domain/time/persian-format.js";
 import { jalaliDateInTehran } from "../../src/domain/time/tehran-clock.js";
-import { ALI, inArabicIndicDigits, inPersianDigits } from "./citizen-steps.js";
+import { ALI, inArabicIndicDigits, inPersianDigits, upToBirthDate } from "./citizen-steps.js";
 
 /** Sends a wrong answer and checks the explanation, then that the same question comes again. */
 async function refused(user: SimulatedUser, answer: string, explanation: string, question: string) {
@@ -123,12 +123,7 @@ describe("pre-registration validation", () => {
 
   it("ends the journey for someone under 15 with the day they may apply, instead of asking for another date", async () => {
     const user = world.api.user(3003);
-    await user.say("/start");
-    await user.waitForBotMessage("خوش آمدید");
-    await user.press("📝 پیش‌ثبت‌نام");
-    await user.waitForBotMessage("کد ملی ۱۰ رقمی");
-    await user.say(ALI.nationalId);
-    await user.waitForBotMessage("تاریخ تولد خود را");
+    await upToBirthDate(user, ALI.nationalId);
     // Ten years old today, whatever year the test runs in.
     const today = jalaliDateInTehran(new Date());
     const birth = { year: today.year - 10, month: 1, day: 1 };

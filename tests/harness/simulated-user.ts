@@ -79,6 +79,11 @@ export class SimulatedUser {
     return this.act("edit", { message_id: messageId, text });
   }
 
+  /** Sends callback data the bot never attached, as a modified client could, on bot message `messageId`. */
+  forgeCallback(messageId: number, data: string) {
+    return this.act("callback", { message_id: messageId, data });
+  }
+
   /** Presses "Pay" on an invoice: the bot gets a pre_checkout_query. */
   pay(messageId: number) {
     return this.act("pay", { message_id: messageId });

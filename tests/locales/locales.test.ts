@@ -12,6 +12,7 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { APPLICATION_STATES } from "../../src/domain/application/lifecycle.js";
 import "../../src/citizen-services.js"; // loads every flow, so every error family is defined
+import "../../src/staff-services.js"; // and the staff side's
 import { ERROR_MESSAGE_FAMILIES } from "../../src/flows/kit/error-messages.js";
 import { EDITABLE, STEPS } from "../../src/flows/pre-registration/steps.js";
 import { RESULT_PAGE_KEYS } from "../../src/infrastructure/payments/payment-callback-routes.js";
@@ -19,6 +20,11 @@ import { MAIN_MENU_KEYS } from "../../src/bot/keyboards/main-menu.js";
 import { OFFICE_TYPES } from "../../src/domain/booking/office.js";
 import { notBookableReason, type TimeRefusalReason } from "../../src/domain/booking/booking-refusals.js";
 import type { ReminderKind } from "../../src/infrastructure/jobs/reminder-queue.js";
+import { APPOINTMENT_STATUSES } from "../../src/domain/booking/appointment.js";
+import type { EnrolRefusal } from "../../src/domain/staff/invite.js";
+import { STAFF_ACTIONS, STAFF_ROLES } from "../../src/domain/staff/staff-member.js";
+import { VISIT_ITEMS, type DeskRefusal } from "../../src/domain/staff/visit.js";
+import type { AuditOutcome } from "../../src/domain/staff/audit.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LOCALES_DIR = join(ROOT, "locales");
@@ -48,6 +54,21 @@ const codes = <E extends string>() => <const L extends readonly E[]>(list: L & (
  */
 const ERROR_FAMILIES = ERROR_MESSAGE_FAMILIES;
 
+/** The staff side's key families, each with every member it is built from (src/bot/features/staff, src/flows/staff). */
+const STAFF_FAMILIES: ReadonlyArray<{ prefix: string; members: readonly string[] }> = [
+  { prefix: "staff-role-", members: STAFF_ROLES },
+  { prefix: "staff-item-", members: [...VISIT_ITEMS, "fee"] },
+  { prefix: "staff-outcome-", members: codes<DeskRefusal["kind"]>()(["already", "not_found", "out_of_scope", "wrong_state", "outside_window", "too_early", "incomplete", "fee_above_tariff"]) },
+  { prefix: "staff-enrol-", members: codes<EnrolRefusal>()(["invite_unknown", "invite_expired", "invite_used", "invite_revoked", "already_staff"]) },
+  { prefix: "staff-appointment-status-", members: APPOINTMENT_STATUSES },
+  { prefix: "staff-appointments-", members: ["today", "tomorrow", "none-today", "none-tomorrow"] },
+  { prefix: "staff-applicant-card-", members: ["ready", "delivered", "in-transit"] },
+  { prefix: "staff-actor-", members: ["cli", "system", "citizen", "member"] },
+  // Audit rows name the action with dots; the key has dashes. The enrolment and import actions are written by the stores.
+  { prefix: "staff-audit-action-", members: [...STAFF_ACTIONS.filter((a) => !["appointments.list", "cards.list_uncollected"].includes(a)), "staff.enrol", "staff.enrol_admin", "card.import", "card.transfer_request"].map((a) => a.replace(/\./g, "-")) },
+  { prefix: "staff-audit-outcome-", members: codes<AuditOutcome>()(["done", "refused", "violation"]) },
+];
+
 /** The answers the pre-registration summary offers to change (EDITABLE in pre-registration/steps.ts). */
 const EDITABLE_STEPS: readonly string[] = EDITABLE;
 
@@ -76,6 +97,9 @@ const KNOWN_DYNAMIC_KEYS = new Set([
   "payment-result-*-body",
   "booking-office-type-*", // → OFFICE_TYPES
   "booking-not-bookable-*", // → NOT_BOOKABLE_REASONS
+  "status-next-*-at", // ready_for_pickup-at, in_transit-at (status.flow.ts, with the card's office)
+  ...STAFF_FAMILIES.map((family) => `${family.prefix}*`),
+  "staff-appointments-none-*",
   "booking-time-refused-*", // → TIME_REFUSAL_REASONS
 ]);
 
@@ -559,6 +583,10 @@ describe("keys used by the code exist", () => {
     expect(stale).toEqual([]);
   });
 
+  it.each(STAFF_FAMILIES.map((family) => [family.prefix, family] as const))("%s<member> exists for every member", (_prefix, family) => {
+    for (const locale of LOCALES) expect(family.members.filter((member) => !hasMessage(locale, `${family.prefix}${member}`)), locale).toEqual([]);
+  });
+
   it("status-stage-<state> and status-next-<state> exist for every application state", () => {
     for (const locale of LOCALES) {
       const missing = APPLICATION_STATES.flatMap((state) => [`status-stage-${state}`, `status-next-${state}`]).filter((key) => !hasMessage(locale, key));
@@ -567,7 +595,7 @@ describe("keys used by the code exist", () => {
     const states: readonly string[] = APPLICATION_STATES;
     expect(familyIds(REFERENCE, "status-stage-").filter((state) => !states.includes(state))).toEqual([]);
     // Asked for by name, not per state: the card's expected dates, the booked appointment, the end of a no-show ban.
-    const byName = ["card-window", "booked-at", "no-show-until"];
+    const byName = ["card-window", "booked-at", "no-show-until", "ready_for_pickup-at", "in_transit-at"];
     expect(familyIds(REFERENCE, "status-next-").filter((state) => !states.includes(state) && !byName.includes(state))).toEqual([]);
   });
 

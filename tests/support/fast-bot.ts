@@ -19,6 +19,7 @@ import type { Logger } from "../../src/infrastructure/logging/logger.js";
 import { createI18n, DEFAULT_LOCALE } from "../../src/bot/i18n.js";
 import { NOTIFICATION_BUTTONS } from "../../src/bot/keyboards/notification-buttons.js";
 import { createCitizenServices, type CitizenServices } from "../../src/citizen-services.js";
+import { combineJourneys, createStaffServices, staffJourneys } from "../../src/staff-services.js";
 import { loadConfig, type AppConfig } from "../../src/config/config.js";
 import type { ReminderPlanner } from "../../src/domain/booking/reminder-planner.js";
 import type { Translate } from "../../src/domain/shared/translate.js";
@@ -181,7 +182,9 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     recordChat: createChatRecorder(database.prisma, config.platform),
     journeys: (api) => {
       citizens.connectBotApi(api);
-      return options.journeys ? options.journeys(api, citizens) : citizens.journeys();
+      return options.journeys
+        ? options.journeys(api, citizens)
+        : combineJourneys(citizens.journeys(), staffJourneys(createStaffServices({ config, database, notifyNow: () => undefined })));
     },
     fetch: recordingFetch,
     // The recorder is no platform: nothing to wait for (the throttler holds a chat to one message a second).
@@ -209,7 +212,8 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
       case "sendInvoice":
       case "sendPhoto":
       case "sendDocument":
-      case "sendLocation": {
+      case "sendLocation":
+      case "sendVenue": {
         const message = {
           message_id: nextMessageId++,
           date: Math.floor(Date.now() / 1000),

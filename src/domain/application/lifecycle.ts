@@ -8,9 +8,11 @@ export const APPLICATION_STATES = [
   'paid', // pre-registration fee verified, tracking code issued, no appointment
   'booked', // appointment held at an office
   'no_show', // appointment missed; a new booking is barred for 3 days (enforced by booking rules)
-  'completed_in_person', // documents checked, photo and fingerprints taken at the office
-  'in_production', // card being issued (15 days to a month)
+  'checked_in', // the applicant arrived at the office; documents, photo and fingerprints being taken
+  'completed_in_person', // legacy: completed before check-in was a state of its own (no longer entered)
+  'in_production', // in-person step done, card being issued (15 days to a month)
   'ready_for_pickup', // card at the collecting office
+  'in_transit', // card on its way to another office the applicant asked for
   'delivered', // card handed over
   'cancelled', // withdrawn by the applicant before the in-person visit
 ] as const;
@@ -24,9 +26,12 @@ export const APPLICATION_EVENTS = [
   'appointment_booked',
   'appointment_cancelled',
   'appointment_missed',
-  'checked_in_and_completed',
+  'checked_in',
+  'in_person_completed',
   'sent_to_production',
   'card_ready',
+  'transfer_requested',
+  'card_received',
   'card_delivered',
   'application_cancelled',
 ] as const;
@@ -51,13 +56,17 @@ export const ALLOWED_TRANSITIONS: {
   booked: {
     appointment_cancelled: 'paid',
     appointment_missed: 'no_show',
-    checked_in_and_completed: 'completed_in_person',
+    checked_in: 'checked_in',
     application_cancelled: 'cancelled',
   },
   no_show: { appointment_booked: 'booked', application_cancelled: 'cancelled' },
+  // Documents, live photo, fingerprints and the completion fee recorded: the card goes to production.
+  checked_in: { in_person_completed: 'in_production' },
   completed_in_person: { sent_to_production: 'in_production' },
   in_production: { card_ready: 'ready_for_pickup' },
-  ready_for_pickup: { card_delivered: 'delivered' },
+  // The applicant may ask for another pickup office; the card is ready again once that office receives it.
+  ready_for_pickup: { card_delivered: 'delivered', transfer_requested: 'in_transit' },
+  in_transit: { card_received: 'ready_for_pickup' },
   delivered: {},
   cancelled: {},
 };

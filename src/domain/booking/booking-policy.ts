@@ -16,6 +16,8 @@ export interface BookingPolicy {
   readonly noShowBanMs: number;
   /** Slots are offered for today and this many days in all (today included). */
   readonly horizonDays: number;
+  /** An operator may check an applicant in from this long before the appointment (until the no-show grace ends). */
+  readonly checkInOpensBeforeMs: number;
   /**
    * Only slots starting at least this long after now are offered or booked: time to read the
    * confirmation, gather the documents and travel to the office.
@@ -36,8 +38,14 @@ export const DEFAULT_BOOKING_POLICY: BookingPolicy = Object.freeze({
   noShowGraceMs: HOUR_MS,
   noShowBanMs: 3 * DAY_MS,
   horizonDays: 30,
+  checkInOpensBeforeMs: 3 * HOUR_MS,
   minimumLeadMs: HOUR_MS,
 });
+
+/** The check-in window of an appointment: from `checkInOpensBeforeMs` before its start to the end of the no-show grace. */
+export function checkInWindow(startsAt: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): { readonly opensAt: Date; readonly closesAt: Date } {
+  return { opensAt: new Date(startsAt.getTime() - policy.checkInOpensBeforeMs), closesAt: new Date(startsAt.getTime() + policy.noShowGraceMs) };
+}
 
 /** The earliest start a slot may have to be offered or booked at `now` (now + the minimum lead). */
 export function earliestBookableStart(now: Date, policy: BookingPolicy): Date {

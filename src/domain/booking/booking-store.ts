@@ -74,8 +74,8 @@ export interface BookingStore {
    * instances at once: each appointment is marked once.
    */
   markNoShows(request: { readonly startedBefore: Date; readonly banMs: number; readonly now: Date; readonly limit: number }): Promise<MissedAppointment[]>;
-  /** Active → checked_in; false if the appointment was not active. */
+  /** Active → checked_in, and the application booked → checked_in; false if the appointment was not active. */
   checkIn(appointmentId: string, now: Date): Promise<boolean>;
-  /** checked_in → completed, and the application to completed_in_person; false if not checked in. */
+  /** checked_in → completed, and the application checked_in → in_production; false if not checked in. */
   complete(appointmentId: string, now: Date): Promise<boolean>;
 }

@@ -9,5 +9,7 @@ export const BOOK_MOVE = moveOn('appointment_booked');
 export const CANCEL_MOVE = moveOn('appointment_cancelled', 'booked');
 /** A missed appointment. */
 export const MISS_MOVE = moveOn('appointment_missed', 'booked');
-/** Check-in and completion at the office. */
-export const COMPLETE_MOVE = moveOn('checked_in_and_completed', 'booked');
+/** The applicant's arrival at the office. */
+export const CHECK_IN_MOVE = moveOn('checked_in', 'booked');
+/** The in-person step done at the office: the card goes to production. */
+export const COMPLETE_MOVE = moveOn('in_person_completed', 'checked_in');

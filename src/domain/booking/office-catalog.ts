@@ -3,7 +3,7 @@ import type { GeoPoint } from './geo.js';
 import { createNearestOfficeIndex } from './nearest-office-index.js';
 import type { NearbyOffice, NearestQuery } from './nearest-office-index.js';
 import type { Office } from './office.js';
-import { comparePersianNames } from './office-order.js';
+import { comparePersianNames } from '../text/persian-order.js';
 
 /** Offices in memory: they change rarely and are read on every booking step. */
 export interface OfficeCatalog {

@@ -180,24 +180,22 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     return (await decide(answer.value)) === "done" ? "done" : "stay";
   };
 
+  /** One of `days`, a page at a time, into the search; back goes one step up. */
+  const askDay = async (search: Search, days: Array<{ date: JalaliDate; freeSlots: number }>, prompt: string, promptParams?: Record<string, string>) => {
+    const options = days.map((d) => ({ label: dayButton(ctx, d.date, d.freeSlots), value: d.date }));
+    const answer = await askPaged(conversation, ctx, { prompt, promptParams, errors: CHOICE_ERRORS, perRow: 2, pageSize: DAYS_PER_PAGE, page: inMemoryPages(options, DAYS_PER_PAGE) });
+    if (answer.kind === "back") return "back" as const;
+    search.day = answer.value;
+    return "next" as const;
+  };
+
   const officeDay: Step = async (search) => {
     const office = search.office!;
     const days = await external(async (at: Date) =>
       ((await officeBookableDays(services.booking, { officeId: office.id, now: at })) ?? []).map((day) => ({ date: day.date, freeSlots: day.freeSlots })),
     );
     if (days.length === 0) return tell(ctx, "booking-office-no-days");
-    const options = days.map((d) => ({ label: dayButton(ctx, d.date, d.freeSlots), value: d.date }));
-    const answer = await askPaged(conversation, ctx, {
-      prompt: "booking-ask-day",
-      promptParams: { office: officeTitle(ctx, office) },
-      errors: CHOICE_ERRORS,
-      perRow: 2,
-      pageSize: DAYS_PER_PAGE,
-      page: inMemoryPages(options, DAYS_PER_PAGE),
-    });
-    if (answer.kind === "back") return "back";
-    search.day = answer.value;
-    return "next";
+    return askDay(search, days, "booking-ask-day", { office: officeTitle(ctx, office) });
   };
 
   const officeTime: Step = async (search) => {
@@ -227,17 +225,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     });
     if (nearby.days.length === 0) return tell(ctx, "booking-nothing-near");
     search.nearby = nearby.offices;
-    const options = nearby.days.map((d) => ({ label: dayButton(ctx, d.date, d.freeSlots), value: d.date }));
-    const answer = await askPaged(conversation, ctx, {
-      prompt: "booking-ask-day-nearby",
-      errors: CHOICE_ERRORS,
-      perRow: 2,
-      pageSize: DAYS_PER_PAGE,
-      page: inMemoryPages(options, DAYS_PER_PAGE),
-    });
-    if (answer.kind === "back") return "back";
-    search.day = answer.value;
-    return "next";
+    return askDay(search, nearby.days, "booking-ask-day-nearby");
   };
 
   const timeAcross: Step = async (search) => {
@@ -400,7 +388,7 @@ async function citiesNamed(services: BookingServices, typed: string) {
  * The location step's answer: a shared location, "latitude, longitude" typed in any digits (Persian
  * decimal separator too), or a typed city name (anything with letters) to look up.
  */
-function parsePlace(reply: Reply): Result<{ point: GeoPoint } | { cityName: string }, "not_location"> {
+export function parsePlace(reply: Reply): Result<{ point: GeoPoint } | { cityName: string }, "not_location"> {
   if (reply.kind === "location") return ok({ point: { latitude: reply.location.latitude, longitude: reply.location.longitude } });
   if (reply.kind !== "text") return fail("not_location");
   const typed = readTypedPoint(reply.text);

@@ -36,6 +36,8 @@ export interface Question<T, E extends string = string> {
   accepts?: Array<"contact" | "location">;
   /** Where the question stands in a journey of several («۳ از ۱۲»), shown above it. */
   progress?: { step: number; of: number };
+  /** The keyboard shown when the person leaves from this question (default: the main menu; staff journeys: the staff menu). */
+  leaveWith?: (ctx: FlowContext) => Keyboard;
 }
 
 /**
@@ -55,14 +57,14 @@ export async function ask<T, E extends string>(conversation: FlowConversation, c
       continue;
     }
     if (reply.kind === "text") {
-      if (isCancel(next, reply.text)) await leave(conversation, next);
+      if (isCancel(next, reply.text)) await leave(conversation, next, undefined, undefined, question.leaveWith?.(next));
       if (isHelpCommand(reply.text)) {
         await next.reply(next.t("help"));
         await sendQuestion(next, question, keyboard());
         continue;
       }
       if (isInterruption(next, reply.text)) {
-        if (!(await wantsToGoOn(conversation, next))) await leave(conversation, next);
+        if (!(await wantsToGoOn(conversation, next))) await leave(conversation, next, undefined, undefined, question.leaveWith?.(next));
         await sendQuestion(next, question, keyboard());
         continue;
       }
@@ -102,8 +104,9 @@ export async function leave(
   ctx: FlowContext,
   textKey = "flow-cancelled",
   params?: Record<string, string | number>,
+  keyboard: Keyboard = mainMenuKeyboard(ctx),
 ): Promise<never> {
-  await ctx.reply(ctx.t(textKey, params), { reply_markup: mainMenuKeyboard(ctx) });
+  await ctx.reply(ctx.t(textKey, params), { reply_markup: keyboard });
   return conversation.halt();
 }
 

@@ -11,7 +11,7 @@ import { ask, leave } from "./ask.js";
 import { errorMessages } from "./error-messages.js";
 
 /** A non-text reply counts as not_digits, already one of the domain's codes. */
-const TRACKING_CODE_ERRORS = errorMessages("status-tracking-code-error", {
+export const TRACKING_CODE_ERRORS = errorMessages("status-tracking-code-error", {
   empty: true,
   not_digits: true,
   wrong_length: true,

@@ -21,7 +21,7 @@ const textOnly = <T, E extends string>(parse: (text: string) => Result<T, E>) =>
   reply.kind === "text" ? parse(reply.text) : fail("not_text");
 
 // Each family names exactly the codes its parser can return (`satisfies` refuses a missing or an extra one).
-const NATIONAL_ID_ERRORS = errorMessages("prereg-national-id-error", {
+export const NATIONAL_ID_ERRORS = errorMessages("prereg-national-id-error", {
   empty: true,
   not_digits: true,
   wrong_length: true,
@@ -38,7 +38,7 @@ const BIRTH_DATE_ERRORS = errorMessages("prereg-birth-date-error", {
   too_old: true,
   not_text: true,
 } satisfies Record<BirthDateError | NotText, true>);
-const NAME_ERRORS = errorMessages("prereg-name-error", {
+export const NAME_ERRORS = errorMessages("prereg-name-error", {
   empty: true,
   too_long: true,
   not_persian: true,
@@ -129,28 +129,36 @@ export const addressQuestion: Question<string, AddressError | NotText> = {
   parse: textOnly(parseAddress),
 };
 
-function pickPlace<T extends { name: string }>(places: readonly T[]) {
-  return textOnly((text): Result<T, "not_found" | "ambiguous"> => {
-    const matches = matchPlaces(places, text);
-    if (matches.length === 1) return ok(matches[0]!);
-    return fail(matches.length === 0 ? "not_found" : "ambiguous");
-  });
+/**
+ * Buttons and parser of a place question that narrows: part of a name matching several places («خراسان»)
+ * leaves only those as buttons for the next try; a name matching none shows them all again. The state is
+ * rebuilt identically when a conversation replays, since it follows the same answers.
+ */
+function narrowingPlacePicker<T extends { name: string }>(places: readonly T[]) {
+  let offered: readonly T[] = places;
+  return {
+    buttons: () => inRows(offered.map((place) => place.name), 3),
+    parse: textOnly((text): Result<T, "not_found" | "ambiguous"> => {
+      const matches = matchPlaces(places, text);
+      if (matches.length === 1) return ok(matches[0]!);
+      offered = matches.length === 0 ? places : matches;
+      return fail(matches.length === 0 ? "not_found" : "ambiguous");
+    }),
+  };
 }
 
 /** Province by button or part of its name; `prompt` lets booking ask about the office's province instead. */
 export const provinceQuestion = (provinces: Province[], prompt = "prereg-ask-province"): Question<Province, PlaceError | NotText> => ({
   prompt,
   errors: PROVINCE_ERRORS,
-  buttons: () => inRows(provinces.map((p) => p.name), 3),
-  parse: pickPlace(provinces),
+  ...narrowingPlacePicker(provinces),
 });
 
 export const cityQuestion = (cities: City[], provinceName: string, prompt = "prereg-ask-city"): Question<City, PlaceError | NotText> => ({
   prompt,
   promptParams: { province: provinceName },
   errors: CITY_ERRORS,
-  buttons: () => inRows(cities.map((c) => c.name), 3),
-  parse: pickPlace(cities),
+  ...narrowingPlacePicker(cities),
 });
 
 /** Yes/no by button, or typed (the labels, or any of the words readYesOrNo knows); labels from the citizen's locale. */

@@ -8,6 +8,7 @@ import { nextStep } from "../../domain/application/next-step.js";
 import { timelineEntries } from "../../domain/application/timeline-entries.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";
 import { runningBanEnd } from "../../domain/booking/booking-policy.js";
+import type { CardStore } from "../../domain/cards/card-store.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
 import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { formatDateTime, formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
@@ -20,12 +21,16 @@ export interface StatusServices {
   tariffs: TariffBook;
   /** Appointments: the booked office and time, and when a no-show ban ends. */
   booking: BookingDeps;
+  /** Issued cards: the office a card waits at or travels to. */
+  cards?: CardStore;
 }
 
 /** What the status text shows about appointments, as plain data for the conversation's state. */
 interface AppointmentFacts {
   booked?: { office: OfficeChoice; startsAt: string };
   banEndsAt?: string;
+  /** The office the card waits at (ready) or is on its way to (in transit). */
+  cardOffice?: string;
 }
 
 export function statusFlow(services: StatusServices): Flow {
@@ -35,7 +40,11 @@ export function statusFlow(services: StatusServices): Flow {
     async run(conversation, ctx) {
       const found = await findByTrackingCode(conversation, ctx, services, async (application: ApplicationView): Promise<StatusLookup> => {
         const tariff = await services.tariffs.inForce(new Date());
-        return { application: statusFacts(application), deliveryRial: tariff.deliveryRial, appointment: await appointmentFacts(services.booking, application.id) };
+        const facts = await appointmentFacts(services.booking, application.id);
+        const card = await services.cards?.cardOf(application.id);
+        const cardOfficeId = card?.status === "in_transit" ? card.transferOfficeId : card?.officeId;
+        const cardOffice = cardOfficeId ? (await services.booking.offices.catalog()).get(cardOfficeId)?.name : undefined;
+        return { application: statusFacts(application), deliveryRial: tariff.deliveryRial, appointment: { ...facts, ...(cardOffice ? { cardOffice } : {}) } };
       });
       await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
     },
@@ -78,9 +87,15 @@ function statusText(ctx: FlowContext, application: StatusFacts, deliveryRial: nu
       }),
     )
     .join("\n");
-  const step = nextStep(application, { booked: facts.booked !== undefined, banEndsAt: facts.banEndsAt ? new Date(facts.banEndsAt) : undefined });
+  const step = nextStep(application, {
+    booked: facts.booked !== undefined,
+    banEndsAt: facts.banEndsAt ? new Date(facts.banEndsAt) : undefined,
+    ...(facts.cardOffice ? { cardOffice: facts.cardOffice } : {}),
+  });
   const next =
-    step.kind === "card_window"
+    step.kind === "card_at"
+      ? ctx.t(`status-next-${application.status}-at`, { office: step.office, deliveryFee: formatToman(deliveryRial) })
+      : step.kind === "card_window"
       ? ctx.t("status-next-card-window", { from: formatJalaliDate(step.from), to: formatJalaliDate(step.to) })
       : step.kind === "booked_at" && facts.booked
         ? ctx.t("status-next-booked-at", appointmentParams(ctx, facts.booked.office, new Date(facts.booked.startsAt)))

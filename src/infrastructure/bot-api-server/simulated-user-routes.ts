@@ -8,6 +8,7 @@ import { ChatRecord } from "./chat-record.js";
 import { streamSimEvents } from "./sim-event-stream.js";
 import { SimError } from "./sim-error.js";
 import {
+  sendCallbackQuery,
   contactContent,
   editUserMessage,
   photoContent,
@@ -56,6 +57,8 @@ const schemas = {
     longitude: longitude.optional(),
   }),
   pay: z.object({ ...token, message_id: messageId }),
+  // A modified client: callback data of the user's choosing on one of the bot's messages (tests of forged buttons).
+  callback: z.object({ ...token, message_id: messageId, data: z.string().min(1).max(64) }),
   block: z.object(token),
   fault: z.object({
     ...token,
@@ -114,6 +117,14 @@ export function createSimulatedUserRoutes(state: LocalBotApiState, lifetime: Abo
   app.post("/users/:userId/sticker", userAction(schemas.sticker, (place) => sendUserMessage(place, "sticker", stickerContent(place))));
   app.post("/users/:userId/edit", chatAction(schemas.edit, (place, body) => editUserMessage(place, body.message_id, body.text)));
   app.post("/users/:userId/press", chatAction(schemas.press, (place, body) => pressButton(place, body)));
+  app.post(
+    "/users/:userId/callback",
+    chatAction(schemas.callback, (place, body) => {
+      const stored = place.chat.find(body.message_id);
+      if (!stored || stored.deleted || stored.sender !== "bot") throw new SimError(404, { error: `bot message ${body.message_id} not found` });
+      return sendCallbackQuery(place, stored, body.data);
+    }),
+  );
   app.post("/users/:userId/pay", chatAction(schemas.pay, (place, body) => startPayment(place, body.message_id)));
   app.post("/users/:userId/block", chatAction(schemas.block, (place) => setBlocked(place, true)));
   app.post("/users/:userId/unblock", chatAction(schemas.block, (place) => setBlocked(place, false)));

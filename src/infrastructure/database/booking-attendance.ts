@@ -1,7 +1,7 @@
 // What happens at the visit: check-in, completion, and the sweep that marks missed appointments as no-shows.
 import type { MissedAppointment } from "../../domain/booking/appointment.js";
 import type { BookingStore } from "../../domain/booking/booking-store.js";
-import { COMPLETE_MOVE, MISS_MOVE } from "../../domain/booking/booking-transitions.js";
+import { CHECK_IN_MOVE, COMPLETE_MOVE, MISS_MOVE } from "../../domain/booking/booking-transitions.js";
 import { moveApplications } from "./application-moves.js";
 import { UUID } from "./booking-sql-rows.js";
 import type { SqlExecutor } from "./sql-executor.js";
@@ -38,11 +38,16 @@ export function sqlAttendance(sql: SqlExecutor): Pick<BookingStore, "markNoShows
 
     async checkIn(appointmentId, now) {
       if (!UUID.test(appointmentId)) return false;
-      const rows = await sql.query(
-        `UPDATE appointments SET status = 'checked_in', checked_in_at = $2 WHERE id = $1::uuid AND status = 'active' RETURNING id`,
-        [appointmentId, now],
-      );
-      return rows.length === 1;
+      return sql.transaction(async (tx) => {
+        const [row] = await tx.query<{ application_id: string }>(
+          `UPDATE appointments SET status = 'checked_in', checked_in_at = $2 WHERE id = $1::uuid AND status = 'active'
+           RETURNING application_id::text AS application_id`,
+          [appointmentId, now],
+        );
+        if (row === undefined) return false;
+        await moveApplications(tx, [row.application_id], CHECK_IN_MOVE.from[0]!, CHECK_IN_MOVE.to, now);
+        return true;
+      });
     },
 
     async complete(appointmentId, now) {

@@ -1,5 +1,6 @@
 // Provinces and cities from the database, kept in memory after the first read (they change rarely).
 import type { City, PlaceDirectory, Province } from "../../domain/places/place-directory.js";
+import { byPersianName } from "../../domain/text/persian-order.js";
 import type { PrismaClient } from "./database.js";
 
 export function createPrismaPlaceDirectory(prisma: PrismaClient, options: { cacheMs?: number } = {}): PlaceDirectory {
@@ -9,9 +10,10 @@ export function createPrismaPlaceDirectory(prisma: PrismaClient, options: { cach
   // Reference data only: a few minutes' staleness after an edit of the metropolis flag is acceptable.
   async function load() {
     if (cache && Date.now() - cache.at < cacheMs) return cache;
-    const provinces = await prisma.province.findMany({ orderBy: { name: "asc" } });
+    // Sorted here, not by the database: its collation is not Persian alphabetical order (چ after ج, not after ی).
+    const provinces = byPersianName(await prisma.province.findMany());
     const names = new Map(provinces.map((p) => [p.id, p.name]));
-    const cities = await prisma.city.findMany({ orderBy: { name: "asc" } });
+    const cities = byPersianName(await prisma.city.findMany());
     cache = {
       at: Date.now(),
       provinces: provinces.map((p) => ({ id: p.id, name: p.name })),

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { DEFAULT_TARIFF } from "../../domain/fees/tariff.js";
+import { correctedCityName, readCityNameCorrections, type CityNameCorrection } from "./city-name-corrections.js";
 import type { Database } from "./database.js";
 
 const SEED_DIR = fileURLToPath(new URL("../../../prisma/seed-data/", import.meta.url));
@@ -16,10 +17,15 @@ async function readCsv(relativePath: string): Promise<Record<string, string>[]> 
   return parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
 }
 
-/** Inserts provinces, cities and the seed tariff when missing; leaves edited flags and fees alone. */
+/**
+ * Inserts provinces, cities and the seed tariff when missing, and corrects city names the source misspells
+ * (also in a database loaded before a correction was added); leaves edited flags, fees and names alone.
+ */
 export async function ensureReferenceData(db: Database): Promise<{ cities: number }> {
+  const corrections = await readCityNameCorrections();
   const [existing] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM cities`);
-  if ((existing?.n ?? 0) === 0) await loadPlaces(db);
+  if ((existing?.n ?? 0) === 0) await loadPlaces(db, corrections);
+  else await applyCityNameCorrections(db, corrections);
   await db.prisma.tariff.upsert({
     where: { effectiveFrom: SEED_TARIFF.effectiveFrom },
     create: SEED_TARIFF,
@@ -29,7 +35,17 @@ export async function ensureReferenceData(db: Database): Promise<{ cities: numbe
   return { cities: count?.n ?? 0 };
 }
 
-async function loadPlaces(db: Database): Promise<void> {
+/** Only rows still carrying the source's spelling change: a name an administrator edited stays as it is. */
+async function applyCityNameCorrections(db: Database, corrections: Map<number, CityNameCorrection>): Promise<void> {
+  const rows = [...corrections.values()];
+  await db.sql.query(
+    `UPDATE cities SET name = c.corrected FROM unnest($1::int[], $2::text[], $3::text[]) AS c(id, source, corrected)
+     WHERE cities.id = c.id AND cities.name = c.source`,
+    [rows.map((row) => row.cityId), rows.map((row) => row.nameInSource), rows.map((row) => row.correctedName)],
+  );
+}
+
+async function loadPlaces(db: Database, corrections: Map<number, CityNameCorrection>): Promise<void> {
   const provinces = await readCsv("iran-cities/provinces.csv");
   const cities = await readCsv("iran-cities/cities.csv");
   // Cities of over a million people in the 1395 census: the metropolis completion-fee cap applies there.
@@ -47,7 +63,7 @@ async function loadPlaces(db: Database): Promise<void> {
       [
         cities.map((c) => Number(c.id)),
         cities.map((c) => Number(c.province_id)),
-        cities.map((c) => c.name),
+        cities.map((c) => correctedCityName(corrections, Number(c.id), c.name ?? "")),
         cities.map((c) => numberOrNull(coordinates.get(c.id!)?.lat)),
         cities.map((c) => numberOrNull(coordinates.get(c.id!)?.lon)),
         cities.map((c) => metropolises.has(c.name)),

@@ -81,6 +81,7 @@ export class NotificationDispatcher {
       const buttons = this.options.buttons?.[row.message_key]?.(translate);
       await api.sendMessage(Number(row.chat_id), translate(row.message_key, present(row.params)), buttons ? { reply_markup: buttons } : {});
       await prisma.notification.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: null } });
+      await this.sendVenue(row);
       return true;
     } catch (error) {
       const blocked = error instanceof GrammyError && error.error_code === 403;
@@ -93,6 +94,18 @@ export class NotificationDispatcher {
       if (blocked) await prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } });
       return false;
     }
+  }
+
+  /**
+   * A message about an office (card ready) carries its place: sent as a venue (a map) after the text. The
+   * text is what must arrive once; the venue is a convenience, so a failure is logged and not retried.
+   */
+  private async sendVenue(row: ClaimedRow): Promise<void> {
+    const { venueLatitude, venueLongitude, office, address } = row.params;
+    if (typeof venueLatitude !== "number" || typeof venueLongitude !== "number") return;
+    await this.options.api
+      .sendVenue(Number(row.chat_id), venueLatitude, venueLongitude, String(office ?? ""), String(address ?? ""))
+      .catch((error: unknown) => this.options.logger.warn({ err: error, notification: String(row.id) }, "venue of a notification not sent"));
   }
 
   private schedule(delayMs: number): void {

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
+import { correctedCityName, readCityNameCorrections } from "../database/city-name-corrections.js";
 import type { SampleCity } from "./sample-office-generator.js";
 
 /** prisma/seed-data/, wherever the process was started from. */
@@ -17,6 +18,7 @@ export async function readSampleCities(): Promise<SampleCity[]> {
   const provinces = new Map((await readCsv("iran-cities/provinces.csv")).map((row) => [row.id, row.name ?? ""]));
   const coordinates = new Map((await readCsv("iran-cities/city_coordinates.csv")).map((row) => [row.city_id, row]));
   const metropolises = new Set((await readCsv("metropolises.csv")).map((row) => row.name));
+  const corrections = await readCityNameCorrections();
   const cities: SampleCity[] = [];
   for (const row of await readCsv("iran-cities/cities.csv")) {
     const place = coordinates.get(row.id);
@@ -26,7 +28,7 @@ export async function readSampleCities(): Promise<SampleCity[]> {
     const provinceName = provinces.get(row.province_id) ?? "";
     cities.push({
       id: Number(row.id),
-      name: row.name ?? "",
+      name: correctedCityName(corrections, Number(row.id), row.name ?? ""),
       provinceId: Number(row.province_id),
       provinceName,
       latitude,

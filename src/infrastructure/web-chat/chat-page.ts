@@ -40,6 +40,8 @@ const SCRIPT_TEXTS: Record<string, string[]> = {
   "webchat-button-not-simulated": [],
   "webchat-error": ["message"],
   "webchat-bot-not-ready": [],
+  "webchat-sample-admin-name": [],
+  "webchat-sample-operator-name": [],
 };
 
 /** Escapes text for HTML element content and double-quoted attribute values. */

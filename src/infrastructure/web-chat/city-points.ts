@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
+import { byPersianName } from "../../domain/text/persian-order.js";
+import { correctedCityName, parseCityNameCorrections } from "../database/city-name-corrections.js";
 
 export interface CityPoint {
   name: string;
@@ -33,19 +35,17 @@ function readCsv(dir: string, name: string): Record<string, string>[] {
 export function loadCityPoints(seedDir = SEED_DIR): CityPoints {
   const provinceNames = new Map(readCsv(seedDir, "provinces.csv").map((row) => [row.id, row.name ?? ""]));
   const coordinates = new Map(readCsv(seedDir, "city_coordinates.csv").map((row) => [row.city_id, { lat: Number(row.lat), lon: Number(row.lon) }]));
+  const corrections = parseCityNameCorrections(readFileSync(`${seedDir}city-name-corrections.csv`, "utf8"));
   const byProvince = new Map<string, CityPoint[]>();
   for (const city of readCsv(seedDir, "cities.csv")) {
     const point = coordinates.get(city.id);
     const province = provinceNames.get(city.province_id);
     if (!point || !province || !city.name || !Number.isFinite(point.lat) || !Number.isFinite(point.lon)) continue;
     const list = byProvince.get(province) ?? [];
-    list.push({ name: city.name, lat: point.lat, lon: point.lon });
+    list.push({ name: correctedCityName(corrections, Number(city.id), city.name), lat: point.lat, lon: point.lon });
     byProvince.set(province, list);
   }
-  const collator = new Intl.Collator("fa");
-  const provinces = [...byProvince]
-    .map(([name, cities]) => ({ name, cities: cities.sort((a, b) => collator.compare(a.name, b.name)) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+  const provinces = byPersianName([...byProvince].map(([name, cities]) => ({ name, cities: byPersianName(cities) })));
   return { provinces, preselected: preselect(provinces, DEFAULT_POINT) };
 }
 

@@ -16,41 +16,46 @@ const EXPECTED: ReadonlyArray<[ApplicationState, ApplicationEvent, ApplicationSt
   ['paid', 'application_cancelled', 'cancelled'],
   ['booked', 'appointment_cancelled', 'paid'],
   ['booked', 'appointment_missed', 'no_show'],
-  ['booked', 'checked_in_and_completed', 'completed_in_person'],
+  ['booked', 'checked_in', 'checked_in'],
   ['booked', 'application_cancelled', 'cancelled'],
   ['no_show', 'appointment_booked', 'booked'],
   ['no_show', 'application_cancelled', 'cancelled'],
+  ['checked_in', 'in_person_completed', 'in_production'],
   ['completed_in_person', 'sent_to_production', 'in_production'],
   ['in_production', 'card_ready', 'ready_for_pickup'],
   ['ready_for_pickup', 'card_delivered', 'delivered'],
+  ['ready_for_pickup', 'transfer_requested', 'in_transit'],
+  ['in_transit', 'card_received', 'ready_for_pickup'],
 ];
 
 const expectedNext = (state: ApplicationState, event: ApplicationEvent) =>
   EXPECTED.find(([from, on]) => from === state && on === event)?.[2];
 
 describe('application lifecycle', () => {
-  it('has the nine states and nine events of the domain', () => {
+  it('has the eleven states and twelve events of the domain', () => {
     expect([...APPLICATION_STATES].sort()).toEqual(
       [
         'awaiting_payment',
         'booked',
         'cancelled',
+        'checked_in',
         'completed_in_person',
         'delivered',
         'in_production',
+        'in_transit',
         'no_show',
         'paid',
         'ready_for_pickup',
       ].sort(),
     );
-    expect(APPLICATION_EVENTS).toHaveLength(9);
+    expect(APPLICATION_EVENTS).toHaveLength(12);
   });
 
   describe('every (state, event) pair', () => {
     const pairs = APPLICATION_STATES.flatMap((state) => APPLICATION_EVENTS.map((event) => [state, event] as const));
 
-    it('covers all 81 combinations', () => {
-      expect(pairs).toHaveLength(81);
+    it('covers all 132 combinations', () => {
+      expect(pairs).toHaveLength(132);
     });
 
     it.each(pairs)('%s + %s', (state, event) => {
@@ -65,9 +70,11 @@ describe('application lifecycle', () => {
     const events: ApplicationEvent[] = [
       'payment_verified',
       'appointment_booked',
-      'checked_in_and_completed',
-      'sent_to_production',
+      'checked_in',
+      'in_person_completed',
       'card_ready',
+      'transfer_requested',
+      'card_received',
       'card_delivered',
     ];
     let state: ApplicationState = 'awaiting_payment';
@@ -86,7 +93,7 @@ describe('application lifecycle', () => {
   });
 
   it('refuses cancellation once the in-person visit is done', () => {
-    for (const state of ['completed_in_person', 'in_production', 'ready_for_pickup', 'delivered'] as const) {
+    for (const state of ['checked_in', 'completed_in_person', 'in_production', 'ready_for_pickup', 'in_transit', 'delivered'] as const) {
       expect(transition(state, 'application_cancelled')).toEqual({ ok: false, error: 'transition_not_allowed' });
     }
   });
@@ -95,7 +102,7 @@ describe('application lifecycle', () => {
     expect(allowedEvents('booked')).toEqual([
       'appointment_cancelled',
       'appointment_missed',
-      'checked_in_and_completed',
+      'checked_in',
       'application_cancelled',
     ]);
     expect(allowedEvents('paid')).toEqual(['appointment_booked', 'application_cancelled']);

@@ -5,7 +5,7 @@ import type { SlotOccupancy } from '../../../src/domain/booking/availability.js'
 import { slotStartsOn } from '../../../src/domain/booking/slot-schedule.js';
 import { at, FRIDAY, makeOffice, NEXT_SATURDAY, SATURDAY, THURSDAY, WEDNESDAY } from './office-fixtures.js';
 
-const policy = { changeCutoffMs: 0, noShowGraceMs: 0, noShowBanMs: 0, horizonDays: 8, minimumLeadMs: 0 };
+const policy = { changeCutoffMs: 0, noShowGraceMs: 0, noShowBanMs: 0, horizonDays: 8, minimumLeadMs: 0, checkInOpensBeforeMs: 0 };
 
 function fullDay(officeId: number, starts: Date[], capacity = 2): SlotOccupancy[] {
   return starts.map((startsAt) => ({ officeId, startsAt, capacity, booked: capacity }));

@@ -6,7 +6,7 @@ import { findAlternatives } from "../../../src/domain/booking/alternatives.js";
 import type { BookingDeps } from "../../../src/domain/booking/booking-deps.js";
 import { createOfficeCatalog } from "../../../src/domain/booking/office-catalog.js";
 import { nameTellsType } from "../../../src/domain/booking/office-naming.js";
-import { byPersianName } from "../../../src/domain/booking/office-order.js";
+import { byPersianName } from "../../../src/domain/text/persian-order.js";
 import { officesInCity, officeTypesInCity } from "../../../src/domain/booking/office-search.js";
 import { parseClockTime } from "../../../src/domain/time/clock-time.js";
 import { createInMemoryBookingStore } from "./in-memory-booking-store.js";

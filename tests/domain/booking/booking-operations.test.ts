@@ -185,15 +185,20 @@ describe('booking operations', () => {
   });
 
   describe('check-in and completion', () => {
-    it('checks in on the appointment day only, then completes the in-person step', async () => {
+    it('checks in within the window around the appointment only, then completes the in-person step', async () => {
       const booked = await book('a', at(THURSDAY, 10, 0));
       const id = booked.ok ? booked.appointment.appointmentId : '';
-      expect(await checkInAppointment(deps, { appointmentId: id, now: at(WEDNESDAY, 10, 0) })).toEqual({ ok: false, error: 'not_appointment_day' });
+      const window = { opensAt: at(THURSDAY, 7, 0), closesAt: at(THURSDAY, 11, 0) };
+      expect(await checkInAppointment(deps, { appointmentId: id, now: at(WEDNESDAY, 10, 0) })).toEqual({ ok: false, error: 'outside_check_in_window', ...window });
+      expect(await checkInAppointment(deps, { appointmentId: id, now: at(THURSDAY, 6, 59) })).toEqual({ ok: false, error: 'outside_check_in_window', ...window });
+      expect(await checkInAppointment(deps, { appointmentId: id, now: at(THURSDAY, 11, 1) })).toEqual({ ok: false, error: 'outside_check_in_window', ...window });
+      expect(store.applicationStatus('a')).toBe('booked');
       expect(await completeAppointment(deps, { appointmentId: id, now: at(THURSDAY, 9, 0) })).toEqual({ ok: false, error: 'not_checked_in', status: 'active' });
       expect(await checkInAppointment(deps, { appointmentId: id, now: at(THURSDAY, 7, 0) })).toEqual({ ok: true });
+      expect(store.applicationStatus('a')).toBe('checked_in');
       expect(await checkInAppointment(deps, { appointmentId: id, now: at(THURSDAY, 7, 1) })).toEqual({ ok: false, error: 'appointment_not_active', status: 'checked_in' });
       expect(await completeAppointment(deps, { appointmentId: id, now: at(THURSDAY, 10, 20) })).toEqual({ ok: true });
-      expect(store.applicationStatus('a')).toBe('completed_in_person');
+      expect(store.applicationStatus('a')).toBe('in_production');
       // A checked-in appointment is not swept as a no-show.
       expect(await sweepNoShows(deps, { now: at(THURSDAY, 11, 30) })).toEqual([]);
     });

@@ -8,7 +8,7 @@ import {
   isChangeAllowed,
   missedIfStartedBefore,
 } from '../../../src/domain/booking/booking-policy.js';
-import { BOOK_MOVE, CANCEL_MOVE, COMPLETE_MOVE, MISS_MOVE } from '../../../src/domain/booking/booking-transitions.js';
+import { BOOK_MOVE, CANCEL_MOVE, CHECK_IN_MOVE, COMPLETE_MOVE, MISS_MOVE } from '../../../src/domain/booking/booking-transitions.js';
 import { formatDateTime } from '../../../src/domain/time/persian-format.js';
 import { at, SATURDAY, WEDNESDAY } from './office-fixtures.js';
 
@@ -75,6 +75,7 @@ describe('state moves read from the lifecycle', () => {
     expect(BOOK_MOVE).toEqual({ from: ['paid', 'no_show'], to: 'booked' });
     expect(CANCEL_MOVE).toEqual({ from: ['booked'], to: 'paid' });
     expect(MISS_MOVE).toEqual({ from: ['booked'], to: 'no_show' });
-    expect(COMPLETE_MOVE).toEqual({ from: ['booked'], to: 'completed_in_person' });
+    expect(CHECK_IN_MOVE).toEqual({ from: ['booked'], to: 'checked_in' });
+    expect(COMPLETE_MOVE).toEqual({ from: ['checked_in'], to: 'in_production' });
   });
 });

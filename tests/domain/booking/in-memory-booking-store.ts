@@ -167,15 +167,17 @@ export function createInMemoryBookingStore(offices: () => readonly Office[]): In
       });
     },
     async checkIn(id, now) {
-      if (appointments.get(id)?.status !== 'active') return false;
+      const appointment = appointments.get(id);
+      if (appointment?.status !== 'active') return false;
       update(id, { status: 'checked_in', checkedInAt: now });
+      applications.get(appointment.applicationId)!.status = 'checked_in';
       return true;
     },
     async complete(id, now) {
       const appointment = appointments.get(id);
       if (appointment?.status !== 'checked_in') return false;
       update(id, { status: 'completed', completedAt: now });
-      applications.get(appointment.applicationId)!.status = 'completed_in_person';
+      applications.get(appointment.applicationId)!.status = 'in_production';
       return true;
     },
   };

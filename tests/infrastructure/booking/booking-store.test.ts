@@ -276,10 +276,11 @@ describe('booking on PostgreSQL', () => {
     const [application] = await insertPaidApplications(db, 1);
     const appointmentId = idOf(await book(application!, office, at(SATURDAY, 13, 0)));
     expect(await checkInAppointment(deps, { appointmentId, now: at(SATURDAY, 12, 50) })).toEqual({ ok: true });
+    expect(await statusOf(application!)).toBe('checked_in');
     const swept = await sweepNoShows(deps, { now: at(SATURDAY, 14, 30) });
     expect(swept.map((missed) => missed.appointmentId)).not.toContain(appointmentId);
     expect(await completeAppointment(deps, { appointmentId, now: at(SATURDAY, 13, 20) })).toEqual({ ok: true });
-    expect(await statusOf(application!)).toBe('completed_in_person');
+    expect(await statusOf(application!)).toBe('in_production');
     expect(await deps.store.appointment(appointmentId)).toMatchObject({ status: 'completed', checkedInAt: at(SATURDAY, 12, 50), completedAt: at(SATURDAY, 13, 20) });
   });
 

@@ -22,6 +22,12 @@ const SQL_ONLY_INDEXES: Record<string, string> = {
   payments_one_paid_per_application: "partial unique: one paid payment per application",
   payments_pending_idx: "partial: reconciliation's pending payments by age",
   notifications_unsent_idx: "partial: the outbox's unsent rows",
+  staff_members_one_active_per_user: "partial unique: one active staff membership per user",
+  staff_members_office_id_idx: "partial: an office's active staff",
+  audit_log_application_idx: "partial: an application's audit trail",
+  audit_log_office_idx: "partial: an office's audit trail",
+  cards_ready_idx: "partial: an office's cards ready for pickup",
+  cards_in_transit_idx: "partial: cards in transit to an office",
 };
 const SQL_ONLY_TABLES = new Set(["_prisma_migrations"]);
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTrackingCode } from "../../../src/domain/application/tracking-code.js";
 import { bookAppointment } from "../../../src/domain/booking/book-appointment.js";
+import { CHECK_IN_MOVE, COMPLETE_MOVE } from "../../../src/domain/booking/booking-transitions.js";
 import type { BookingDeps } from "../../../src/domain/booking/booking-deps.js";
 import { cancelAppointment } from "../../../src/domain/booking/change-appointment.js";
 import { checkInAppointment, completeAppointment } from "../../../src/domain/booking/check-in.js";
@@ -69,7 +70,7 @@ describe("one writer of application status", () => {
     expect(await timeline(b!)).toEqual(["booked"]);
   });
 
-  it("takes every path of the lifecycle through it: paid, booked, cancelled, closed day, no-show, completed", async () => {
+  it("takes every path of the lifecycle through it: paid, booked, cancelled, closed day, no-show, checked in, completed", async () => {
     // Payment settled (the Prisma ledger).
     const [{ id: applicationId }] = (await db.sql.query<{ id: string }>(
       `INSERT INTO applications (national_id, birth_date, first_name, last_name, father_name, mobile, landline, postal_code, address, city_id, chat_id, status, fee_rial)
@@ -106,10 +107,11 @@ describe("one writer of application status", () => {
     const again = await bookAppointment(deps, { applicationId: applicationId!, officeId: office, startsAt: at(addDays(later, 2), 9), now: at(later, 7) });
     if (!again.ok) throw new Error(again.error);
     await checkInAppointment(deps, { appointmentId: again.appointment.appointmentId, now: at(addDays(later, 2), 9) });
+    expect(await statusOf(applicationId!)).toBe(CHECK_IN_MOVE.to);
     await completeAppointment(deps, { appointmentId: again.appointment.appointmentId, now: at(addDays(later, 2), 9, 30) });
-    expect(await statusOf(applicationId!)).toBe("completed_in_person");
+    expect(await statusOf(applicationId!)).toBe(COMPLETE_MOVE.to);
 
-    expect(await timeline(applicationId!)).toEqual(["paid", "booked", "paid", "booked", "paid", "booked", "no_show", "booked", "completed_in_person"]);
+    expect(await timeline(applicationId!)).toEqual(["paid", "booked", "paid", "booked", "paid", "booked", "no_show", "booked", CHECK_IN_MOVE.to, COMPLETE_MOVE.to]);
   });
 
   it("is the only place in the source and the later migrations that sets applications.status", () => {

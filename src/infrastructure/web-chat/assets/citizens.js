@@ -6,6 +6,15 @@ import { plainNumber, t } from "./config.js";
 
 const STORAGE_KEY = "web-chat:citizens:v1";
 
+/**
+ * The sample staff local mode seeds (src/infrastructure/staff/sample-staff.ts): an admin and an operator of a
+ * sample office, made-up people. They are in the list so the staff side can be tried by switching to them.
+ */
+const SAMPLE_STAFF = [
+  { id: 900001, text: "sample-admin-name" },
+  { id: 900002, text: "sample-operator-name" },
+];
+
 export function defaultName(/** @type {number} */ id) {
   return t("new-user-default-name", { number: plainNumber.format(id) });
 }
@@ -29,6 +38,9 @@ function load() {
 const saved = load();
 /** @type {Citizen[]} */
 export const citizens = saved.citizens;
+for (const staff of SAMPLE_STAFF) {
+  if (!citizens.some((citizen) => citizen.id === staff.id)) citizens.push({ id: staff.id, name: t(staff.text) });
+}
 let active = citizens.some((citizen) => citizen.id === saved.active) ? saved.active : citizens[0].id;
 /** Bot messages that arrived in chats other than the one on screen, by user id. */
 export const unread = new Map();
@@ -54,7 +66,9 @@ export function setActive(/** @type {number} */ id) {
 }
 
 export function nextCitizenId() {
-  return Math.max(0, ...citizens.map((citizen) => citizen.id)) + 1;
+  // The sample staff's large ids are left out, so new citizens keep small numbers.
+  const taken = citizens.map((citizen) => citizen.id).filter((id) => !SAMPLE_STAFF.some((staff) => staff.id === id));
+  return Math.max(0, ...taken) + 1;
 }
 
 /** A new citizen; returns the id. */

@@ -1,4 +1,4 @@
-// The order offices are listed in: alphabetical as Persian readers expect, numbers by value («ناحیه ۲» before «ناحیه ۱۶»).
+// The order names are listed in for Persian readers: alphabetical, numbers by value («ناحیه ۲» before «ناحیه ۱۶»).
 
 /** Persian collation (ICU's "fa"), numbers compared by value whatever their digits; case and marks ignored. */
 const PERSIAN_NAME_ORDER = new Intl.Collator("fa", { numeric: true, sensitivity: "base" });
