@@ -1,5 +1,6 @@
 // `npm run offices:close-day <office code> <jalali date>`: closes an office for a day; its appointments are
 // cancelled and each citizen is told in the bot (by the running instances' outbox dispatcher), with a rebook button.
+import { DEFAULT_BOOKING_POLICY } from "../src/domain/booking/booking-policy.js";
 import { loadConfig } from "../src/config/config.js";
 import { parseJalaliDate } from "../src/domain/time/jalali.js";
 import { createSqlBookingStore } from "../src/infrastructure/database/booking-store.js";
@@ -23,7 +24,7 @@ try {
   const offices = createSqlOfficeDirectory(db.sql);
   const office = (await offices.catalog()).all().find((candidate) => candidate.code === code);
   if (!office) throw new Error(`no office with code ${code}`);
-  const result = await closeDayAndTell({ offices, store: createSqlBookingStore(db.sql) }, db.prisma, { officeId: office.id, date: date.value, now: new Date() }, reminders);
+  const result = await closeDayAndTell({ offices, store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY }, db.prisma, { officeId: office.id, date: date.value, now: new Date() }, reminders);
   if (!result.ok) throw new Error(result.error);
   console.log(`${office.name} closed on ${rawDate}; ${result.told} appointment(s) cancelled and their citizens notified`);
 } catch (error) {

@@ -92,7 +92,11 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     chatLockWaitMs: config.chatLockWaitMs,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) => combineJourneys(citizens.journeys(api), staffJourneys(staff)),
+    // The bot's API exists from here on: wire what sends through it, then hand over the journeys.
+    journeys: (api) => {
+      citizens.connectBotApi(api);
+      return combineJourneys(citizens.journeys(), staffJourneys(staff));
+    },
   });
   await bot.init();
   await registerCitizenCommands(bot.api, translate);

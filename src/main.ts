@@ -1,6 +1,6 @@
 // Process entry point: read config (exit with a clear message if it is wrong), start, stop on signals.
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig } from "./config/config.js";
+import { type AppConfig, ConfigError, loadConfig } from "./config/config.js";
 import { startApp } from "./app.js";
 import { createLogger } from "./infrastructure/logging/logger.js";
 import { installTestClock } from "./config/test-clock.js";
@@ -8,7 +8,7 @@ import { installTestClock } from "./config/test-clock.js";
 // A .env file is a convenience for local runs; real deployments set the environment itself.
 if (existsSync(".env") && process.env.IDCARD_IGNORE_DOTENV !== "1") process.loadEnvFile(".env");
 
-let config;
+let config: AppConfig;
 try {
   config = loadConfig();
 } catch (error) {

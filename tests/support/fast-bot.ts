@@ -190,8 +190,12 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) =>
-      options.journeys ? options.journeys(api, citizens) : combineJourneys(citizens.journeys(api), staffJourneys(createStaffServices({ config, database, notifyNow: () => undefined }))),
+    journeys: (api) => {
+      citizens.connectBotApi(api);
+      return options.journeys
+        ? options.journeys(api, citizens)
+        : combineJourneys(citizens.journeys(), staffJourneys(createStaffServices({ config, database, notifyNow: () => undefined })));
+    },
     fetch: recordingFetch,
     // The recorder is no platform: nothing to wait for (the throttler holds a chat to one message a second).
     throttle: false,

@@ -5,7 +5,7 @@ import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
 import { bookAppointment, checkBookingEligibility } from "../../domain/booking/book-appointment.js";
-import { bookedTooLateToChange, changeDeadline, DEFAULT_BOOKING_POLICY, isChangeAllowed } from "../../domain/booking/booking-policy.js";
+import { bookedTooLateToChange, changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
 import { anotherTimeMayHelp, isPaidForBooking, notBookableReason, timeRefusalReason } from "../../domain/booking/booking-refusals.js";
 import type { ReminderKind } from "../../domain/booking/reminder-planner.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
@@ -148,7 +148,7 @@ async function confirmAndTake(
   first: ChosenSlot,
   current?: { appointmentId: string; startsAt: Date },
 ): Promise<"done" | "back"> {
-  const policy = services.booking.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = services.booking.policy;
   let chosen = first;
   /** The time that could not be taken, when `chosen` is one of its alternatives. */
   let refused: ChosenSlot | undefined;

@@ -1,15 +1,15 @@
 // POST /webhook/<secret>: where Telegram or Bale delivers updates. The secret is in the path because Bale's
 // setWebhook takes no secret_token; on Telegram the header is checked as well.
 import { timingSafeEqual } from "node:crypto";
-import { webhookCallback, type Bot } from "grammy";
+import { webhookCallback, type Bot, type Context } from "grammy";
 import { Hono } from "hono";
-import type { BotContext } from "../../bot/context.js";
 import type { Logger } from "../logging/logger.js";
 
 /** Path of the webhook for a given secret. */
 export const webhookPath = (secret: string) => `/webhook/${secret}`;
 
-export function webhookRoutes(bot: Bot<BotContext>, options: { secret: string; checkHeader: boolean; logger: Logger }): Hono {
+/** The route for any bot, whatever its context type (the adapter knows nothing of the bot's features). */
+export function webhookRoutes<C extends Context>(bot: Bot<C>, options: { secret: string; checkHeader: boolean; logger: Logger }): Hono {
   const handle = webhookCallback(bot, "hono", {
     secretToken: options.checkHeader ? options.secret : undefined,
     // Answer the platform before its own timeout; the update goes on being handled, and the per-chat

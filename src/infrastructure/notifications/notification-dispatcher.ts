@@ -1,7 +1,6 @@
 // Sends the notification outbox: claims unsent rows with SKIP LOCKED so several instances share the work
 // and no row is sent by two at once; a row is marked sent right after the platform accepts it.
-import { GrammyError, type Api } from "grammy";
-import type { NotificationButtons } from "../../bot/keyboards/notification-buttons.js";
+import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import type { Translate } from "../../domain/shared/translate.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
@@ -24,11 +23,14 @@ const MAX_ATTEMPTS = 8;
  */
 const CLAIM_SECONDS = 60;
 
+/** Inline buttons some messages carry, by message key (the bot's keyboards/notification-buttons.ts provides them). */
+type OutboxButtons = Readonly<Record<string, (translate: Translate) => InlineKeyboard>>;
+
 export interface NotificationDispatcherOptions {
   prisma: PrismaClient;
   api: Api;
   translate: Translate;
-  buttons?: NotificationButtons;
+  buttons?: OutboxButtons;
   logger: Logger;
   pollMs?: number;
   batch?: number;

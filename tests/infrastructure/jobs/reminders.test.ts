@@ -1,4 +1,5 @@
 // Reminders on the real Redis (BullMQ) and PostgreSQL: planned once, delivered once, never for a changed appointment.
+import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "../../../src/domain/booking/book-appointment.js";
 import { cancelAppointment } from "../../../src/domain/booking/change-appointment.js";
@@ -37,7 +38,7 @@ describe("appointment reminders", () => {
     redis = createTestRedis();
     await loadPlaces(db);
     officeId = await insertOffice(db, { counters: 2 });
-    booking = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql) };
+    booking = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
   });
   afterAll(async () => {
     await db.close();
