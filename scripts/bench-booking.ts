@@ -5,6 +5,7 @@
 // used as the admin connection), applies the migrations, runs, and drops the database at the end.
 // Settings (environment): BENCH_POOL connections (default 48), BENCH_ATTEMPTS per scenario (default 20000),
 // BENCH_OUT (default BENCHMARKS.md at the repository root; "-" prints only).
+import { DEFAULT_BOOKING_POLICY } from "../src/domain/booking/booking-policy.js";
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -30,6 +31,7 @@ import { createSqlOfficeDirectory } from "../src/infrastructure/database/office-
 import { readSampleCities } from "../src/infrastructure/offices/sample-cities.js";
 import { generateSampleOffices } from "../src/infrastructure/offices/sample-office-generator.js";
 import { seededRandom } from "../src/infrastructure/offices/seeded-random.js";
+import { insertApplications, insertOffices, TEHRAN_CITY_ID } from "../tests/fixtures/booking-data.js";
 
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const POOL = Number(process.env.BENCH_POOL ?? 48);
@@ -43,7 +45,6 @@ const SPREAD_OFFICES = 250;
 const SPREAD_SLOTS_PER_OFFICE = 4;
 const NEAREST_MIN_OFFICES = 20_000;
 const NEAREST_QUERIES = 20_000;
-const TEHRAN_CITY_ID = 399;
 /** Open every day, so the bench needs no care about Fridays or Thursdays. */
 const BENCH_HOURS = "sat-fri 08:00-16:00";
 
@@ -82,16 +83,16 @@ async function main(): Promise<void> {
 
     const day = addDays(jalaliDateInTehran(new Date()), 1);
     const slotStart = (index: number) => tehranInstantAt(day, 9 * 60 + index * 15);
-    const applications = await insertPaidApplications(db, 2 * ATTEMPTS + 2_000);
+    const applications = await insertApplications(db, 2 * ATTEMPTS + 2_000, { events: true });
     const directory = createSqlOfficeDirectory(db.sql, { cacheMs: 3_600_000 });
-    const deps: BookingDeps = { offices: directory, store: createSqlBookingStore(db.sql) };
+    const deps: BookingDeps = { offices: directory, store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
 
     // Layouts: bookings and the ceiling each get their own offices, so both start from empty slots.
-    const hotOffice = await insertOffices(db, "hot", 1, SEATS / HOT_SLOTS);
-    const spreadOffices = await insertOffices(db, "spread", SPREAD_OFFICES, 1);
-    const warmOffice = await insertOffices(db, "warm", 1, 500);
-    const hotCeiling = await insertOffices(db, "hot-ceiling", 1, SEATS / HOT_SLOTS);
-    const spreadCeiling = await insertOffices(db, "spread-ceiling", SPREAD_OFFICES, 1);
+    const hotOffice = await insertOffices(db, { label: "bench-hot", count: 1, counters: SEATS / HOT_SLOTS, hours: BENCH_HOURS });
+    const spreadOffices = await insertOffices(db, { label: "bench-spread", count: SPREAD_OFFICES, counters: 1, hours: BENCH_HOURS });
+    const warmOffice = await insertOffices(db, { label: "bench-warm", count: 1, counters: 500, hours: BENCH_HOURS });
+    const hotCeiling = await insertOffices(db, { label: "bench-hot-ceiling", count: 1, counters: SEATS / HOT_SLOTS, hours: BENCH_HOURS });
+    const spreadCeiling = await insertOffices(db, { label: "bench-spread-ceiling", count: SPREAD_OFFICES, counters: 1, hours: BENCH_HOURS });
     const hot: Layout = { officeIds: hotOffice, target: (i) => ({ officeId: hotOffice[0]!, startsAt: slotStart(i % HOT_SLOTS), slotIndex: i % HOT_SLOTS }) };
     const spreadPicks = Array.from({ length: ATTEMPTS }, () => [random.int(0, SPREAD_OFFICES - 1), random.int(0, SPREAD_SLOTS_PER_OFFICE - 1)] as const);
     const spread: Layout = {
@@ -216,32 +217,6 @@ async function runWorkers(attempts: number, concurrency: number, task: (i: numbe
 
 function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-}
-
-async function insertPaidApplications(db: Database, count: number): Promise<string[]> {
-  const rows = await db.sql.query<{ id: string }>(
-    `INSERT INTO applications (national_id, birth_date, first_name, last_name, father_name, mobile, landline, postal_code,
-                               address, city_id, chat_id, status, tracking_code, fee_rial)
-     SELECT lpad(g::text, 10, '0'), '1370/01/01', 'علی', 'رضایی', 'حسن', '09121234567', '02112345678', '1345678912',
-            'تهران', $2, 1000000 + g, 'paid', '9' || lpad(g::text, 11, '0'), 200000
-       FROM generate_series(1, $1::int) AS g
-     RETURNING id::text AS id`,
-    [count, TEHRAN_CITY_ID],
-  );
-  await db.sql.query(`INSERT INTO application_events (application_id, status) SELECT id, 'paid' FROM applications`);
-  return rows.map((row) => row.id);
-}
-
-async function insertOffices(db: Database, label: string, count: number, counters: number): Promise<number[]> {
-  const rows = await db.sql.query<{ id: number }>(
-    `INSERT INTO offices (code, type, name, province_id, city_id, address, phone, latitude, longitude, weekly_hours, slot_minutes, counters)
-     SELECT 'bench-' || $1 || '-' || g, 'pishkhan', 'bench ' || $1 || ' ' || g, c.province_id, c.id, 'تهران', '02112345678',
-            35.7 + g * 0.0001, 51.4, $3, 15, $4
-       FROM generate_series(1, $2::int) AS g, cities c WHERE c.id = $5
-     RETURNING id`,
-    [label, count, BENCH_HOURS, counters, TEHRAN_CITY_ID],
-  );
-  return rows.map((row) => row.id);
 }
 
 async function materialiseSlots(db: Database, officeIds: number[], perOffice: number, capacity: number, start: (i: number) => Date): Promise<string[]> {

@@ -62,7 +62,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   }
 
   const app = new Hono();
-  app.route("/", healthRoutes({ database: () => database.sql.query("SELECT 1").then(() => undefined), redis: () => redis.redis.ping().then(() => undefined) }));
+  app.route("/", healthRoutes({ database: () => database.sql.query("SELECT 1").then(() => undefined), redis: () => redisAnswers(redis) }));
   const localBotApi = config.botApi.kind === "local" ? createLocalBotApiServer() : undefined;
   if (localBotApi) app.route(LOCAL_BOT_API_PATH, localBotApi.app);
   // The routes below need the bot, and in local mode the bot needs the server's address: bind them late.
@@ -92,9 +92,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     keyPrefix: config.redisKeyPrefix,
     conversationTtlSeconds: config.conversationTtlSeconds,
     updatesPerMinute: config.floodLimitPerMinute,
+    chatLockWaitMs: config.chatLockWaitMs,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) => combineJourneys(citizens.journeys(api), staffJourneys(staff)),
+    // The bot's API exists from here on: wire what sends through it, then hand over the journeys.
+    journeys: (api) => {
+      citizens.connectBotApi(api);
+      return combineJourneys(citizens.journeys(), staffJourneys(staff));
+    },
   });
   await bot.init();
   await registerCitizenCommands(bot.api, translate);
@@ -108,7 +113,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   }
   for (const sub of citizens.httpRoutes) routes.route("/", sub);
   if (config.mode.kind === "webhook") {
-    routes.route("/", webhookRoutes(bot, { secret: config.mode.secret, checkHeader: config.platform === "telegram" }));
+    routes.route("/", webhookRoutes(bot, { secret: config.mode.secret, checkHeader: config.platform === "telegram", logger }));
   }
   lateRoutes = routes;
 
@@ -116,11 +121,10 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   if (config.mode.kind === "webhook") {
     const secret = config.mode.secret;
     const url = new URL(webhookPath(secret), config.mode.publicUrl).toString();
-    await bot.api.setWebhook(url, {
-      allowed_updates: [...ALLOWED_UPDATES],
-      // Bale's setWebhook takes only the URL; the secret in the path is what protects it there.
-      ...(config.platform === "telegram" ? { secret_token: secret } : {}),
-    });
+    // Bale documents setWebhook with the URL alone: nothing else is sent there (the secret in the path is
+    // what protects it). Telegram also gets the header secret and the update types the bot wants.
+    if (config.platform === "bale") await bot.api.raw.setWebhook({ url });
+    else await bot.api.setWebhook(url, { allowed_updates: [...ALLOWED_UPDATES], secret_token: secret });
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
@@ -147,6 +151,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       close: [() => reminderWorker?.close(), () => reminders?.close(), () => background.stop(), () => localBotApi?.close(), () => redis.close(), () => database.close()],
     }));
   return { httpUrl: http.url, bot, database, redis, stop };
+}
+
+/** Redis health: a connection that is not ready fails at once (its commands would queue, not fail). */
+async function redisAnswers(store: RedisStore): Promise<void> {
+  if (store.kind === "redis" && store.redis.status !== "ready") throw new Error(`Redis connection is ${store.redis.status}`);
+  await store.redis.ping();
 }
 
 /** A timer-driven job every instance runs (outbox, reconciliation, no-show sweep). */

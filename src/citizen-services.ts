@@ -1,4 +1,5 @@
 // Wires the citizen journeys to their adapters: what each flow, page and payment route is built from.
+import { DEFAULT_BOOKING_POLICY } from "./domain/booking/booking-policy.js";
 import { randomInt } from "node:crypto";
 import type { Api } from "grammy";
 import type { Hono } from "hono";
@@ -57,7 +58,13 @@ export interface CitizenServicesInput {
 
 /** The citizen side of the bot, plus the HTTP routes and payment service it needs. */
 export interface CitizenServices {
-  journeys(api: Api): BotJourneys;
+  /**
+   * Wires what needs the bot's API: Bale's in-app invoice gateway sends its invoices through it. The
+   * composition root calls it once the bot exists, before journeys().
+   */
+  connectBotApi(api: Api): void;
+  /** The flows, pages and features; the configured payment gateway must be wired by now. */
+  journeys(): BotJourneys;
   /** Routes for the HTTP server: gateway callbacks, and the sandbox gateway's pages when it is in use. */
   httpRoutes: Hono[];
   /** The payment service once the bot's API exists (reconciliation uses it). */
@@ -77,7 +84,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   const tariffs = createPrismaTariffBook(prisma);
   const limiter = createRedisAttemptLimiter(redis.redis, config.redisKeyPrefix);
   const places = createPrismaPlaceDirectory(prisma);
-  const booking: BookingDeps = { offices: createSqlOfficeDirectory(database.sql), store: createSqlBookingStore(database.sql) };
+  const booking: BookingDeps = { offices: createSqlOfficeDirectory(database.sql), store: createSqlBookingStore(database.sql), policy: DEFAULT_BOOKING_POLICY };
   const cards = createSqlCardStore(database.sql, { deliveryRial: async (at) => (await tariffs.inForce(at)).deliveryRial, policy: config.pickup });
 
   const caseSystem = createCaseSystem({
@@ -90,7 +97,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
     notifyNow: input.notifyNow,
   });
 
-  // Redirecting gateways exist from the start; Bale's invoice needs the bot's API, added in journeys().
+  // Redirecting gateways exist from the start; Bale's invoice needs the bot's API, added by connectBotApi().
   const gateways: Partial<Record<GatewayName, PaymentGateway>> = {
     sandbox: new SandboxGateway({ prisma, publicBaseUrl: input.publicBaseUrl() }),
   };
@@ -124,17 +131,13 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
     booking,
     caseSystem,
     payments: () => payments,
-    journeys(api) {
-      if (config.payment.baleProviderToken) {
-        gateways.bale = new BaleInvoiceGateway({
-          api,
-          providerToken: config.payment.baleProviderToken,
-          title: translate("prereg-payment-title"),
-          translate,
-        });
-      }
+    connectBotApi(api) {
+      if (!config.payment.baleProviderToken) return;
+      gateways.bale = new BaleInvoiceGateway({ api, providerToken: config.payment.baleProviderToken, title: translate("prereg-payment-title"), translate });
+    },
+    journeys() {
       const gateway = gateways[config.payment.gateway];
-      if (!gateway) throw new Error(`payment gateway ${config.payment.gateway} is not configured`);
+      if (!gateway) throw new Error(`payment gateway ${config.payment.gateway} is not configured (a Bale gateway needs connectBotApi first)`);
       const startPaymentWithGateway = (request: Parameters<typeof startPayment>[1]) =>
         startPayment(
           { ledger, gateway, now, paymentTtlMs: config.payment.ttlMs, callbackUrl: (name) => `${input.publicBaseUrl()}/pay/callback/${name}` },
@@ -153,6 +156,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
             applications,
             places,
             tariffs,
+            limiter,
             startPayment: startPaymentWithGateway,
           }),
           statusFlow({ applications, limiter, tariffs, booking, cards }),

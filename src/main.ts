@@ -1,13 +1,14 @@
 // Process entry point: read config (exit with a clear message if it is wrong), start, stop on signals.
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig } from "./config/config.js";
+import { type AppConfig, ConfigError, loadConfig } from "./config/config.js";
 import { startApp } from "./app.js";
 import { createLogger } from "./infrastructure/logging/logger.js";
+import { installTestClock } from "./config/test-clock.js";
 
 // A .env file is a convenience for local runs; real deployments set the environment itself.
 if (existsSync(".env") && process.env.IDCARD_IGNORE_DOTENV !== "1") process.loadEnvFile(".env");
 
-let config;
+let config: AppConfig;
 try {
   config = loadConfig();
 } catch (error) {
@@ -16,6 +17,8 @@ try {
   process.exit(2);
 }
 
+// Tests and local trials only (loadConfig refuses it for a real platform).
+if (config.testNow) installTestClock(config.testNow);
 const logger = createLogger(config.logLevel, config.logFormat);
 const starting = startApp(config, logger).then(
   (app) => {

@@ -45,6 +45,7 @@ unhandled-photo = This bot does not take photos; your photo is taken at the regi
 unhandled-media = I cannot handle this kind of message. Please use the menu.
 unhandled-edited = Edits to earlier messages are not taken into account. Please send the right answer again.
 unhandled-old-button = This button belongs to an old message and no longer works. Start again from the main menu.
+group-private-only = This bot works only in a private chat, so that others do not see your details. Please talk to the bot in a private message.
 flood-slow-down = Your messages arrived too fast. Please wait a minute and send again.
 
 ## Commands listed by the platform (setMyCommands)

@@ -116,6 +116,9 @@ prereg-already-registered =
     Dear { $name }, your pre-registration is already done and its fee has been paid; you do not need to pay again.
     Tracking code: { $trackingCode }
     From the menu you can choose "Check status", "Recover tracking code" or "Book an appointment".
+prereg-already-registered-elsewhere =
+    This national ID is already pre-registered and its fee paid; nothing more to pay.
+    If you do not have the tracking code, choose "Recover tracking code" from the menu.
 prereg-saved = Your details have been saved ✅ Now pay the pre-registration fee.
 prereg-payment-description = Smart national ID card pre-registration fee
 prereg-pay-link =

@@ -1,10 +1,7 @@
 // Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation, type ConversationBuilder } from "@grammyjs/conversations";
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { I18n } from "@grammyjs/i18n";
 import { Bot, type Api, type ApiClientOptions } from "grammy";
 import type { Redis } from "ioredis";
@@ -15,10 +12,17 @@ import { journeysFeature, type JourneyEntry } from "./features/journeys.js";
 import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { LONGEST_SEND_SECONDS, resilientFetch, SEND_RETRY } from "./api-transport.js";
+import { arrivalGate } from "./middleware/arrival-gate.js";
 import { attachLogger } from "./middleware/attach-logger.js";
+import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
 import { deduplicateUpdates } from "./middleware/deduplicate-updates.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
+import { privateChatsOnly } from "./middleware/private-chats-only.js";
+import { logBotError, outerBoundary } from "./middleware/outer-boundary.js";
+import { DEFAULT_LOCALE } from "./i18n.js";
 
 /**
  * Bump when any flow's steps change: conversations are replayed from their recorded updates, so a state
@@ -34,12 +38,14 @@ export interface BotDependencies {
   /** Namespace of every Redis key this bot writes. */
   keyPrefix: string;
   conversationTtlSeconds: number;
+  /** How long an update waits for its chat's lock (held by another instance) before it fails (default 60 s). */
+  chatLockWaitMs?: number;
   /** Updates one user may send per minute before the rest are ignored (default 60). */
   updatesPerMinute?: number;
   i18n: I18n<FlowContext>;
   recordChat: RecordChat;
   /**
-   * The HTTP client's fetch (default: the network). The fast tests answer the Bot API here: it is the one
+   * The HTTP client's fetch under the throttler and retries (default: the network). The fast tests answer the Bot API here: it is the one
    * layer that also carries the calls conversations make, since each replay builds its own Api object
    * from the bot's client options (transformers installed on bot.api do not reach it).
    */
@@ -56,10 +62,14 @@ export interface BuiltBot {
 }
 
 export function createBot(deps: BotDependencies): BuiltBot {
-  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) } });
-  // Throttle first so retries wait their turn too; auto-retry honours 429 retry_after and 5xx.
-  if (deps.throttle !== false) bot.api.config.use(apiThrottler());
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Throttling and retries live in the client's fetch, so the Api each conversation builds from these
+  // options gets them too (see api-transport.ts); one failed call is logged once, without its payload.
+  const fetch = resilientFetch({
+    ...(deps.fetch ? { fetch: deps.fetch as unknown as typeof globalThis.fetch } : {}),
+    ...(deps.throttle === false ? { transformers: [autoRetry(SEND_RETRY)] } : {}),
+    onFailure: (call) => deps.logger.warn({ method: call.method, chat: call.chatId, error_code: call.errorCode, description: call.description, err: call.cause }, "Bot API call failed after its retries"),
+  });
+  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, fetch, timeoutSeconds: LONGEST_SEND_SECONDS } });
 
   const inFlight = new InFlightUpdates();
   const { i18n } = deps;
@@ -67,38 +77,38 @@ export function createBot(deps: BotDependencies): BuiltBot {
   const logger = attachLogger(deps.logger);
   const keyPrefix = `${deps.keyPrefix}bot${botIdOf(deps.token)}:`;
 
+  bot.catch(logBotError(deps.logger));
+  // First of all: shutdown waits for every update that has begun, even one still at the arrival gate.
   bot.use(inFlight.middleware);
+  bot.use(logger);
+  bot.use(outerBoundary(deps.logger, (key, params) => i18n.t(DEFAULT_LOCALE, key, params)));
+  // Counted at arrival, before the update waits for its chat: a flood is dropped, not queued.
+  bot.use(
+    arrivalGate({
+      redis: deps.redis,
+      keyPrefix,
+      perMinute: deps.updatesPerMinute ?? 60,
+      tellSlowDown: (ctx) => ctx.api.sendMessage(ctx.chat!.id, i18n.t(DEFAULT_LOCALE, "flood-slow-down")),
+    }),
+  );
   // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
   bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
-  bot.use(logger);
-  bot.use(deduplicateUpdates({ redis: deps.redis, keyPrefix }));
+  bot.use(deduplicateUpdates({ redis: deps.redis, keyPrefix, lockWaitMs: deps.chatLockWaitMs }));
 
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);
-  // Flood protection shared by every instance: a person types far below this; a script is told once and then ignored.
-  guarded.use(
-    limit<FlowContext, Redis>({
-      timeFrame: 60_000,
-      limit: deps.updatesPerMinute ?? 60,
-      storageClient: deps.redis,
-      keyPrefix: `${keyPrefix}flood:`,
-      onLimitExceeded: async (ctx) => {
-        ctx.logger.warn("too many updates from one user; ignoring until the minute is over");
-        if (ctx.chat?.type === "private") await ctx.reply(ctx.t("flood-slow-down"));
-      },
-    }),
-  );
+  guarded.use(privateChatsOnly({ redis: deps.redis, keyPrefix }));
   guarded.use(
     conversations<BotContext, FlowContext>({
-      storage: {
-        type: "key",
+      storage: sendFailureAwareStorage({
         version: CONVERSATION_STATE_VERSION,
         prefix: `${keyPrefix}conversation:`,
         adapter: new RedisAdapter({ instance: deps.redis, ttl: deps.conversationTtlSeconds }),
-      },
+      }),
       plugins: [logger, i18n],
     }),
   );
+  guarded.use(keepConversationStateOnSendFailure);
   for (const flow of journeys.flows) {
     // FlowConversation is the plugin's conversation with external() typed to refuse unsafe results.
     const builder = flow.run as unknown as ConversationBuilder<BotContext, FlowContext>;

@@ -1,5 +1,6 @@
 // Reads and validates the process configuration once at start-up; the rest of the app gets a typed object.
 import { z } from "zod";
+import { isLoopbackUrl } from "./test-clock.js";
 
 /** API roots of the two platforms: Bale's Bot API mirrors Telegram's under its own host. */
 export const PLATFORM_API_ROOTS = {
@@ -112,6 +113,14 @@ const environmentSchema = z
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of updates" }).int({ error: "expected a whole number" }).min(1, { error: "expected at least 1" }).default(60),
     ),
+    CHAT_LOCK_WAIT_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(60),
+    ),
+    IDCARD_TEST_NOW: z.preprocess(
+      emptyAsUndefined,
+      z.iso.datetime({ error: "expected an ISO instant such as 2026-12-01T08:00:00Z" }).optional(),
+    ),
     SHUTDOWN_GRACE_SECONDS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(10),
@@ -152,6 +161,12 @@ function crossVariableProblems(env: NodeJS.ProcessEnv): Array<[variable: string,
   if (env.PAYMENT_GATEWAY === "bale" && !given("BALE_PROVIDER_TOKEN")) {
     problems.push(["BALE_PROVIDER_TOKEN", "required when PAYMENT_GATEWAY=bale (expected the receiving bank card number)"]);
   }
+  // A fake clock in production would misdate ages, payments and appointments: tests and local mode only.
+  if (given("IDCARD_TEST_NOW") && given("BOT_API_ROOT") && !isLoopbackUrl(env.BOT_API_ROOT!)) {
+    problems.push(["IDCARD_TEST_NOW", "honoured only in tests and local mode (no BOT_API_ROOT, or one on 127.0.0.1/localhost)"]);
+  } else if (given("IDCARD_TEST_NOW") && given("BOT_TOKEN") && !given("BOT_API_ROOT")) {
+    problems.push(["IDCARD_TEST_NOW", "honoured only in tests and local mode (this bot talks to the real platform)"]);
+  }
   if (env.BOT_MODE === "webhook") {
     if (!given("PUBLIC_URL")) problems.push(["PUBLIC_URL", "required when BOT_MODE=webhook (expected the https URL the platform calls)"]);
     if (!given("WEBHOOK_SECRET")) problems.push(["WEBHOOK_SECRET", "required when BOT_MODE=webhook (expected 16+ random characters; it goes into the webhook path)"]);
@@ -185,6 +200,10 @@ export interface AppConfig {
   /** Updates one user may send per minute; beyond it they are told once and ignored. */
   floodLimitPerMinute: number;
   shutdownGraceMs: number;
+  /** Tests and local mode only: the instant the process clock starts from. */
+  testNow?: Date;
+  /** How long an update waits for its chat, busy with another update on some instance, before failing. */
+  chatLockWaitMs: number;
   /** Load the sample citizens (and offices) shipped with the project; on by default only in local mode. */
   seedSampleData: boolean;
   /** Base URL of this server as citizens' browsers reach it (payment pages and callbacks). */
@@ -248,6 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     conversationTtlSeconds: Math.round(e.CONVERSATION_TTL_HOURS * 3600),
     floodLimitPerMinute: e.FLOOD_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    testNow: e.IDCARD_TEST_NOW ? new Date(e.IDCARD_TEST_NOW) : undefined,
+    chatLockWaitMs: e.CHAT_LOCK_WAIT_SECONDS * 1000,
     seedSampleData: e.SEED_SAMPLE_DATA ? e.SEED_SAMPLE_DATA === "true" : !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,
     checkInOpensBeforeMs: e.CHECK_IN_OPENS_MINUTES_BEFORE * 60_000,

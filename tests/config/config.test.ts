@@ -65,6 +65,17 @@ describe("loadConfig", () => {
     expect(problems.join("\n")).not.toContain("short!");
     expect(problems.join("\n")).toContain("6 characters");
   });
+
+  describe("IDCARD_TEST_NOW", () => {
+    it("sets the process clock's start in tests and local mode", () => {
+      expect(loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z" }).testNow?.toISOString()).toBe("2040-03-20T08:00:00.000Z");
+      expect(loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z", BOT_TOKEN: "1:a", PAYMENT_GATEWAY: "sandbox", BOT_API_ROOT: "http://127.0.0.1:8081" }).testNow).toBeDefined();
+    });
+    it("is refused for a bot on the real platform", () => {
+      expect(() => loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z", BOT_TOKEN: "1:a", PAYMENT_GATEWAY: "sandbox" })).toThrow(/IDCARD_TEST_NOW/);
+      expect(() => loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z", BOT_TOKEN: "1:a", PAYMENT_GATEWAY: "sandbox", BOT_API_ROOT: "https://tapi.bale.ai" })).toThrow(/IDCARD_TEST_NOW/);
+    });
+  });
 });
 
 describe(".env.example", () => {

@@ -1,5 +1,6 @@
 // Booking end to end: a paid citizen books by location, gets reminder jobs, reschedules, cancels; a
 // missed appointment blocks booking for 3 days; concurrent attempts on one seat through two instances.
+import { DEFAULT_BOOKING_POLICY } from "../../src/domain/booking/booking-policy.js";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepNoShows } from "../../src/domain/booking/no-show.js";
@@ -153,7 +154,7 @@ describe("booking", () => {
     const [appointment] = await db.prisma.$queryRaw<Array<{ office_id: number; starts_at: Date }>>`
       SELECT s.office_id, s.starts_at FROM appointments a JOIN slots s ON s.id = a.slot_id JOIN applications p ON p.id = a.application_id
       WHERE p.national_id = ${maryam.nationalId} AND a.status = 'active'`;
-    const deps = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql) };
+    const deps = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
     const closed = await closeDayAndTell(deps, db.prisma, { officeId: appointment!.office_id, date: jalaliDateInTehran(appointment!.starts_at), now: new Date() });
     expect(closed).toEqual({ ok: true, told: 1 });
 
@@ -179,7 +180,7 @@ describe("booking", () => {
     const [booked] = await db.prisma.$queryRaw<Array<{ starts_at: Date }>>`
       SELECT s.starts_at FROM appointments a JOIN slots s ON s.id = a.slot_id JOIN applications p ON p.id = a.application_id
       WHERE p.national_id = ${zahra.nationalId} AND a.status = 'active'`;
-    const deps = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql) };
+    const deps = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
     const missed = await sweepNoShows(deps, { now: new Date(booked!.starts_at.getTime() + 24 * 3600_000) });
     expect(missed.map((m) => m.chatId)).toContain(9002);
     // Pretend the appointment was yesterday, so the ban is still running now.

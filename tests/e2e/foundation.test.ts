@@ -110,6 +110,10 @@ describe("flood protection", () => {
     const user = world.api.user(1101);
     for (let i = 0; i < 9; i++) await user.say(`پیام ${i}`);
     await user.waitForBotMessage("یک دقیقه صبر کنید", { after: 0 });
+    // The slow-down is told at arrival; the five answers before it leave at the per-chat pace (1/s).
+    await expect
+      .poll(async () => (await user.botMessages()).filter((m) => (m.text ?? "").includes("متوجه پیام شما نشدم")).length, { timeout: 20_000 })
+      .toBe(5);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // room for replies that should not come
     const replies = (await user.transcript()).messages.filter((m) => m.sender === "bot").map((m) => m.text ?? "");
     expect(replies.filter((text) => text.includes("متوجه پیام شما نشدم"))).toHaveLength(5);

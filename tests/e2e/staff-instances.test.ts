@@ -68,7 +68,8 @@ describe("staff actions on two webhook instances, every update delivered twice",
 
     // The rest of the visit is recorded directly; the card comes back ready at this office.
     await db.sql.query(`UPDATE appointments SET status = 'completed', completed_at = now() WHERE id = $1::uuid`, [appointmentId]);
-    await db.sql.query(`UPDATE applications SET status = 'in_production' WHERE id = $1::uuid`, [application!.id]);
+    // Through the one writer of application status, from whatever state the visit left it in.
+    await db.sql.query(`SELECT application_move(ARRAY[$1::uuid], ARRAY[(SELECT status FROM applications WHERE id = $1::uuid)], 'in_production', now())`, [application!.id]);
     const imported = await importCardsCsv(db.sql, `tracking_code,card_serial,pickup_office_code,issued_date\n${trackingCode},IR-0000777000,${office!.code},1405/09/10\n`, { deliveryRial: 20_000 });
     expect(imported).toMatchObject({ ok: true, imported: 1 });
 

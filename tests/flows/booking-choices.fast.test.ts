@@ -360,7 +360,7 @@ describe("booking (fast, in process, on the test's clock)", () => {
     );
     const deliver = reminderDelivery(bot.citizens.booking, bot.database.prisma, () => undefined);
     for (const kind of ["two-hours", "day-before"] as const) {
-      expect(await deliver({ appointmentId: appointment!.id, kind, startsAt: appointment!.starts_at.toISOString() })).toBe(true);
+      expect(await deliver({ appointmentId: appointment!.id, kind, startsAt: appointment!.starts_at.toISOString() })).toBe("queued");
       await bot.dispatchNotifications();
       const reminder = user.lastReply().text!;
       expect(reminder, kind).toContain(formatJalaliDate(at(SUNDAY, 12, 0)));

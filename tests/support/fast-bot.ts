@@ -67,6 +67,14 @@ export interface BotReply {
 
 type ReplyMarkup = { inline_keyboard?: InlineKeyboardButton[][]; keyboard?: Array<Array<KeyboardButton | string>>; remove_keyboard?: boolean };
 
+/** Returned from `answer`: the call fails with this error (not retried when it is a 4xx). */
+export class FastBotFailure {
+  constructor(
+    readonly description: string,
+    readonly errorCode = 400,
+  ) {}
+}
+
 export interface FastBotOptions {
   /** Extra environment for loadConfig (e.g. FLOOD_LIMIT_PER_MINUTE). */
   env?: Record<string, string>;
@@ -168,6 +176,8 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     const payload = JSON.parse(init.body) as Record<string, unknown>;
     const result = answerCall(method, payload);
     calls.push({ method, payload, result });
+    // An answer of FastBotFailure is the platform refusing the call (as a 400 with that description).
+    if (result instanceof FastBotFailure) return { json: async () => ({ ok: false, error_code: result.errorCode, description: result.description }) };
     return { json: async () => ({ ok: true, result }) };
   }) as unknown as NonNullable<ApiClientOptions["fetch"]>;
   const { bot } = createBot({
@@ -180,8 +190,12 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     updatesPerMinute: config.floodLimitPerMinute,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
-    journeys: (api) =>
-      options.journeys ? options.journeys(api, citizens) : combineJourneys(citizens.journeys(api), staffJourneys(createStaffServices({ config, database, notifyNow: () => undefined }))),
+    journeys: (api) => {
+      citizens.connectBotApi(api);
+      return options.journeys
+        ? options.journeys(api, citizens)
+        : combineJourneys(citizens.journeys(), staffJourneys(createStaffServices({ config, database, notifyNow: () => undefined })));
+    },
     fetch: recordingFetch,
     // The recorder is no platform: nothing to wait for (the throttler holds a chat to one message a second).
     throttle: false,

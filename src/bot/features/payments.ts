@@ -23,9 +23,13 @@ export interface PaymentsFeatureDeps {
 export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  // The data also names the chat the payment was started from, for the ownership check.
-  onCallbackData(feature, paymentCheckData, async (ctx, { paymentId }) => {
-    const payment = await deps.payments.ledger.findById(paymentId);
+  // The data names the chat the payment was started from; the database says whose it is. Both must be
+  // the pressing chat, or the popup would show another citizen's tracking code.
+  onCallbackData(feature, paymentCheckData, async (ctx, { chatId, paymentId }) => {
+    const owner = await deps.payments.ledger.ownerChatOf(paymentId);
+    const pressedHere = owner !== null && owner === ctx.chat?.id && chatId === ctx.chat.id;
+    if (owner !== null && !pressedHere) ctx.logger.warn({ kind: "paid" }, "payment button pressed outside the chat that owns the payment; refused");
+    const payment = pressedHere ? await deps.payments.ledger.findById(paymentId) : null;
     if (!payment) return ctx.answerCallbackQuery({ text: ctx.t("payment-check-not-found"), show_alert: true });
     const outcome = await confirmPayment(deps.payments, payment);
     if (outcome.kind === "settled") deps.notifyNow();
@@ -64,6 +68,11 @@ export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext>
   feature.on("message:successful_payment", async (ctx) => {
     const paid = ctx.message.successful_payment;
     const receipt = paid.provider_payment_charge_id || paid.telegram_payment_charge_id;
+    // Only the platform sends these, for an invoice we issued: one naming no payment of ours is forged.
+    if (!(await deps.payments.ledger.findById(paid.invoice_payload))) {
+      ctx.logger.warn({ currency: paid.currency, amount: paid.total_amount }, "successful_payment for no payment of ours; ignored");
+      return;
+    }
     const outcome = await settle(deps.payments, paid.invoice_payload, receipt);
     ctx.logger.info({ payment: paid.invoice_payload, outcome: outcome.kind }, "in-app payment received");
     if (outcome.kind === "settled") deps.notifyNow();

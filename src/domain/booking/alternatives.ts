@@ -1,7 +1,6 @@
 // Alternatives to a slot that filled up: the next free slots at the same office and free slots at nearby offices.
 import { earliestFreeSlot, freeSlotsOn } from './availability.js';
 import type { FreeSlot } from './availability.js';
-import { DEFAULT_BOOKING_POLICY } from './booking-policy.js';
 import type { BookingDeps } from './booking-deps.js';
 import type { NearbyOffice } from './nearest-office-index.js';
 import type { OfficeType } from './office.js';
@@ -37,7 +36,7 @@ export async function findAlternatives(
     readonly type?: OfficeType;
   },
 ): Promise<Alternatives> {
-  const policy = deps.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = deps.policy;
   const catalog = await deps.offices.catalog();
   const office = catalog.get(request.officeId);
   if (office === undefined) return { sameOffice: [], nearby: [] };

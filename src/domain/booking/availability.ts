@@ -1,7 +1,7 @@
 // Free slots: an office's timetable combined with the seats already taken, only future times, no full or closed day.
 import type { JalaliDate, Weekday } from '../time/jalali.js';
 import { weekdayOf } from '../time/jalali.js';
-import { DEFAULT_BOOKING_POLICY, earliestBookableStart } from './booking-policy.js';
+import { earliestBookableStart } from './booking-policy.js';
 import type { BookingPolicy } from './booking-policy.js';
 import type { Office } from './office.js';
 import { bookingWindow, dayKey, isClosedOn, slotStartsOn } from './slot-schedule.js';
@@ -75,7 +75,7 @@ export function freeSlotsOn(
   date: JalaliDate,
   occupancy: OfficeOccupancy,
   now: Date,
-  policy: BookingPolicy = DEFAULT_BOOKING_POLICY,
+  policy: BookingPolicy,
 ): FreeSlot[] {
   if (!office.active || isClosedOn(office, date) || occupancy.isClosed(date)) return [];
   const free: FreeSlot[] = [];
@@ -94,7 +94,7 @@ export function bookableDays(
   office: Office,
   occupancy: OfficeOccupancy,
   now: Date,
-  policy: BookingPolicy = DEFAULT_BOOKING_POLICY,
+  policy: BookingPolicy,
 ): BookableDay[] {
   const days: BookableDay[] = [];
   for (const date of bookingWindow(now, policy.horizonDays)) {
@@ -113,7 +113,7 @@ export function earliestFreeSlot(
   office: Office,
   occupancy: OfficeOccupancy,
   now: Date,
-  policy: BookingPolicy = DEFAULT_BOOKING_POLICY,
+  policy: BookingPolicy,
   notBefore: Date = now,
 ): FreeSlot | null {
   for (const date of bookingWindow(now, policy.horizonDays)) {

@@ -1,6 +1,6 @@
 // Booking a seat for a paid application: timetable checks here, the seat and the state change atomically in the store.
 import type { AppointmentSummary } from './appointment.js';
-import { bookingEligibility, DEFAULT_BOOKING_POLICY } from './booking-policy.js';
+import { bookingEligibility } from './booking-policy.js';
 import type { EligibilityRefusal } from './booking-policy.js';
 import type { BookingDeps } from './booking-deps.js';
 import { checkSlotRequest } from './slot-request.js';
@@ -26,7 +26,7 @@ export async function bookAppointment(
   deps: BookingDeps,
   request: { readonly applicationId: string; readonly officeId: number; readonly startsAt: Date; readonly now: Date },
 ): Promise<BookingOutcome> {
-  const policy = deps.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = deps.policy;
   const checked = checkSlotRequest(await deps.offices.catalog(), request, request.now, policy);
   if (!checked.ok) return checked;
   const result = await deps.store.book({

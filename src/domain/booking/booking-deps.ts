@@ -7,6 +7,6 @@ import type { OfficeDirectory } from './office-catalog.js';
 export interface BookingDeps {
   readonly offices: OfficeDirectory;
   readonly store: BookingStore;
-  /** Defaults to DEFAULT_BOOKING_POLICY. */
-  readonly policy?: BookingPolicy;
+  /** The rules' numbers, given once where the deps are made (DEFAULT_BOOKING_POLICY in the app). */
+  readonly policy: BookingPolicy;
 }

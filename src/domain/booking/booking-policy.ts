@@ -48,22 +48,22 @@ export function checkInWindow(startsAt: Date, policy: BookingPolicy = DEFAULT_BO
 }
 
 /** The earliest start a slot may have to be offered or booked at `now` (now + the minimum lead). */
-export function earliestBookableStart(now: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): Date {
+export function earliestBookableStart(now: Date, policy: BookingPolicy): Date {
   return new Date(now.getTime() + policy.minimumLeadMs);
 }
 
 /** True when a slot starting at `startsAt` would be past its change deadline the moment it is booked at `now`. */
-export function bookedTooLateToChange(startsAt: Date, now: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): boolean {
+export function bookedTooLateToChange(startsAt: Date, now: Date, policy: BookingPolicy): boolean {
   return !isChangeAllowed(startsAt, now, policy);
 }
 
 /** The last instant at which an appointment starting at `startsAt` may still be cancelled or moved. */
-export function changeDeadline(startsAt: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): Date {
+export function changeDeadline(startsAt: Date, policy: BookingPolicy): Date {
   return new Date(startsAt.getTime() - policy.changeCutoffMs);
 }
 
 /** True when an appointment starting at `startsAt` may still be cancelled or moved at `now` (the deadline itself included). */
-export function isChangeAllowed(startsAt: Date, now: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): boolean {
+export function isChangeAllowed(startsAt: Date, now: Date, policy: BookingPolicy): boolean {
   return now.getTime() <= changeDeadline(startsAt, policy).getTime();
 }
 
@@ -71,17 +71,17 @@ export function isChangeAllowed(startsAt: Date, now: Date, policy: BookingPolicy
  * The instant a store must compare an appointment's start with: it may be changed when it starts at or
  * after this (now + the cut-off), which is isChangeAllowed stated for a conditional update.
  */
-export function earliestChangeableStart(now: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): Date {
+export function earliestChangeableStart(now: Date, policy: BookingPolicy): Date {
   return new Date(now.getTime() + policy.changeCutoffMs);
 }
 
 /** When booking opens again after missing an appointment that started at `missedStartsAt`. */
-export function bookingReopensAt(missedStartsAt: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): Date {
+export function bookingReopensAt(missedStartsAt: Date, policy: BookingPolicy): Date {
   return new Date(missedStartsAt.getTime() + policy.noShowBanMs);
 }
 
 /** Active appointments that started before this instant, without check-in, are no-shows at `now`. */
-export function missedIfStartedBefore(now: Date, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): Date {
+export function missedIfStartedBefore(now: Date, policy: BookingPolicy): Date {
   return new Date(now.getTime() - policy.noShowGraceMs);
 }
 

@@ -1,6 +1,6 @@
 // Cancelling and rescheduling an appointment until the cut-off; a reschedule takes the new seat before freeing the old.
 import type { Appointment, AppointmentStatus, AppointmentSummary } from './appointment.js';
-import { changeDeadline, DEFAULT_BOOKING_POLICY, earliestChangeableStart, isChangeAllowed } from './booking-policy.js';
+import { changeDeadline, earliestChangeableStart, isChangeAllowed } from './booking-policy.js';
 import type { BookingPolicy } from './booking-policy.js';
 import type { BookingDeps } from './booking-deps.js';
 import type { StoreCancelResult, StoreRescheduleResult } from './booking-store.js';
@@ -30,7 +30,7 @@ export async function cancelAppointment(
   deps: BookingDeps,
   request: { readonly appointmentId: string; readonly now: Date },
 ): Promise<CancelOutcome> {
-  const policy = deps.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = deps.policy;
   const appointment = await deps.store.appointment(request.appointmentId);
   const changeable = checkChangeable(appointment, request.now, policy);
   if (!changeable.ok) return changeable;
@@ -53,7 +53,7 @@ export async function rescheduleAppointment(
   deps: BookingDeps,
   request: { readonly appointmentId: string; readonly officeId: number; readonly startsAt: Date; readonly now: Date },
 ): Promise<RescheduleOutcome> {
-  const policy = deps.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = deps.policy;
   const appointment = await deps.store.appointment(request.appointmentId);
   const changeable = checkChangeable(appointment, request.now, policy);
   if (!changeable.ok) return changeable;

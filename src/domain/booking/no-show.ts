@@ -1,6 +1,6 @@
 // The no-show sweep: active appointments whose time passed without check-in become no-shows and bar booking for 3 days.
 import type { MissedAppointment } from './appointment.js';
-import { DEFAULT_BOOKING_POLICY, missedIfStartedBefore } from './booking-policy.js';
+import { missedIfStartedBefore } from './booking-policy.js';
 import type { BookingDeps } from './booking-deps.js';
 
 /** How many appointments one store call marks; the sweep repeats until a batch comes back short. */
@@ -16,7 +16,7 @@ export async function sweepNoShows(
   deps: BookingDeps,
   request: { readonly now: Date; readonly batchSize?: number },
 ): Promise<MissedAppointment[]> {
-  const policy = deps.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = deps.policy;
   const limit = request.batchSize ?? NO_SHOW_BATCH_SIZE;
   const startedBefore = missedIfStartedBefore(request.now, policy);
   const marked: MissedAppointment[] = [];

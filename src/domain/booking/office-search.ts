@@ -2,7 +2,6 @@
 import type { JalaliDate } from '../time/jalali.js';
 import { bookableDays, earliestFreeSlot, freeSlotsOn, occupancyByOffice } from './availability.js';
 import type { BookableDay, FreeSlot, OfficeOccupancy } from './availability.js';
-import { DEFAULT_BOOKING_POLICY } from './booking-policy.js';
 import type { BookingPolicy } from './booking-policy.js';
 import type { BookingDeps } from './booking-deps.js';
 import type { GeoPoint } from './geo.js';
@@ -25,7 +24,7 @@ export function windowBounds(now: Date, policy: BookingPolicy): { from: Date; to
 
 /** Seats and closed days of these offices over the booking window, one view per office. */
 export async function loadOccupancy(deps: BookingDeps, officeIds: readonly number[], now: Date): Promise<(officeId: number) => OfficeOccupancy> {
-  const bounds = windowBounds(now, deps.policy ?? DEFAULT_BOOKING_POLICY);
+  const bounds = windowBounds(now, deps.policy);
   const snapshot = officeIds.length === 0 ? { slots: [], closedDays: [] } : await deps.store.occupancy(officeIds, bounds.from, bounds.to);
   return occupancyByOffice(snapshot);
 }
@@ -35,7 +34,7 @@ export async function nearestOffices(
   deps: BookingDeps,
   request: { readonly point: GeoPoint; readonly type?: OfficeType; readonly limit?: number; readonly now: Date },
 ): Promise<NearbyOfficeWithSlot[]> {
-  const policy = deps.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = deps.policy;
   const nearby = (await deps.offices.catalog()).nearest(request.point, { type: request.type, limit: request.limit ?? 5 });
   const occupancy = await loadOccupancy(deps, nearby.map((near) => near.office.id), request.now);
   return nearby.map((near) => ({ ...near, earliestFree: earliestFreeSlot(near.office, occupancy(near.office.id), request.now, policy) }));
@@ -64,7 +63,7 @@ export async function officeBookableDays(
   const office = await activeOffice(deps, request.officeId);
   if (office === undefined) return null;
   const occupancy = await loadOccupancy(deps, [office.id], request.now);
-  return bookableDays(office, occupancy(office.id), request.now, deps.policy ?? DEFAULT_BOOKING_POLICY);
+  return bookableDays(office, occupancy(office.id), request.now, deps.policy);
 }
 
 /** The free future slots of an office on a day of the booking window, or null for an unknown or inactive office. */
@@ -74,10 +73,10 @@ export async function officeFreeSlotsOn(
 ): Promise<FreeSlot[] | null> {
   const office = await activeOffice(deps, request.officeId);
   if (office === undefined) return null;
-  if (!isWithinWindow(request.date, request.now, (deps.policy ?? DEFAULT_BOOKING_POLICY).horizonDays)) return [];
+  if (!isWithinWindow(request.date, request.now, (deps.policy).horizonDays)) return [];
   const day = tehranDayBounds(request.date);
   const snapshot = await deps.store.occupancy([office.id], day.from, day.to);
-  return freeSlotsOn(office, request.date, occupancyByOffice(snapshot)(office.id), request.now, deps.policy ?? DEFAULT_BOOKING_POLICY);
+  return freeSlotsOn(office, request.date, occupancyByOffice(snapshot)(office.id), request.now, deps.policy);
 }
 
 /** One day across several offices: its date and the free seats of all of them together. */
@@ -130,7 +129,7 @@ export async function officesInCity(
     .filter((office) => request.type === undefined || office.type === request.type)
     .slice(offset, offset + request.limit);
   const occupancy = await loadOccupancy(deps, inCity.map((office) => office.id), request.now);
-  const policy = deps.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = deps.policy;
   return inCity.map((office) => ({ office, earliestFree: earliestFreeSlot(office, occupancy(office.id), request.now, policy) }));
 }
 

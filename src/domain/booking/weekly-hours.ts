@@ -53,11 +53,6 @@ export const DEFAULT_WEEKLY_HOURS: WeeklyHours = Object.freeze([
   [],
 ]) as WeeklyHours;
 
-/** The opening ranges on a weekday. */
-export function hoursOn(hours: WeeklyHours, weekday: Weekday): readonly TimeRange[] {
-  return hours[weekday];
-}
-
 const CLAUSE = /^([a-z]{3}(?:\s*-\s*[a-z]{3})?(?:\s*,\s*[a-z]{3}(?:\s*-\s*[a-z]{3})?)*)\s+(.+)$/;
 const RANGE = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/;
 

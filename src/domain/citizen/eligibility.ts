@@ -16,6 +16,14 @@ export interface RegistryCitizen {
   readonly alive?: boolean;
 }
 
+/**
+ * The registry itself failed (down, timed out, answered nonsense). Adapters throw this, and only this,
+ * for their own failures, so a caller can offer a retry for an outage without hiding its own bugs.
+ */
+export class RegistryUnavailableError extends Error {
+  override name = "RegistryUnavailableError";
+}
+
 /** Port to the civil registry; an adapter implements it over the real service or a test double. */
 export interface CivilRegistry {
   /** The citizen with this national ID, or null when the registry has none. */

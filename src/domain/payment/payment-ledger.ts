@@ -29,6 +29,8 @@ export interface PaymentLedger {
   openPayment(input: { applicationId: string; gateway: GatewayName; amountRial: number; now: Date; expiresAt: Date }): Promise<{ payment: PaymentRecord; created: boolean }>;
   attachGatewayReference(paymentId: string, reference: string, payUrl: string | null): Promise<void>;
   findById(paymentId: string): Promise<PaymentRecord | null>;
+  /** The chat whose application the payment is for (null: no such payment): a button naming it must come from there. */
+  ownerChatOf(paymentId: string): Promise<number | null>;
   findByReference(gateway: GatewayName, reference: string): Promise<PaymentRecord | null>;
   /**
    * In one transaction, and only if the payment is still pending: mark it paid with the receipt, move the

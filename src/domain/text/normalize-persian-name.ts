@@ -29,6 +29,7 @@ const TATWEEL = /\u0640/g;
 const OPTIONAL_DIACRITICS = /[\u064B-\u0652\u0670]/g;
 
 /** Invisible marks that never belong in a name; ZWNJ is excluded because it does. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: separate invisible marks (ZWJ among them) removed one by one, not a joined sequence
 const INVISIBLE_MARKS_EXCEPT_ZWNJ = /[\u200B\u200D-\u200F\u061C\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 /** The letters a Persian name is written with, after normalization (ي ى ك already mapped). */

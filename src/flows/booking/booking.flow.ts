@@ -5,7 +5,7 @@ import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationView } from "../../domain/application/application-store.js";
 import { bookAppointment, checkBookingEligibility } from "../../domain/booking/book-appointment.js";
-import { bookedTooLateToChange, changeDeadline, DEFAULT_BOOKING_POLICY, isChangeAllowed } from "../../domain/booking/booking-policy.js";
+import { bookedTooLateToChange, changeDeadline, isChangeAllowed } from "../../domain/booking/booking-policy.js";
 import { anotherTimeMayHelp, isPaidForBooking, notBookableReason, timeRefusalReason } from "../../domain/booking/booking-refusals.js";
 import type { ReminderKind } from "../../domain/booking/reminder-planner.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
@@ -148,7 +148,7 @@ async function confirmAndTake(
   first: ChosenSlot,
   current?: { appointmentId: string; startsAt: Date },
 ): Promise<"done" | "back"> {
-  const policy = services.booking.policy ?? DEFAULT_BOOKING_POLICY;
+  const policy = services.booking.policy;
   let chosen = first;
   /** The time that could not be taken, when `chosen` is one of its alternatives. */
   let refused: ChosenSlot | undefined;
@@ -184,6 +184,12 @@ async function confirmAndTake(
         const planned = (await services.reminders?.schedule(result.appointment.appointmentId, startsAt).catch(() => undefined)) ?? [];
         return { kind: "booked" as const, reminders: [...planned] };
       }
+      // A repeated confirmation (the update redelivered after a crash, or pressed again after the answer
+      // was lost) finds its own earlier success: the application's live appointment is the chosen slot.
+      if ((result.error === "already_booked" || result.error === "appointment_not_active") && (await holdsSlot(services, application.id, chosen.office.id, startsAt))) {
+        const planned = (await services.reminders?.schedule((await services.booking.store.liveAppointmentOf(application.id))!.id, startsAt).catch(() => undefined)) ?? [];
+        return { kind: "booked" as const, reminders: [...planned] };
+      }
       if (result.error === "no_show_ban") return { kind: "banned" as const, reopensAt: result.reopensAt.toISOString() };
       if (result.error === "change_cutoff_passed") return { kind: "cutoff" as const, deadline: result.deadline.toISOString() };
       return { kind: "refused" as const, error: result.error };
@@ -210,6 +216,12 @@ async function confirmAndTake(
     if (!other) return "back";
     chosen = other;
   }
+}
+
+/** Whether the application's live appointment is this slot (how a repeated confirmation knows it succeeded). */
+async function holdsSlot(services: BookingServices, applicationId: string, officeId: number, startsAt: Date): Promise<boolean> {
+  const live = await services.booking.store.liveAppointmentOf(applicationId);
+  return live !== null && live.status === "active" && live.officeId === officeId && live.startsAt.getTime() === startsAt.getTime();
 }
 
 /** What the success message promises about reminders: exactly the ones planned (none when reminders are off). */
@@ -240,7 +252,9 @@ async function cancel(conversation: FlowConversation, ctx: FlowContext, services
   if (sure.kind === "back" || !sure.value) return leave(conversation, ctx, "booking-kept");
   const outcome = await conversation.external(async () => {
     const result = await cancelAppointment(services.booking, { appointmentId, now: clockOf(services) });
-    if (result.ok) {
+    // Pressed again after the first press cancelled it (its answer lost): that earlier success is the answer.
+    const repeated = !result.ok && result.error === "appointment_not_active" && result.status === "cancelled";
+    if (result.ok || repeated) {
       await services.reminders?.withdraw(appointmentId, startsAt).catch(() => undefined);
       return { kind: "cancelled" as const };
     }

@@ -4,6 +4,7 @@ import { Keyboard } from "grammy";
 import type { ConversationSafeCheck, FlowContext, FlowConversation } from "../../bot/context.js";
 import { findAlternatives } from "../../domain/booking/alternatives.js";
 import type { GeoPoint } from "../../domain/booking/geo.js";
+import { readTypedPoint } from "../../domain/booking/typed-point.js";
 import {
   bookableDaysAcross,
   earliestNear,
@@ -18,7 +19,7 @@ import { OFFICE_TYPES, type OfficeType } from "../../domain/booking/office.js";
 import { firstStartingAt } from "../../domain/booking/slot-at-time.js";
 import { matchPlaces } from "../../domain/places/place-directory.js";
 import { fail, ok, type Result } from "../../domain/shared/result.js";
-import { stripInvisibleMarks, toLatinDigits, toPersianDigits } from "../../domain/text/digits.js";
+import { toPersianDigits } from "../../domain/text/digits.js";
 import { parseClockTime } from "../../domain/time/clock-time.js";
 import type { JalaliDate } from "../../domain/time/jalali.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
@@ -390,11 +391,8 @@ async function citiesNamed(services: BookingServices, typed: string) {
 export function parsePlace(reply: Reply): Result<{ point: GeoPoint } | { cityName: string }, "not_location"> {
   if (reply.kind === "location") return ok({ point: { latitude: reply.location.latitude, longitude: reply.location.longitude } });
   if (reply.kind !== "text") return fail("not_location");
-  const text = toLatinDigits(stripInvisibleMarks(reply.text)).replace(/\u066b/g, ".").trim();
-  const match = /^(-?\d+(?:\.\d+)?)\s*[,\u060c\s]\s*(-?\d+(?:\.\d+)?)$/.exec(text);
-  if (match) {
-    const [latitude, longitude] = [Number(match[1]), Number(match[2])];
-    return Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? ok({ point: { latitude, longitude } }) : fail("not_location");
-  }
-  return /\p{L}/u.test(text) ? ok({ cityName: text }) : fail("not_location");
+  const typed = readTypedPoint(reply.text);
+  if (typed.kind === "point") return ok({ point: typed.point });
+  if (typed.kind === "out_of_range") return fail("not_location");
+  return /\p{L}/u.test(typed.text) ? ok({ cityName: typed.text }) : fail("not_location");
 }

@@ -48,33 +48,35 @@ export interface Question<T, E extends string = string> {
 export async function ask<T, E extends string>(conversation: FlowConversation, ctx: FlowContext, question: Question<T, E>): Promise<Answer<T>> {
   const keyboard = () => questionKeyboard(ctx, question.buttons?.(ctx) ?? [], { back: question.back ?? true, cancel: question.cancelButton ?? true });
   await sendQuestion(ctx, question, keyboard());
-  for (;;) {
-    const next = await conversation.wait();
-    const reply = readReply(next, question.accepts ?? []);
-    if (!reply) {
-      await explainUnexpected(next);
-      if (!next.callbackQuery && !next.editedMessage) await sendQuestion(next, question, keyboard());
-      continue;
-    }
-    if (reply.kind === "text") {
-      if (isCancel(next, reply.text)) await leave(conversation, next, undefined, undefined, question.leaveWith?.(next));
-      if (isHelpCommand(reply.text)) {
-        await next.reply(next.t("help"));
-        await sendQuestion(next, question, keyboard());
-        continue;
-      }
-      if (isInterruption(next, reply.text)) {
-        if (!(await wantsToGoOn(conversation, next))) await leave(conversation, next, undefined, undefined, question.leaveWith?.(next));
-        await sendQuestion(next, question, keyboard());
-        continue;
-      }
-      if (question.back !== false && isBack(next, reply.text)) return { kind: "back" };
-    }
-    const result = await question.parse(reply);
-    if (result.ok) return { kind: "answer", value: result.value };
-    await next.reply(next.t(question.errors.key(result.error)));
-    await sendQuestion(next, question, keyboard());
+  // A wrong answer (or anything but an answer) is explained, the question asked again, and the conversation
+  // rewound to here: the replay log keeps none of them, so a thousand cost what one does (bounded state).
+  const unanswered = conversation.checkpoint();
+  const next = await conversation.wait();
+  const reply = readReply(next, question.accepts ?? []);
+  if (!reply) {
+    await explainUnexpected(next);
+    if (!next.callbackQuery && !next.editedMessage) await sendQuestion(next, question, keyboard());
+    return conversation.rewind(unanswered);
   }
+  if (reply.kind === "text") {
+    if (isCancel(next, reply.text)) await leave(conversation, next, undefined, undefined, question.leaveWith?.(next));
+    if (isHelpCommand(reply.text)) {
+      await next.reply(next.t("help"));
+      await sendQuestion(next, question, keyboard());
+      return conversation.rewind(unanswered);
+    }
+    if (isInterruption(next, reply.text)) {
+      if (!(await wantsToGoOn(conversation, next))) await leave(conversation, next, undefined, undefined, question.leaveWith?.(next));
+      await sendQuestion(next, question, keyboard());
+      return conversation.rewind(unanswered);
+    }
+    if (question.back !== false && isBack(next, reply.text)) return { kind: "back" };
+  }
+  const result = await question.parse(reply);
+  if (result.ok) return { kind: "answer", value: result.value };
+  await next.reply(next.t(question.errors.key(result.error)));
+  await sendQuestion(next, question, keyboard());
+  return conversation.rewind(unanswered);
 }
 
 /**

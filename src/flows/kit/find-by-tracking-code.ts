@@ -3,7 +3,7 @@ import type { ConversationSafeCheck, FlowContext, FlowConversation } from "../..
 import type { ApplicationStore, ApplicationView } from "../../domain/application/application-store.js";
 import { matchesLookup } from "../../domain/application/application-lookup.js";
 import { mayBeReversedGroups, parseTrackingCode, type TrackingCodeError } from "../../domain/application/tracking-code.js";
-import { lookupKeys, type AttemptLimiter, type LimitKey } from "../../domain/security/attempt-limiter.js";
+import { lookupKeys, type AttemptLimiter, type LimitKey, type LookupPurpose } from "../../domain/security/attempt-limiter.js";
 import { fail } from "../../domain/shared/result.js";
 import { formatDateTime } from "../../domain/time/persian-format.js";
 import { nationalIdQuestion } from "../pre-registration/questions.js";
@@ -17,6 +17,21 @@ export const TRACKING_CODE_ERRORS = errorMessages("status-tracking-code-error", 
   wrong_length: true,
   mistyped: true,
 } satisfies Record<TrackingCodeError, true>);
+
+/**
+ * The guessing counters a lookup of `nationalId` from this chat touches: the chat's own, and the national
+ * ID's unless this chat is the one that registered it (strangers' misses never hold its owner back).
+ */
+export async function guessingKeys(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  applications: ApplicationStore,
+  purpose: LookupPurpose,
+  nationalId: string,
+): Promise<LimitKey[]> {
+  const owner = await conversation.external(async () => (await applications.findLive(nationalId))?.chatId ?? null);
+  return lookupKeys(purpose, ctx.chatId!, nationalId, owner);
+}
 
 /** Ends the flow with the reopening time when too many lookups failed. */
 export async function refuseIfBlocked(conversation: FlowConversation, ctx: FlowContext, limiter: AttemptLimiter, keys: LimitKey[]): Promise<void> {
@@ -39,7 +54,7 @@ export async function findByTrackingCode<T>(
   for (;;) {
     const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
     if (nationalId.kind === "back") continue;
-    const keys = lookupKeys("status", ctx.chatId!, nationalId.value);
+    const keys = await guessingKeys(conversation, ctx, services.applications, "status", nationalId.value);
     await refuseIfBlocked(conversation, ctx, services.limiter, keys);
     const code = await ask(conversation, ctx, {
       prompt: "status-ask-tracking-code",

@@ -2,6 +2,7 @@
 import type { ApplicationStore } from "../../domain/application/application-store.js";
 import type { CivilRegistry } from "../../domain/citizen/eligibility.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
+import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import type { StartedPayment } from "../../domain/payment/start-payment.js";
 import type { PlaceDirectory } from "../../domain/places/place-directory.js";
 
@@ -10,5 +11,7 @@ export interface PreRegistrationServices {
   applications: ApplicationStore;
   places: PlaceDirectory;
   tariffs: TariffBook;
+  /** Guessing limits: the registry check takes a national ID + birth date pair, like recovery. */
+  limiter: AttemptLimiter;
   startPayment(input: { applicationId: string; amountRial: number; chatId: number; mobile: string; description: string }): Promise<StartedPayment>;
 }

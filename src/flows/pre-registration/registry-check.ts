@@ -5,9 +5,10 @@ import type { ApplicationView } from "../../domain/application/application-store
 import type { ApplicationState } from "../../domain/application/lifecycle.js";
 import { isAlreadyRegistered } from "../../domain/application/registration.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
-import { checkEligibility } from "../../domain/citizen/eligibility.js";
+import { checkEligibility, RegistryUnavailableError } from "../../domain/citizen/eligibility.js";
 import type { NationalId } from "../../domain/citizen/national-id.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
+import { guessingKeys, refuseIfBlocked } from "../kit/find-by-tracking-code.js";
 import { retryWhileUnavailable } from "../kit/retry.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
 import type { Answers } from "./steps.js";
@@ -23,26 +24,43 @@ export async function passesRegistryChecks(
   answers: Partial<Answers>,
 ): Promise<boolean> {
   const nationalId = answers.nationalId! as NationalId;
+  // A national ID + birth date pair is what recovery takes too: trying pairs here counts against the same limits.
+  const keys = await guessingKeys(conversation, ctx, services.applications, "recovery", nationalId);
+  await refuseIfBlocked(conversation, ctx, services.limiter, keys);
   const outcome = await retryWhileUnavailable(conversation, ctx, { prompt: "prereg-registry-unavailable", unavailable: "unavailable" }, () =>
     conversation.external(async () => {
-      try {
-        const eligible = await checkEligibility(services.registry, nationalId, answers.birthDate!);
-        if (!eligible.ok) return { kind: "not_eligible" as const };
-        const live = await services.applications.findLive(nationalId);
-        return { kind: "eligible" as const, live: live && registeredSummary(live) };
-      } catch (error) {
-        // The registry service is down: keep every answer and let the citizen try again.
-        ctx.logger.warn({ err: error }, "civil registry could not be asked");
-        return { kind: "unavailable" as const };
+      const eligible = await askRegistry(ctx, () => checkEligibility(services.registry, nationalId, answers.birthDate!));
+      if (eligible === "unavailable") return { kind: "unavailable" as const };
+      if (!eligible.ok) {
+        await services.limiter.recordFailure(keys);
+        return { kind: "not_eligible" as const };
       }
+      const live = await services.applications.findLive(nationalId);
+      return { kind: "eligible" as const, live: live && registeredSummary(live) };
     }),
   );
   if (outcome.kind === "not_eligible") {
     await ctx.reply(ctx.t("prereg-not-eligible"));
     return false;
   }
-  if (outcome.live && isAlreadyRegistered(outcome.live)) await tellAlreadyRegistered(conversation, ctx, outcome.live);
+  if (outcome.live && isAlreadyRegistered(outcome.live)) {
+    if (outcome.live.chatId === ctx.chatId) await tellAlreadyRegistered(conversation, ctx, outcome.live);
+    // Another chat: no code and no name here; recovery (limited) is the way to the code.
+    await ctx.reply(ctx.t("prereg-already-registered-elsewhere"), { reply_markup: mainMenuKeyboard(ctx) });
+    return conversation.halt();
+  }
   return true;
+}
+
+/** The registry's own failure (and only that) reads as "unavailable"; any other error is a bug and propagates. */
+async function askRegistry<T>(ctx: FlowContext, ask: () => Promise<T>): Promise<T | "unavailable"> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (!(error instanceof RegistryUnavailableError)) throw error;
+    ctx.logger.warn({ err: error }, "civil registry could not be asked");
+    return "unavailable";
+  }
 }
 
 /** What the flow keeps of a live application: plain data, as conversation state must be. */
@@ -50,12 +68,15 @@ export interface RegisteredSummary {
   status: ApplicationState;
   firstName: string;
   trackingCode: string | null;
+  /** The chat that registered it: only there are its name and code shown. */
+  chatId: number;
 }
 
 export const registeredSummary = (application: ApplicationView): RegisteredSummary => ({
   status: application.status,
   firstName: application.firstName,
   trackingCode: application.trackingCode,
+  chatId: application.chatId,
 });
 
 export async function tellAlreadyRegistered(conversation: FlowConversation, ctx: FlowContext, application: RegisteredSummary): Promise<never> {

@@ -3,13 +3,13 @@ import type { Flow } from "../flow.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { ApplicationStore } from "../../domain/application/application-store.js";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
-import { lookupKeys, type AttemptLimiter } from "../../domain/security/attempt-limiter.js";
+import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { isSameJalaliDate } from "../../domain/time/jalali.js";
 import { jalaliDateInTehran } from "../../domain/time/tehran-clock.js";
 import { ask } from "../kit/ask.js";
 import { birthDateQuestion, nationalIdQuestion } from "../pre-registration/questions.js";
-import { refuseIfBlocked } from "../kit/find-by-tracking-code.js";
+import { guessingKeys, refuseIfBlocked } from "../kit/find-by-tracking-code.js";
 
 export interface RecoveryServices {
   applications: ApplicationStore;
@@ -26,7 +26,7 @@ export function recoveryFlow(services: RecoveryServices): Flow {
       for (;;) {
         const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
         if (nationalId.kind === "back") continue;
-        const keys = lookupKeys("recovery", ctx.chatId!, nationalId.value);
+        const keys = await guessingKeys(conversation, ctx, services.applications, "recovery", nationalId.value);
         await refuseIfBlocked(conversation, ctx, services.limiter, keys);
         const birthDate = await ask(conversation, ctx, birthDateQuestion(today));
         if (birthDate.kind === "back") continue;

@@ -50,6 +50,8 @@ export function defaultDescription(errorCode: number): string {
       return "Not Found";
     case 409:
       return "Conflict";
+    case 0:
+      return "connection dropped";
     case 502:
       return "Bad Gateway";
     default:

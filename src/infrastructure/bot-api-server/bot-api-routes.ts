@@ -30,6 +30,7 @@ export function createBotApiRoutes(state: LocalBotApiState): Hono {
       if (!method) throw notFound();
       const params = await readBotApiParams(c.req.raw);
       const fault = state.faults.take(c.req.param("method"), chatIdOf(params));
+      if (fault?.errorCode === 0) return dropConnection(c);
       if (fault) throw fault;
       const result = await method({ state, bot, params, signal: c.req.raw.signal });
       if (result instanceof DescribedResult) {
@@ -44,6 +45,13 @@ export function createBotApiRoutes(state: LocalBotApiState): Hono {
   });
 
   return app;
+}
+
+/** An injected network failure: the socket closes with no HTTP answer. */
+function dropConnection(c: Context) {
+  const incoming = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
+  incoming?.socket?.destroy();
+  return c.body(null, 500);
 }
 
 function botOfSegment(state: LocalBotApiState, segment: string): BotRecord | undefined {

@@ -5,6 +5,7 @@ import { BotApiError, defaultDescription } from "./bot-api-error.js";
 export interface FaultSpec {
   /** Bot API method name, case-insensitive like Telegram's. */
   method: string;
+  /** 0: no answer at all (the connection is dropped), as in a network failure. */
   error_code: number;
   description?: string;
   /** Seconds, for 429 answers (default 1). */

@@ -63,7 +63,7 @@ const schemas = {
   fault: z.object({
     ...token,
     method: z.string().min(1),
-    error_code: z.number().int().min(400).max(599),
+    error_code: z.union([z.literal(0), z.number().int().min(400).max(599)]),
     description: z.string().min(1).optional(),
     retry_after: z.number().int().positive().optional(),
     times: z.number().int().positive().optional(),

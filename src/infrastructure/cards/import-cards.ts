@@ -1,5 +1,6 @@
 // Imports a cards CSV file: validate every row against the database, then, in one transaction, record each new
 // card as ready at its office, move its application to ready_for_pickup and tell the citizen once (outbox).
+import { moveApplicationStatus } from "../database/application-moves.js";
 import { DEFAULT_PICKUP_POLICY, heldUntil, type PickupPolicy } from "../../domain/cards/card.js";
 import { appendAudit } from "../database/audit-sql.js";
 import { toSqlDate } from "../database/booking-sql-dates.js";
@@ -72,11 +73,8 @@ export async function importCardsCsv(
          VALUES ($1::uuid, $2, $3::date, $4, 'ready', $5, $6, $5) RETURNING id::text AS id`,
         [card.applicationId, card.draft.serial, toSqlDate(card.draft.issuedOn), card.officeId, now, heldUntil(now, policy)],
       );
-      const moved = await tx.query(`UPDATE applications SET status = 'ready_for_pickup', updated_at = $2 WHERE id = $1::uuid AND status = 'in_production' RETURNING id`, [
-        card.applicationId,
-        now,
-      ]);
-      if (moved.length > 0) await tx.query(`INSERT INTO application_events (application_id, status, at) VALUES ($1::uuid, 'ready_for_pickup', $2)`, [card.applicationId, now]);
+      // Through the one writer of application status (it records the timeline event too).
+      await moveApplicationStatus(tx, [card.applicationId], ["in_production"], "ready_for_pickup", now);
       await appendAudit(
         tx,
         { actor: { memberId: null, role: "cli" }, action: "card.import", subjectKind: "card", subjectId: row!.id, officeId: card.officeId, applicationId: card.applicationId, before: { status: "in_production" }, after: { status: "ready", serial: card.draft.serial } },

@@ -1,5 +1,7 @@
 // Cards on PostgreSQL: transfer, receipt and delivery are conditional updates in one transaction with their
 // audit row and the citizen's message, so a double press or a second instance changes a card once.
+import type { ApplicationState } from "../../domain/application/lifecycle.js";
+import { moveApplicationStatus } from "./application-moves.js";
 import type { Card, CardStatus, PickupPolicy } from "../../domain/cards/card.js";
 import { DEFAULT_PICKUP_POLICY, heldUntil } from "../../domain/cards/card.js";
 import type { CardStore, Recipient, WaitingCard } from "../../domain/cards/card-store.js";
@@ -105,9 +107,9 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
     return row ?? null;
   }
 
+  /** Through the one writer of application status (it records the timeline event too). */
   async function moveApplication(tx: SqlExecutor, applicationId: string, from: string, to: string, now: Date): Promise<void> {
-    const moved = await tx.query(`UPDATE applications SET status = $3, updated_at = $4 WHERE id = $1::uuid AND status = $2 RETURNING id`, [applicationId, from, to, now]);
-    if (moved.length > 0) await tx.query(`INSERT INTO application_events (application_id, status, at) VALUES ($1::uuid, $2, $3)`, [applicationId, to, now]);
+    await moveApplicationStatus(tx, [applicationId], [from as ApplicationState], to as ApplicationState, now);
   }
 
   async function waiting(where: string, params: unknown[], order: string): Promise<Array<WaitingCard & { office_id?: number }>> {

@@ -1,6 +1,7 @@
 // The operator's desk on PostgreSQL: every action is one transaction that re-reads the record under a row
 // lock, checks its office and state, changes it with a conditional update, appends the audit row and writes
 // the citizen's message to the outbox. A second press finds the change made and answers `already`.
+import { moveApplicationStatus } from "./application-moves.js";
 import { CHECK_IN_MOVE, COMPLETE_MOVE, MISS_MOVE } from "../../domain/booking/booking-transitions.js";
 import type { AppointmentStatus } from "../../domain/booking/appointment.js";
 import type { ApplicationState } from "../../domain/application/lifecycle.js";
@@ -79,9 +80,9 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
   }
   const isOutcome = (value: VisitRow | DeskRefusal): value is DeskRefusal => "kind" in value;
 
+  /** Through the one writer of application status (it records the timeline event too). */
   async function moveApplication(tx: SqlExecutor, applicationId: string, from: ApplicationState, to: ApplicationState, now: Date): Promise<void> {
-    const moved = await tx.query(`UPDATE applications SET status = $3, updated_at = $4 WHERE id = $1::uuid AND status = $2 RETURNING id`, [applicationId, from, to, now]);
-    if (moved.length > 0) await tx.query(`INSERT INTO application_events (application_id, status, at) VALUES ($1::uuid, $2, $3)`, [applicationId, to, now]);
+    await moveApplicationStatus(tx, [applicationId], [from], to, now);
   }
 
   const completionCap = async (cityId: number, now: Date): Promise<number> => {

@@ -1,5 +1,6 @@
 // The payment ledger on PostgreSQL: one pending payment per application and settle-exactly-once are held
 // by the database (partial unique indexes, conditional updates, row locks), not by this process's memory.
+import { PAYMENT_MOVE } from "../../domain/application/state-move.js";
 import type { GatewayName } from "../../domain/payment/payment-gateway.js";
 import type { PaymentLedger, PaymentRecord, PaymentStatus, SettleOutcome } from "../../domain/payment/payment-ledger.js";
 import type { Payment, Prisma, PrismaClient } from "./generated/prisma/client.js";
@@ -58,6 +59,12 @@ export function createPrismaPaymentLedger(prisma: PrismaClient): PaymentLedger {
       if (!UUID.test(paymentId)) return null;
       const row = await prisma.payment.findUnique({ where: { id: paymentId } });
       return row ? toRecord(row) : null;
+    },
+
+    async ownerChatOf(paymentId) {
+      if (!UUID.test(paymentId)) return null;
+      const row = await prisma.payment.findUnique({ where: { id: paymentId }, select: { application: { select: { chatId: true } } } });
+      return row ? Number(row.application.chatId) : null;
     },
 
     async findByReference(gateway, reference) {
@@ -166,7 +173,6 @@ async function settleInTransaction(tx: Tx, input: SettleInput): Promise<SettleOu
   // stays recorded as paid with its receipt, for a refund, and nothing is announced.
   if (trackingCode === null) return { kind: "not_pending", status: "paid" };
 
-  await tx.$executeRaw`INSERT INTO application_events (application_id, status, at) VALUES (${applicationId}::uuid, 'paid', ${input.at})`;
   // Raw values: the notification sender formats them for display (Persian digits, grouped code).
   const params = JSON.stringify({ trackingCode });
   await tx.$executeRaw`
@@ -186,11 +192,11 @@ async function issueTrackingCode(tx: Tx, applicationId: string, input: SettleInp
     const code = input.newTrackingCode();
     await tx.$executeRawUnsafe("SAVEPOINT tracking_code");
     try {
-      const updated = await tx.$executeRaw`
-        UPDATE applications SET status = 'paid', tracking_code = ${code}, updated_at = ${input.at}
-        WHERE id = ${applicationId}::uuid AND status = 'awaiting_payment'`;
+      // The move goes through the one writer of status, with its timeline event and the new code.
+      const moved = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id::text AS id FROM application_move(ARRAY[${applicationId}::uuid], ${[...PAYMENT_MOVE.from]}::text[], ${PAYMENT_MOVE.to}, ${input.at}, ${code}) AS id`;
       await tx.$executeRawUnsafe("RELEASE SAVEPOINT tracking_code");
-      return updated === 1 ? code : null;
+      return moved.length === 1 ? code : null;
     } catch (error) {
       if (!isUniqueViolationOf(error, TRACKING_CODE_INDEX)) throw error;
       await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT tracking_code");

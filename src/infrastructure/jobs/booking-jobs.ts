@@ -15,10 +15,10 @@ import type { DeliverReminder } from "./reminder-queue.js";
 export function reminderDelivery(booking: BookingDeps, prisma: PrismaClient, wake: () => void): DeliverReminder {
   return async (job) => {
     const appointment = await booking.store.appointment(job.appointmentId);
-    if (!appointment || appointment.status !== "active" || appointment.startsAt.toISOString() !== job.startsAt) return false;
+    if (!appointment || appointment.status !== "active" || appointment.startsAt.toISOString() !== job.startsAt) return "skipped";
     const office = (await booking.offices.catalog()).get(appointment.officeId);
     const application = await prisma.application.findUnique({ where: { id: appointment.applicationId }, select: { chatId: true } });
-    if (!office || !application) return false;
+    if (!office || !application) return "skipped";
     const added = await enqueueNotification(prisma, {
       dedupKey: `reminder:${job.appointmentId}:${job.kind}:${job.startsAt}`,
       chatId: application.chatId,
@@ -26,7 +26,7 @@ export function reminderDelivery(booking: BookingDeps, prisma: PrismaClient, wak
       params: { office: office.name, address: office.address, date: formatJalaliDate(appointment.startsAt), time: formatTehranTime(appointment.startsAt) },
     });
     if (added) wake();
-    return true;
+    return added ? "queued" : "already_queued";
   };
 }
 

@@ -78,16 +78,25 @@ export class ReminderQueue implements ReminderPlanner {
   }
 }
 
-/** Turns a due reminder into a message: returns false when the appointment no longer warrants one. */
-export type DeliverReminder = (job: ReminderJob) => Promise<boolean>;
+/** What a due reminder came to: written to the outbox, already there (a retried job), or not warranted. */
+export type ReminderOutcome = "queued" | "already_queued" | "skipped";
+
+/** Turns a due reminder into an outbox message when the appointment still warrants one. */
+export type DeliverReminder = (job: ReminderJob) => Promise<ReminderOutcome>;
+
+const OUTCOME_LOG: Record<ReminderOutcome, string> = {
+  queued: "reminder queued for sending",
+  already_queued: "reminder was already in the outbox; nothing added",
+  skipped: "reminder skipped: appointment changed",
+};
 
 /** Runs due reminders; several instances may run workers, BullMQ gives each job to one of them. */
 export function startReminderWorker(connection: Redis, prefix: string, deliver: DeliverReminder, logger: Logger): Worker<ReminderJob> {
   const worker = new Worker<ReminderJob>(
     QUEUE_NAME,
     async (job: Job<ReminderJob>) => {
-      const sent = await deliver(job.data);
-      logger.info({ appointment: job.data.appointmentId, kind: job.data.kind, sent }, sent ? "reminder queued for sending" : "reminder skipped: appointment changed");
+      const outcome = await deliver(job.data);
+      logger.info({ appointment: job.data.appointmentId, kind: job.data.kind, outcome }, OUTCOME_LOG[outcome]);
     },
     { connection, prefix: `${prefix}bull`, concurrency: 5 },
   );

@@ -17,10 +17,28 @@ export function createLogger(level: string, destination?: DestinationStream | "j
       timestamp: pino.stdTimeFunctions.isoTime,
       // The mask runs on the serialized line, so nothing a caller logs (messages, errors, objects) escapes it.
       hooks: { streamWrite: maskPersonalData },
+      // A GrammyError carries the call's payload (the message text, with names and dates): never logged.
+      serializers: { err: serializeError },
       redact: { paths: ["token", "*.token", "secret", "*.secret"], censor: "[secret]" },
     },
     typeof destination === "object" ? destination : terminalOrJsonDestination(destination ?? "auto"),
   );
+}
+
+/** Keys of an error that hold what was sent or received, not what went wrong. */
+const BODY_KEYS = new Set(["payload", "body", "text", "caption", "request", "response", "config"]);
+
+/** pino's error serializer, without message bodies, and with a nested cause told as text (not "[object Object]"). */
+export function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  for (const key of Object.keys(serialized)) if (BODY_KEYS.has(key)) delete serialized[key];
+  const inner = (error as { error?: unknown }).error ?? error.cause;
+  delete serialized.error;
+  // The conversations plugin rebuilds a failed call's error as `new Error(<object>)`: "[object Object]" says nothing.
+  const meaningless = inner instanceof Error && inner.message === "[object Object]";
+  if (inner !== undefined && !meaningless) serialized.cause = inner instanceof Error ? serializeError(inner) : String(JSON.stringify(inner) ?? inner);
+  return serialized;
 }
 
 /** Readable lines on an interactive terminal (format "auto"), JSON lines everywhere else. */

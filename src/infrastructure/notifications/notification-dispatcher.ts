@@ -1,7 +1,6 @@
 // Sends the notification outbox: claims unsent rows with SKIP LOCKED so several instances share the work
 // and no row is sent by two at once; a row is marked sent right after the platform accepts it.
-import { GrammyError, type Api } from "grammy";
-import type { NotificationButtons } from "../../bot/keyboards/notification-buttons.js";
+import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import type { Translate } from "../../domain/shared/translate.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
@@ -17,17 +16,28 @@ interface ClaimedRow {
 
 /** Attempts before a notification is given up on (it stays in the table with its last error). */
 const MAX_ATTEMPTS = 8;
-/** How long a claim lasts: an instance that dies mid-send releases its rows after this. */
+/**
+ * How long a claim lasts without renewal: an instance that dies mid-send releases its rows after this.
+ * A live sender renews its claims while it works (a send with retries may take minutes, see
+ * api-transport.ts), so another instance never takes a row that is still being sent.
+ */
 const CLAIM_SECONDS = 60;
+
+/** Inline buttons some messages carry, by message key (the bot's keyboards/notification-buttons.ts provides them). */
+type OutboxButtons = Readonly<
+  Record<string, (translate: Translate, params: Record<string, string | number>, chatId: number) => InlineKeyboard | undefined>
+>;
 
 export interface NotificationDispatcherOptions {
   prisma: PrismaClient;
   api: Api;
   translate: Translate;
-  buttons?: NotificationButtons;
+  buttons?: OutboxButtons;
   logger: Logger;
   pollMs?: number;
   batch?: number;
+  /** Claim length in seconds (default 60); renewed every quarter of it while the batch is being sent. */
+  claimSeconds?: number;
 }
 
 export class NotificationDispatcher {
@@ -58,8 +68,9 @@ export class NotificationDispatcher {
 
   /** One pass: claim a batch, send each, record the result. Returns how many were sent. */
   async dispatchOnce(): Promise<number> {
+    const claimSeconds = this.options.claimSeconds ?? CLAIM_SECONDS;
     const rows = await this.options.prisma.$queryRaw<ClaimedRow[]>`
-      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS}), attempts = attempts + 1
+      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds}), attempts = attempts + 1
       WHERE id IN (
         SELECT id FROM notifications
         WHERE sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (claimed_until IS NULL OR claimed_until < now())
@@ -67,10 +78,27 @@ export class NotificationDispatcher {
         FOR UPDATE SKIP LOCKED)
       RETURNING id, chat_id, message_key, params`;
     let sent = 0;
-    for (const row of rows) {
-      if (await this.send(row)) sent++;
+    const pending = new Set(rows.map((row) => row.id));
+    const renewal = setInterval(() => void this.renewClaims([...pending], claimSeconds), (claimSeconds * 1000) / 4);
+    try {
+      for (const row of rows) {
+        if (await this.send(row)) sent++;
+        pending.delete(row.id);
+      }
+    } finally {
+      clearInterval(renewal);
     }
     return sent;
+  }
+
+  /** Extends this instance's claims on rows it has not finished (sent rows have no claim left to extend). */
+  private async renewClaims(ids: bigint[], claimSeconds: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.options.prisma.$executeRaw`
+      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds})
+      WHERE id = ANY(${ids}::bigint[]) AND sent_at IS NULL AND claimed_until IS NOT NULL`
+      .then(() => undefined)
+      .catch((error: unknown) => this.options.logger.warn({ err: error }, "could not renew notification claims"));
   }
 
   private async send(row: ClaimedRow): Promise<boolean> {

@@ -3,8 +3,6 @@ import type { PaymentGateway, PaymentRequest, PaymentStart, VerifyOutcome } from
 
 /** Zarinpal's production API host. */
 export const ZARINPAL_API_BASE = "https://api.zarinpal.com";
-/** Zarinpal's sandbox host (any 36-character merchant id is accepted there). */
-export const ZARINPAL_SANDBOX_API_BASE = "https://sandbox.zarinpal.com";
 
 /** 100: verified now; 101: verified before. Both mean the money arrived. */
 const PAID_CODES = new Set([100, 101]);

@@ -11,7 +11,8 @@ export function createRedisAttemptLimiter(redis: Redis, prefix: string, now: () 
     let until: Date | null = null;
     for (const limit of keys) {
       const key = redisKey(limit);
-      const [count, ttlMs] = await Promise.all([redis.get(key), redis.pttl(key)]);
+      // A slowing rule past its max waits only for the pause after the last failure.
+      const [count, ttlMs] = await Promise.all([redis.get(key), redis.pttl(limit.rule.slowSeconds ? `${key}:pause` : key)]);
       if (Number(count ?? 0) < limit.rule.max || ttlMs <= 0) continue;
       const opens = new Date(now().getTime() + ttlMs);
       if (!until || opens > until) until = opens;
@@ -27,6 +28,7 @@ export function createRedisAttemptLimiter(redis: Redis, prefix: string, now: () 
         // Create the counter with its window only if absent (the window starts at the first failure); INCR keeps the TTL.
         const results = await redis.multi().set(key, 0, "PX", limit.rule.windowSeconds * 1000, "NX").incr(key).exec();
         if (!results) throw new Error("attempt counter transaction aborted");
+        if (limit.rule.slowSeconds) await redis.set(`${key}:pause`, "1", "PX", limit.rule.slowSeconds * 1000);
       }
       return blockedUntil(keys);
     },

@@ -1,3 +1,4 @@
+import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
 import { describe, expect, it } from 'vitest';
 import { bookableDays, earliestFreeSlot, EMPTY_OCCUPANCY, freeSlotsOn, occupancyByOffice } from '../../../src/domain/booking/availability.js';
 import type { SlotOccupancy } from '../../../src/domain/booking/availability.js';
@@ -27,7 +28,7 @@ describe('free slots', () => {
       ],
       closedDays: [],
     })(office.id);
-    const free = freeSlotsOn(office, SATURDAY, occupancy, at(SATURDAY, 0, 0));
+    const free = freeSlotsOn(office, SATURDAY, occupancy, at(SATURDAY, 0, 0), DEFAULT_BOOKING_POLICY);
     expect(free[0]).toEqual({ officeId: office.id, startsAt: at(SATURDAY, 7, 45), freeSeats: 1 });
     expect(free[1]).toEqual({ officeId: office.id, startsAt: at(SATURDAY, 8, 0), freeSeats: 2 });
   });
@@ -48,7 +49,7 @@ describe('free slots', () => {
   });
 
   it('offers nothing at an inactive office', () => {
-    expect(freeSlotsOn(makeOffice({ active: false }), SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 0, 0))).toEqual([]);
+    expect(freeSlotsOn(makeOffice({ active: false }), SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 0, 0), DEFAULT_BOOKING_POLICY)).toEqual([]);
   });
 
   it('finds the earliest free slot after full ones, across Friday', () => {

@@ -53,8 +53,8 @@ describe('booking operations', () => {
     });
 
     it('says when a bookable time is already inside the change cut-off', () => {
-      expect(bookedTooLateToChange(at(SATURDAY, 9, 30), now)).toBe(true);
-      expect(bookedTooLateToChange(at(SATURDAY, 10, 0), now)).toBe(false);
+      expect(bookedTooLateToChange(at(SATURDAY, 9, 30), now, DEFAULT_BOOKING_POLICY)).toBe(true);
+      expect(bookedTooLateToChange(at(SATURDAY, 10, 0), now, DEFAULT_BOOKING_POLICY)).toBe(false);
     });
   });
 

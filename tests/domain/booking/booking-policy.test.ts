@@ -17,18 +17,18 @@ const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
 describe('change cut-off', () => {
   const startsAt = at(SATURDAY, 10, 0);
 
-  it('is 2 hours before the appointment by default', () => {
-    expect(changeDeadline(startsAt)).toEqual(at(SATURDAY, 8, 0));
+  it('is 2 hours before the appointment under the default policy', () => {
+    expect(changeDeadline(startsAt, DEFAULT_BOOKING_POLICY)).toEqual(at(SATURDAY, 8, 0));
   });
 
   it('allows a change at the deadline itself and refuses one a millisecond later', () => {
-    expect(isChangeAllowed(startsAt, at(SATURDAY, 8, 0))).toBe(true);
-    expect(isChangeAllowed(startsAt, ms(at(SATURDAY, 8, 0), 1))).toBe(false);
+    expect(isChangeAllowed(startsAt, at(SATURDAY, 8, 0), DEFAULT_BOOKING_POLICY)).toBe(true);
+    expect(isChangeAllowed(startsAt, ms(at(SATURDAY, 8, 0), 1), DEFAULT_BOOKING_POLICY)).toBe(false);
   });
 
   it('states the same rule for a store: starting at or after now + cut-off', () => {
     const now = at(SATURDAY, 8, 0);
-    expect(earliestChangeableStart(now)).toEqual(startsAt);
+    expect(earliestChangeableStart(now, DEFAULT_BOOKING_POLICY)).toEqual(startsAt);
   });
 
   it('follows a different policy', () => {
@@ -41,18 +41,18 @@ describe('the no-show rule', () => {
   const missed = at(SATURDAY, 9, 15);
 
   it('reopens booking exactly 3 days after the missed start time, at the same Tehran clock time', () => {
-    const reopens = bookingReopensAt(missed);
+    const reopens = bookingReopensAt(missed, DEFAULT_BOOKING_POLICY);
     expect(reopens).toEqual(at({ year: 1405, month: 2, day: 8 }, 9, 15));
     expect(reopens.getTime() - missed.getTime()).toBe(72 * 3_600_000);
     expect(formatDateTime(reopens)).toBe('سه‌شنبه ۸ اردیبهشت ۱۴۰۵، ۰۹:۱۵');
   });
 
   it('counts an appointment as missed an hour after its start without check-in', () => {
-    expect(missedIfStartedBefore(at(SATURDAY, 10, 15))).toEqual(missed);
+    expect(missedIfStartedBefore(at(SATURDAY, 10, 15), DEFAULT_BOOKING_POLICY)).toEqual(missed);
   });
 
   it('refuses a banned application with the exact reopening instant, and lets it book from that instant on', () => {
-    const standing = { status: 'no_show' as const, bookingReopensAt: bookingReopensAt(missed) };
+    const standing = { status: 'no_show' as const, bookingReopensAt: bookingReopensAt(missed, DEFAULT_BOOKING_POLICY) };
     expect(bookingEligibility(standing, at(WEDNESDAY, 9, 0))).toEqual({ ok: true });
     const justBefore = ms(standing.bookingReopensAt, -1);
     expect(bookingEligibility(standing, justBefore)).toEqual({ ok: false, error: 'no_show_ban', reopensAt: standing.bookingReopensAt });

@@ -5,15 +5,18 @@ import type { BookingStore } from '../../../src/domain/booking/booking-store.js'
 import { BOOK_MOVE } from '../../../src/domain/booking/booking-transitions.js';
 import type { Office } from '../../../src/domain/booking/office.js';
 import { dayKey } from '../../../src/domain/booking/slot-schedule.js';
+import { compareJalali, parseJalaliDate } from '../../../src/domain/time/jalali.js';
+import { jalaliDateInTehran } from '../../../src/domain/time/tehran-clock.js';
 
 interface Application {
   status: ApplicationState;
   chatId: number;
+  trackingCode: string | null;
 }
 
 /** The fake plus handles to arrange and inspect its state. */
 export interface InMemoryBookingStore extends BookingStore {
-  addApplication(id: string, status?: ApplicationState, chatId?: number): void;
+  addApplication(id: string, status?: ApplicationState, chatId?: number, trackingCode?: string | null): void;
   applicationStatus(id: string): ApplicationState | undefined;
   seats(officeId: number, startsAt: Date): { capacity: number; booked: number } | undefined;
   appointments(): Appointment[];
@@ -68,7 +71,7 @@ export function createInMemoryBookingStore(offices: () => readonly Office[]): In
   };
 
   return {
-    addApplication: (id, status = 'paid', chatId = 1) => applications.set(id, { status, chatId }),
+    addApplication: (id, status = 'paid', chatId = 1, trackingCode = null) => applications.set(id, { status, chatId, trackingCode }),
     applicationStatus: (id) => applications.get(id)?.status,
     seats: (officeId, startsAt) => slots.get(slotKey(officeId, startsAt)),
     appointments: () => [...appointments.values()],
@@ -81,7 +84,14 @@ export function createInMemoryBookingStore(offices: () => readonly Office[]): In
             ? [{ officeId: office, startsAt: new Date(time), ...seats }]
             : [];
         }),
-        closedDays: [],
+        // The closed days of these offices whose Tehran date lies from `from`'s date to `to`'s, as the SQL store reads them.
+        closedDays: [...closed].flatMap((key) => {
+          const [office, day] = key.split(':') as [string, string];
+          const date = parseJalaliDate(day);
+          if (!date.ok || !officeIds.includes(Number(office))) return [];
+          const inRange = compareJalali(date.value, jalaliDateInTehran(from)) >= 0 && compareJalali(date.value, jalaliDateInTehran(to)) <= 0;
+          return inRange ? [{ officeId: Number(office), date: date.value }] : [];
+        }),
       };
     },
     async standing(applicationId) {
@@ -137,7 +147,8 @@ export function createInMemoryBookingStore(offices: () => readonly Office[]): In
         update(a.id, { status: 'cancelled', cancelledAt: request.now, cancelReason: 'office_closed' });
         slots.get(slotKey(a.officeId, a.startsAt))!.booked--;
         applications.get(a.applicationId)!.status = 'paid';
-        return { appointmentId: a.id, applicationId: a.applicationId, officeId: a.officeId, startsAt: a.startsAt, chatId: applications.get(a.applicationId)!.chatId, trackingCode: null };
+        const { chatId, trackingCode } = applications.get(a.applicationId)!;
+        return { appointmentId: a.id, applicationId: a.applicationId, officeId: a.officeId, startsAt: a.startsAt, chatId, trackingCode };
       });
     },
     async reopenDay(officeId, day) {
@@ -146,6 +157,7 @@ export function createInMemoryBookingStore(offices: () => readonly Office[]): In
     async markNoShows(request) {
       const due = [...appointments.values()]
         .filter((a) => a.status === 'active' && a.startsAt < request.startedBefore)
+        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
         .slice(0, request.limit);
       return due.map((a) => {
         const reopens = new Date(a.startsAt.getTime() + request.banMs);

@@ -1,4 +1,5 @@
 // Choosing by time across offices (days summed, times merged) and a city's offices with their earliest time: domain rules, no bot.
+import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { bookAppointment } from "../../../src/domain/booking/book-appointment.js";
 import type { BookingDeps } from "../../../src/domain/booking/booking-deps.js";
@@ -26,7 +27,7 @@ describe("office search across offices", () => {
     ];
     store = createInMemoryBookingStore(() => offices);
     store.addApplication("a", "paid", 1);
-    deps = { offices: { catalog: async () => createOfficeCatalog(offices) }, store };
+    deps = { offices: { catalog: async () => createOfficeCatalog(offices) }, store, policy: DEFAULT_BOOKING_POLICY };
   });
 
   it("sums each day's free seats over the offices, in calendar order across a month's end", async () => {

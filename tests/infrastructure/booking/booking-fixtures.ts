@@ -5,9 +5,10 @@ import { addDays, weekdayOf } from '../../../src/domain/time/jalali.js';
 import type { JalaliDate } from '../../../src/domain/time/jalali.js';
 import type { Database } from '../../../src/infrastructure/database/database.js';
 import { readSampleCities, SEED_DATA_DIR } from '../../../src/infrastructure/offices/sample-cities.js';
+import { insertApplications, insertOffices, TEHRAN_CITY_ID, type OfficeRows } from '../../fixtures/booking-data.js';
 
 /** Tehran's city id in prisma/seed-data/iran-cities. */
-export const TEHRAN = 399;
+export const TEHRAN = TEHRAN_CITY_ID;
 
 /** The first Saturday on or after 1 Ordibehesht 1407: a week far enough ahead for any test clock. */
 export function aSaturday(): JalaliDate {
@@ -31,46 +32,15 @@ export async function loadPlaces(db: Database): Promise<void> {
   );
 }
 
-let officeCounter = 0;
-
 /** Inserts an office in Tehran; returns its id. */
-export async function insertOffice(
-  db: Database,
-  options: { counters?: number; latitude?: number; longitude?: number; hours?: string; type?: string; active?: boolean } = {},
-): Promise<number> {
-  const [row] = await db.sql.query<{ id: number }>(
-    `INSERT INTO offices (code, type, name, province_id, city_id, address, phone, latitude, longitude, weekly_hours, slot_minutes, counters, active)
-     VALUES ($1, $2, $1, 8, $3, 'تهران', '02161912222', $4, $5, $6, 15, $7, $8) RETURNING id`,
-    [
-      `it-${process.pid}-${++officeCounter}`,
-      options.type ?? 'pishkhan',
-      TEHRAN,
-      options.latitude ?? 35.7,
-      options.longitude ?? 51.4,
-      options.hours ?? 'sat-wed 07:30-14:30; thu 07:30-12:00',
-      options.counters ?? 1,
-      options.active ?? true,
-    ],
-  );
-  return row!.id;
+export async function insertOffice(db: Database, options: Omit<OfficeRows, "count" | "label"> = {}): Promise<number> {
+  const [id] = await insertOffices(db, { ...options, label: "it" });
+  return id!;
 }
 
-let applicationCounter = 0;
-
-/** Inserts paid applications (each with its own national ID, tracking code and chat); returns their ids in order. */
-export async function insertPaidApplications(db: Database, count: number, status = 'paid'): Promise<string[]> {
-  const first = applicationCounter + 1;
-  applicationCounter += count;
-  const rows = await db.sql.query<{ id: string }>(
-    `INSERT INTO applications (national_id, birth_date, first_name, last_name, father_name, mobile, landline, postal_code,
-                               address, city_id, chat_id, status, tracking_code, fee_rial)
-     SELECT lpad(g::text, 10, '0'), '1370/01/01', 'علی', 'رضایی', 'حسن', '09121234567', '02112345678', '1345678912',
-            'تهران', $3, 5000 + g, $4, '7' || lpad(g::text, 11, '0'), 200000
-       FROM generate_series($1::int, $2::int) AS g ORDER BY g
-     RETURNING id::text AS id`,
-    [first, first + count - 1, TEHRAN, status],
-  );
-  return rows.map((row) => row.id);
+/** Inserts applications (paid by default: each with its own national ID, tracking code and chat); returns their ids in order. */
+export function insertPaidApplications(db: Database, count: number, status = 'paid'): Promise<string[]> {
+  return insertApplications(db, count, { status });
 }
 
 /** One number from a count(*) query. */

@@ -1,4 +1,5 @@
 // The PostgreSQL booking store against a real database, with several pools playing separate bot instances.
+import { DEFAULT_BOOKING_POLICY } from '../../../src/domain/booking/booking-policy.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAlternatives } from '../../../src/domain/booking/alternatives.js';
 import { bookAppointment } from '../../../src/domain/booking/book-appointment.js';
@@ -42,7 +43,7 @@ describe('booking on PostgreSQL', () => {
     testDb = await createTestDatabase();
     instances = Array.from({ length: 3 }, () => {
       const instanceDb = openPostgres(testDb.url, { poolSize: 6 });
-      return { db: instanceDb, deps: { offices: createSqlOfficeDirectory(instanceDb.sql, { cacheMs: 0 }), store: createSqlBookingStore(instanceDb.sql) } };
+      return { db: instanceDb, deps: { offices: createSqlOfficeDirectory(instanceDb.sql, { cacheMs: 0 }), store: createSqlBookingStore(instanceDb.sql), policy: DEFAULT_BOOKING_POLICY } };
     });
     db = instances[0]!.db;
     deps = instances[0]!.deps;
@@ -172,7 +173,7 @@ describe('booking on PostgreSQL', () => {
     idOf(await book(b!, office, at(SUNDAY, 13, 0)));
     const otherDay = idOf(await book(c!, office, at(MONDAY, 9, 0)));
     // An instance whose catalogue still thinks the day is open: the database refuses anyway.
-    const stale: BookingDeps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 3_600_000 }), store: deps.store };
+    const stale: BookingDeps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 3_600_000 }), store: deps.store, policy: DEFAULT_BOOKING_POLICY };
     await stale.offices.catalog();
 
     const closed = await closeOfficeDay(deps, { officeId: office, date: SUNDAY, now });
@@ -202,11 +203,12 @@ describe('booking on PostgreSQL', () => {
     const stale: BookingDeps[] = instances.map((instance) => ({
       offices: createSqlOfficeDirectory(instance.db.sql, { cacheMs: 3_600_000 }),
       store: instance.deps.store,
+      policy: DEFAULT_BOOKING_POLICY,
     }));
     await Promise.all(stale.map((s) => s.offices.catalog()));
     // The office's own instance, with a pool of its own, closes the day once the first bookings are through.
     const closerDb = openPostgres(testDb.url, { poolSize: 1 });
-    const closer: BookingDeps = { offices: createSqlOfficeDirectory(closerDb.sql, { cacheMs: 3_600_000 }), store: createSqlBookingStore(closerDb.sql) };
+    const closer: BookingDeps = { offices: createSqlOfficeDirectory(closerDb.sql, { cacheMs: 3_600_000 }), store: createSqlBookingStore(closerDb.sql), policy: DEFAULT_BOOKING_POLICY };
     await closer.offices.catalog();
     let resolved = 0;
     let startClosing: () => void = () => undefined;

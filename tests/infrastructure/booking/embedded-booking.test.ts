@@ -1,4 +1,5 @@
 // Local mode: the same booking store and import on the embedded database (PGlite), as a single bot instance uses them.
+import { DEFAULT_BOOKING_POLICY } from '../../../src/domain/booking/booking-policy.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,7 +36,7 @@ describe('booking on the embedded database', () => {
     );
     expect(imported).toMatchObject({ ok: true, created: 1, closedDatesAdded: 1 });
     officeId = (await db.sql.query<{ id: number }>(`SELECT id FROM offices WHERE code = 'e-1'`))[0]!.id;
-    deps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 0 }), store: createSqlBookingStore(db.sql) };
+    deps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 0 }), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
   }, 60_000);
   afterAll(async () => {
     await db.close();

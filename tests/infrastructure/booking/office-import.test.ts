@@ -1,4 +1,5 @@
 // Office import against a real database: all rows or none, line-numbered reasons, updates by code, the sample file.
+import { DEFAULT_BOOKING_POLICY } from '../../../src/domain/booking/booking-policy.js';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookAppointment } from '../../../src/domain/booking/book-appointment.js';
@@ -96,7 +97,7 @@ describe('office import', () => {
     const [{ id }] = (await db.sql.query<{ id: number }>(`SELECT id FROM offices WHERE code = 'cap-1'`)) as [{ id: number }];
     const saturday = aSaturday();
     const startsAt = tehranInstantAt(saturday, 9 * 60);
-    const deps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 0 }), store: createSqlBookingStore(db.sql) };
+    const deps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 0 }), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
     const applications = await insertPaidApplications(db, 2);
     for (const applicationId of applications) {
       expect(await bookAppointment(deps, { applicationId, officeId: id, startsAt, now: tehranInstantAt(saturday, 0) })).toMatchObject({ ok: true });
@@ -114,7 +115,7 @@ describe('office import', () => {
     const now = tehranInstantAt(saturday, 0);
     expect(await importOfficesCsv(db.sql, csv(row('cl-1', { closed: jalali(saturday) })), { now })).toMatchObject({ ok: true, closedDatesAdded: 1 });
     const [{ id }] = (await db.sql.query<{ id: number }>(`SELECT id FROM offices WHERE code = 'cl-1'`)) as [{ id: number }];
-    const deps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 0 }), store: createSqlBookingStore(db.sql) };
+    const deps = { offices: createSqlOfficeDirectory(db.sql, { cacheMs: 0 }), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
     const [applicationId] = await insertPaidApplications(db, 1);
     expect(await bookAppointment(deps, { applicationId: applicationId!, officeId: id, startsAt: tehranInstantAt(saturday, 600), now })).toEqual({
       ok: false,

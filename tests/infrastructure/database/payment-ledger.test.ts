@@ -179,7 +179,7 @@ describe("PostgreSQL payment ledger", () => {
     it("records the money but issues nothing when the application was cancelled meanwhile", async () => {
       const applicationId = await insertApplication(db);
       const { payment } = await open(applicationId);
-      await db.sql.query(`UPDATE applications SET status = 'cancelled' WHERE id = $1`, [applicationId]);
+      await db.sql.query(`SELECT application_move(ARRAY[$1::uuid], ARRAY['awaiting_payment'], 'cancelled', now())`, [applicationId]);
       const outcome = await ledger.settlePaid({ paymentId: payment.id, receipt: "REF-4", at: new Date(), newTrackingCode: newCode });
       expect(outcome).toEqual({ kind: "not_pending", status: "paid" });
       expect((await ledger.findById(payment.id))?.status).toBe("paid");

@@ -1,4 +1,5 @@
 // Reminders on the real Redis (BullMQ) and PostgreSQL: planned once, delivered once, never for a changed appointment.
+import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "../../../src/domain/booking/book-appointment.js";
 import { cancelAppointment } from "../../../src/domain/booking/change-appointment.js";
@@ -8,6 +9,7 @@ import { createSqlBookingStore } from "../../../src/infrastructure/database/book
 import { createSqlOfficeDirectory } from "../../../src/infrastructure/database/office-directory.js";
 import type { Database } from "../../../src/infrastructure/database/database.js";
 import { reminderDelivery } from "../../../src/infrastructure/jobs/booking-jobs.js";
+import { closeDayAndTell } from "../../../src/infrastructure/jobs/office-closure.js";
 import { ReminderQueue, startReminderWorker } from "../../../src/infrastructure/jobs/reminder-queue.js";
 import { createLogger } from "../../../src/infrastructure/logging/logger.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
@@ -36,7 +38,7 @@ describe("appointment reminders", () => {
     redis = createTestRedis();
     await loadPlaces(db);
     officeId = await insertOffice(db, { counters: 2 });
-    booking = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql) };
+    booking = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
   });
   afterAll(async () => {
     await db.close();
@@ -95,12 +97,30 @@ describe("appointment reminders", () => {
 
       // A retried job (same appointment, kind and time) writes nothing more.
       const deliver = reminderDelivery(booking, db.prisma, () => woken++);
-      expect(await deliver({ appointmentId: keptAppointment.appointment.appointmentId, kind: "two-hours", startsAt: slots[8]!.toISOString() })).toBe(true);
+      expect(await deliver({ appointmentId: keptAppointment.appointment.appointmentId, kind: "two-hours", startsAt: slots[8]!.toISOString() })).toBe("already_queued");
       expect(await db.prisma.notification.count({ where: { messageKey: { startsWith: "booking-reminder" } } })).toBe(1);
     } finally {
       await worker.close();
       await keptQueue.close();
       await cancelledQueue.close();
+    }
+  });
+
+  it("withdraws the reminders of appointments an office's day closure cancels", async () => {
+    const [applicationId] = await insertPaidApplications(db, 1);
+    const day = addDays(nextSaturday(), 7);
+    const startsAt = slotStartsOn(await office(), day)[2]!;
+    const booked = await bookAppointment(booking, { applicationId: applicationId!, officeId, startsAt, now: new Date() });
+    if (!booked.ok) throw new Error(`booking failed: ${booked.error}`);
+    const queue = new ReminderQueue(redis.redis, redis.prefix);
+    try {
+      await queue.schedule(booked.appointment.appointmentId, startsAt);
+      expect(await queue.plannedFor(booked.appointment.appointmentId)).toHaveLength(2);
+      const closed = await closeDayAndTell(booking, db.prisma, { officeId, date: day, now: new Date() }, queue);
+      expect(closed).toEqual({ ok: true, told: 1 });
+      expect(await queue.plannedFor(booked.appointment.appointmentId)).toEqual([]);
+    } finally {
+      await queue.close();
     }
   });
 });

@@ -1,0 +1,89 @@
+// One transport for every Bot API call, in or out of a conversation: throttling and retries below grammY's Api.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { HttpError, type ApiClientOptions, type Transformer } from "grammy";
+
+type Fetch = NonNullable<ApiClientOptions["fetch"]>;
+
+/** Retry policy of every call (5 retries, back-off 3+6+12+24+48 s at most; 429s wait what they are told). */
+export const SEND_RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 } as const;
+
+/**
+ * The longest one call may take, retries included: grammY's client aborts a call after this. The
+ * notification outbox's claim must outlive it, or a second instance sends the same message again.
+ */
+export const LONGEST_SEND_SECONDS = 240;
+
+/**
+ * A `fetch` for grammY's client options. @grammyjs/conversations builds a fresh `Api` from the bot's
+ * token and client options inside every conversation, so transformers installed on bot.api never reach
+ * ctx.reply there; client options do. Routing the HTTP call itself through the throttler and auto-retry
+ * gives every Api the same queue and the same retries, and, because it sits below the conversation's
+ * recording of calls, a replay returns the recorded result without waiting again.
+ * Multipart uploads (files) are passed through untouched.
+ */
+/**
+ * One chat's pace: a burst of 3 messages (a question with its explanation), then one a second on average,
+ * within Telegram's "about one message per second per chat, short bursts allowed".
+ */
+const PER_CHAT_PACE = { maxConcurrent: 1, reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 3000 };
+
+/** What is known of a call that failed after its retries: never the payload (it carries personal data). */
+export interface FailedCall {
+  method: string;
+  chatId?: number | string;
+  errorCode?: number;
+  description?: string;
+  cause?: unknown;
+}
+
+export function resilientFetch(options: { transformers?: Transformer[]; fetch?: typeof fetch; onFailure?: (call: FailedCall) => void } = {}): Fetch {
+  const realFetch = options.fetch ?? fetch;
+  const transformers = options.transformers ?? [apiThrottler({ out: PER_CHAT_PACE }), autoRetry(SEND_RETRY)];
+  type Call = (method: string, payload: Record<string, unknown>, signal?: AbortSignal) => Promise<ApiAnswer>;
+  const viaTransformers = (base: Call): Call =>
+    transformers.reduce<Call>((prev, transformer) => (m, p, s) => (transformer as unknown as (...args: unknown[]) => Promise<ApiAnswer>)(prev, m, p, s), base);
+
+  const transport = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    // grammY on Node hands over a polyfilled AbortSignal, which Node's own fetch refuses: bridge it.
+    init = { ...init, signal: nativeSignal(init.signal) };
+    if (typeof init.body !== "string") return realFetch(url, init);
+    const base: Call = async (method, payload, signal) => {
+      try {
+        const response = await realFetch(url, { ...init, body: JSON.stringify(payload), signal: signal ?? null });
+        return (await response.json()) as ApiAnswer;
+      } catch (error) {
+        // auto-retry retries HttpErrors (network failures) with back-off, not other errors.
+        if (signal?.aborted) throw error;
+        throw new HttpError(`Network request for '${method}' failed`, error);
+      }
+    };
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const payload = JSON.parse(init.body) as Record<string, unknown>;
+    const chatId = payload.chat_id as number | string | undefined;
+    let result: ApiAnswer;
+    try {
+      result = await viaTransformers(base)(method, payload, init.signal ?? undefined);
+    } catch (error) {
+      options.onFailure?.({ method, chatId, cause: error instanceof HttpError ? error.error : error });
+      throw error;
+    }
+    if (!result.ok) options.onFailure?.({ method, chatId, errorCode: result.error_code, description: result.description });
+    return new Response(JSON.stringify(result), { headers: { "content-type": "application/json" } });
+  };
+  return transport as unknown as Fetch;
+}
+
+function nativeSignal(signal: { aborted: boolean; addEventListener(type: "abort", listener: () => void): void } | null | undefined): AbortSignal | undefined {
+  if (!signal) return undefined;
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener("abort", () => controller.abort());
+  return controller.signal;
+}
+
+interface ApiAnswer {
+  ok: boolean;
+  error_code?: number;
+  description?: string;
+}
