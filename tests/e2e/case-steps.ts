@@ -14,7 +14,11 @@ export function caseNumberIn(text: string | undefined): string {
 }
 
 /** From the menu to the case number: an office in Tehran charged `totalToman` in total. */
-export async function reportOvercharge(user: SimulatedUser, totalToman: string, opts: { receipt?: boolean; officeName?: string } = {}): Promise<{ verdict: string; sent: string; office: string }> {
+export async function reportOvercharge(
+  user: SimulatedUser,
+  totalToman: string,
+  opts: { receipt?: boolean; officeName?: string } = {},
+): Promise<{ verdict: string; sent: string; office: string }> {
   await user.press("🚨 گزارش تخلف");
   await user.waitForBotMessage("گزارش تخلف:");
   await user.waitForBotMessage("دفتر در کدام استان");

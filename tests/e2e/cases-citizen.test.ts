@@ -29,7 +29,15 @@ describe("citizens' cases", () => {
     expect(verdict).toContain("۳۱٬۰۰۰ تومان");
     expect(verdict).toContain("۱۴٬۰۰۰ تومان بیش از مبلغ قانونی");
     const number = caseNumberIn(sent);
-    const [row] = await db.sql.query<{ kind: string; status: string; anonymous: boolean; unit: string; phones: string[]; office_type: string; attachments: number }>(
+    const [row] = await db.sql.query<{
+      kind: string;
+      status: string;
+      anonymous: boolean;
+      unit: string;
+      phones: string[];
+      office_type: string;
+      attachments: number;
+    }>(
       `SELECT c.kind, c.status, c.anonymous, u.code AS unit, u.phones, o.type AS office_type,
               (SELECT count(*)::int FROM case_attachments a WHERE a.case_id = c.id AND a.purpose = 'receipt') AS attachments
          FROM cases c JOIN staff_units u ON u.id = c.unit_id JOIN offices o ON o.id = c.office_id WHERE c.number = $1`,

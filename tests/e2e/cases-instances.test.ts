@@ -33,8 +33,15 @@ describe("case staff actions on two instances, every update delivered twice", ()
     await citizen.say("/start");
     await citizen.waitForBotMessage("خوش آمدید");
     const opened = await createSqlCaseStore(db.sql).openCase({
-      kind: "complaint", chatId: 9301, officeType: "pishkhan", summary: "two instances", details: {}, description: "The office was closed in its hours.",
-      requestKey: randomUUID(), limits: DEFAULT_CASE_LIMITS, now: new Date(),
+      kind: "complaint",
+      chatId: 9301,
+      officeType: "pishkhan",
+      summary: "two instances",
+      details: {},
+      description: "The office was closed in its hours.",
+      requestKey: randomUUID(),
+      limits: DEFAULT_CASE_LIMITS,
+      now: new Date(),
     });
     if (opened.kind !== "opened") throw new Error("not opened");
 
@@ -44,7 +51,10 @@ describe("case staff actions on two instances, every update delivered twice", ()
     const supervisorCard = await openFromQueue(supervisor, "🆕", opened.number);
 
     balancer.duplicate = true;
-    await Promise.all([agent.press("✋ برداشتن", { messageId: agentCard.message_id }), supervisor.press("✋ برداشتن", { messageId: supervisorCard.message_id })]);
+    await Promise.all([
+      agent.press("✋ برداشتن", { messageId: agentCard.message_id }),
+      supervisor.press("✋ برداشتن", { messageId: supervisorCard.message_id }),
+    ]);
     await citizen.waitForBotMessage("کارشناس رسیدگی به پرونده‌ی شما را آغاز کرد");
     const [row] = await db.sql.query<{ assignee_user: string }>(
       `SELECT m.user_id::text AS assignee_user FROM cases c JOIN staff_members m ON m.id = c.assignee_id WHERE c.id = $1::uuid`,

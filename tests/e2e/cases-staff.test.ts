@@ -11,7 +11,7 @@ import { caseRatingData, myCaseData, staffAssignData, staffCaseData, staffQueueD
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";
 import { popupOf } from "./staff-steps.js";
 import { ALI, inPersianDigits, payOnSandbox, payUrlOf, preRegister } from "./citizen-steps.js";
-import { buttonStarting, caseNumberIn, openFromQueue, reportOvercharge, requestHomeService, SAMPLE_STAFF, TEHRAN_PISHKHAN, ZAHRA } from "./case-steps.js";
+import { caseNumberIn, openFromQueue, reportOvercharge, requestHomeService, SAMPLE_STAFF, TEHRAN_PISHKHAN, ZAHRA } from "./case-steps.js";
 
 describe("hotline staff", () => {
   let world: BotWorld;
@@ -90,9 +90,14 @@ describe("hotline staff", () => {
 
     const transcript = JSON.stringify(await citizen.transcript());
     expect(transcript).not.toContain("SECRET");
-    const [row] = await db.sql.query<{ rating: number; status: string; id: string }>(`SELECT id::text AS id, rating, status FROM cases WHERE number = $1`, [number]);
+    const [row] = await db.sql.query<{ rating: number; status: string; id: string }>(`SELECT id::text AS id, rating, status FROM cases WHERE number = $1`, [
+      number,
+    ]);
     expect(row).toMatchObject({ rating: 5, status: "resolved" });
-    const audit = await db.sql.query<{ action: string }>(`SELECT action FROM audit_log WHERE subject_kind = 'case' AND subject_id = $1 AND outcome = 'done' ORDER BY id`, [row!.id]);
+    const audit = await db.sql.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE subject_kind = 'case' AND subject_id = $1 AND outcome = 'done' ORDER BY id`,
+      [row!.id],
+    );
     expect(audit.map((a) => a.action)).toEqual(["case.take", "case.note", "case.ask", "case.forward", "case.take", "case.resolve"]);
     const takes = await db.sql.query(`SELECT 1 FROM case_entries WHERE case_id = $1::uuid AND kind = 'taken'`, [row!.id]);
     expect(takes).toHaveLength(2); // one per unit, despite the double press
@@ -127,7 +132,9 @@ describe("hotline staff", () => {
     await agent.press("ثبت‌نام انجام و کارت تحویل شد");
     await agent.waitForBotMessage("رسیدگی شده");
     await citizen.waitForBotMessage("ثبت‌نام در منزل انجام و کارت تحویل شد");
-    const [application] = await db.sql.query<{ status: string }>(`SELECT status FROM applications WHERE national_id = $1 AND status <> 'cancelled'`, [ALI.nationalId]);
+    const [application] = await db.sql.query<{ status: string }>(`SELECT status FROM applications WHERE national_id = $1 AND status <> 'cancelled'`, [
+      ALI.nationalId,
+    ]);
     expect(application!.status).toBe("completed_in_person");
     const visits = await db.sql.query<{ status: string }>(`SELECT v.status FROM home_visits v JOIN cases c ON c.id = v.case_id WHERE c.number = $1`, [number]);
     expect(visits).toEqual([{ status: "done" }]);
@@ -181,7 +188,10 @@ describe("hotline staff", () => {
     await citizen.say("📥 صف پرونده‌ها");
     await citizen.waitForBotMessage("فقط برای کارشناسان");
 
-    const [after] = await db.sql.query<{ status: string; version: number; rating: number | null }>(`SELECT status, version, rating FROM cases WHERE id = $1::uuid`, [target!.id]);
+    const [after] = await db.sql.query<{ status: string; version: number; rating: number | null }>(
+      `SELECT status, version, rating FROM cases WHERE id = $1::uuid`,
+      [target!.id],
+    );
     expect(after).toEqual({ status: "new", version: target!.version, rating: null });
     expect(await audits()).toBe(auditBefore);
     expect(JSON.stringify(await citizen.transcript())).not.toContain("برای تکمیل ثبت‌نام");

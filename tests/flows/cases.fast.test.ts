@@ -62,7 +62,16 @@ describe("case journeys (fast, in process)", () => {
   it("refuses a fourth new case in one day and says from when", async () => {
     const store = createSqlCaseStore(bot.database.sql);
     for (let i = 0; i < 3; i++) {
-      const opened = await store.openCase({ kind: "complaint", chatId: 7103, summary: "x", details: {}, description: "something happened", requestKey: randomUUID(), limits: DEFAULT_CASE_LIMITS, now: new Date() });
+      const opened = await store.openCase({
+        kind: "complaint",
+        chatId: 7103,
+        summary: "x",
+        details: {},
+        description: "something happened",
+        requestKey: randomUUID(),
+        limits: DEFAULT_CASE_LIMITS,
+        now: new Date(),
+      });
       if (opened.kind === "opened") await store.citizenClose({ caseId: opened.caseId, chatId: 7103, now: new Date() });
     }
     const user = bot.user(7103);
@@ -73,7 +82,16 @@ describe("case journeys (fast, in process)", () => {
 
   it("closes a case and rates it from «پرونده‌های من»; a second rating is refused", async () => {
     const store = createSqlCaseStore(bot.database.sql);
-    const opened = await store.openCase({ kind: "complaint", chatId: 7104, summary: "x", details: {}, description: "something happened", requestKey: randomUUID(), limits: DEFAULT_CASE_LIMITS, now: new Date() });
+    const opened = await store.openCase({
+      kind: "complaint",
+      chatId: 7104,
+      summary: "x",
+      details: {},
+      description: "something happened",
+      requestKey: randomUUID(),
+      limits: DEFAULT_CASE_LIMITS,
+      now: new Date(),
+    });
     if (opened.kind !== "opened") throw new Error("not opened");
     const user = bot.user(7104);
     await user.say("/start");
@@ -93,7 +111,17 @@ describe("case journeys (fast, in process)", () => {
 
   it("catches a misheard case number by its check digit (staff, by number)", async () => {
     const store = createSqlCaseStore(bot.database.sql);
-    const opened = await store.openCase({ kind: "complaint", chatId: 7105, officeType: "pishkhan", summary: "x", details: {}, description: "something happened", requestKey: randomUUID(), limits: DEFAULT_CASE_LIMITS, now: new Date() });
+    const opened = await store.openCase({
+      kind: "complaint",
+      chatId: 7105,
+      officeType: "pishkhan",
+      summary: "x",
+      details: {},
+      description: "something happened",
+      requestKey: randomUUID(),
+      limits: DEFAULT_CASE_LIMITS,
+      now: new Date(),
+    });
     if (opened.kind !== "opened") throw new Error("not opened");
     const [unit] = await bot.database.sql.query<{ id: number }>(`SELECT id FROM staff_units WHERE code = 'pishkhan-hotline'`);
     await bot.database.sql.query(`INSERT INTO staff_members (user_id, display_name, role, unit_id) VALUES (7199, 'agent', 'hotline_agent', $1)`, [unit!.id]);

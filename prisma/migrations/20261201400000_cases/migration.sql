@@ -9,7 +9,8 @@ ALTER TABLE "staff_units"
     ADD COLUMN "kind" TEXT NOT NULL DEFAULT 'hotline',
     ADD COLUMN "office_type" TEXT,
     ADD COLUMN "province_id" INTEGER REFERENCES "provinces"("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    ADD COLUMN "phones" TEXT[] NOT NULL DEFAULT '{}',
+    -- The unit's public phone numbers, comma-separated.
+    ADD COLUMN "phones" TEXT NOT NULL DEFAULT '',
     ADD COLUMN "first_response_minutes" INTEGER NOT NULL DEFAULT 120,
     ADD COLUMN "resolution_minutes" INTEGER NOT NULL DEFAULT 1440,
     -- Home service: a request not visited within this many days escalates.
@@ -21,9 +22,9 @@ CREATE UNIQUE INDEX "staff_units_home_service_per_province" ON "staff_units"("pr
 
 -- The seed document's report lines.
 INSERT INTO "staff_units" ("code", "name", "kind", "office_type", "phones") VALUES
-    ('pishkhan-hotline', 'Pishkhan offices hotline', 'hotline', 'pishkhan', '{021-61912222}'),
-    ('post-hotline', 'Post offices hotline', 'hotline', 'post', '{021-84470000}'),
-    ('civil-registration-hotline', 'Civil registration hotline', 'hotline', 'civil_registration', '{021-66742876,021-66710270}')
+    ('pishkhan-hotline', 'Pishkhan offices hotline', 'hotline', 'pishkhan', '021-61912222'),
+    ('post-hotline', 'Post offices hotline', 'hotline', 'post', '021-84470000'),
+    ('civil-registration-hotline', 'Civil registration hotline', 'hotline', 'civil_registration', '021-66742876,021-66710270')
 ON CONFLICT ("code") DO NOTHING;
 
 -- Routing: (case kind, office type, province) → unit. NULL matches anything; the most specific row wins
@@ -39,7 +40,8 @@ CREATE TABLE "case_routes" (
     CONSTRAINT "case_routes_kind_check" CHECK ("case_kind" IN ('home_service', 'overcharge', 'complaint')),
     CONSTRAINT "case_routes_office_type_check" CHECK ("office_type" IS NULL OR "office_type" IN ('pishkhan', 'post', 'civil_registration'))
 );
-CREATE UNIQUE INDEX "case_routes_one_per_key" ON "case_routes"("case_kind", COALESCE("office_type", ''), COALESCE("province_id", 0));
+-- NULLS NOT DISTINCT: one row per key, "any office type" and "any province" included.
+CREATE UNIQUE INDEX "case_routes_one_per_key" ON "case_routes"("case_kind", "office_type", "province_id") NULLS NOT DISTINCT;
 
 INSERT INTO "case_routes" ("case_kind", "office_type", "unit_id")
 SELECT k.kind, u.office_type, u.id FROM "staff_units" u CROSS JOIN (VALUES ('overcharge'), ('complaint')) AS k(kind)
@@ -83,7 +85,7 @@ CREATE TABLE "cases" (
     "escalated_at" TIMESTAMPTZ(3),
     "resolved_at" TIMESTAMPTZ(3),
     "closed_at" TIMESTAMPTZ(3),
-    "rating" SMALLINT,
+    "rating" INTEGER,
     "rated_at" TIMESTAMPTZ(3),
     -- Bumped by every change: staff buttons carry it, so a stale or second press changes nothing.
     "version" INTEGER NOT NULL DEFAULT 1,
@@ -143,7 +145,7 @@ CREATE INDEX "case_attachments_case_idx" ON "case_attachments"("case_id");
 -- Household members at the same address a home-service request covers (the requester among them).
 CREATE TABLE "home_service_members" (
     "case_id" UUID NOT NULL REFERENCES "cases"("id") ON DELETE CASCADE,
-    "position" SMALLINT NOT NULL,
+    "position" INTEGER NOT NULL,
     "national_id" CHAR(10) NOT NULL,
     "birth_date" CHAR(10) NOT NULL,
     "first_name" TEXT NOT NULL DEFAULT '',
@@ -195,28 +197,3 @@ $$;
 CREATE TRIGGER "notifications_case_entry_visible" BEFORE INSERT OR UPDATE OF "chat_id", "dedup_key", "message_key" ON "notifications"
     FOR EACH ROW EXECUTE FUNCTION "notifications_case_entry_visible"();
 
--- A home visit's outcome moves the household's applications through application_move(), the one writer of
--- applications.status (migration 20261201100000_one_status_writer, issue 8). Where that migration has not
--- run yet, the same function is created here so the visit can use it; where it exists, nothing changes.
-DO $do$
-BEGIN
-    IF to_regprocedure('application_move(uuid[], text[], text, timestamptz, text)') IS NULL THEN
-        CREATE FUNCTION "application_move"(p_ids UUID[], p_from TEXT[], p_to TEXT, p_at TIMESTAMPTZ, p_tracking_code TEXT DEFAULT NULL)
-        RETURNS SETOF UUID LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM set_config('idcard.status_writer', 'application_move', true);
-            RETURN QUERY
-            WITH moved AS (
-                UPDATE applications a SET status = p_to, updated_at = p_at, tracking_code = COALESCE(p_tracking_code, a.tracking_code)
-                 WHERE a.id = ANY (p_ids) AND a.status = ANY (p_from)
-                RETURNING a.id
-            ), logged AS (
-                INSERT INTO application_events (application_id, status, at) SELECT m.id, p_to, p_at FROM moved m
-            )
-            SELECT m.id FROM moved m;
-            PERFORM set_config('idcard.status_writer', '', true);
-        END
-        $$;
-    END IF;
-END
-$do$;

@@ -26,4 +26,8 @@ export const staffCaseData = defineCallbackData({ kind: "scase", version: 1, fie
 export const staffAssignData = defineCallbackData({ kind: "sa", version: 1, fields: { userId: "int", caseId: "uuid", memberId: "int" } });
 
 /** The recorded outcome of a home visit. */
-export const visitOutcomeData = defineCallbackData({ kind: "soutcome", version: 1, fields: { userId: "int", caseId: "uuid", outcome: ["taken", "delivered", "both", "notdone"] } });
+export const visitOutcomeData = defineCallbackData({
+  kind: "soutcome",
+  version: 1,
+  fields: { userId: "int", caseId: "uuid", outcome: ["taken", "delivered", "both", "notdone"] },
+});

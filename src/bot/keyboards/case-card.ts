@@ -30,9 +30,19 @@ export function queueMenuKeyboard(t: T, userId: number, counts: Record<(typeof Q
   return keyboard;
 }
 
-export function queuePageKeyboard(t: T, userId: number, filter: (typeof QUEUE_FILTERS)[number], page: number, items: CaseSummary[], more: boolean): InlineKeyboard {
+export function queuePageKeyboard(
+  t: T,
+  userId: number,
+  filter: (typeof QUEUE_FILTERS)[number],
+  page: number,
+  items: CaseSummary[],
+  more: boolean,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const item of items) keyboard.text(`📁 ${displayCaseNumber(item.number)} — ${t(`case-kind-${item.kind}`)}`, staffCaseData.encode({ userId, caseId: item.id, action: "open" })).row();
+  for (const item of items)
+    keyboard
+      .text(`📁 ${displayCaseNumber(item.number)} — ${t(`case-kind-${item.kind}`)}`, staffCaseData.encode({ userId, caseId: item.id, action: "open" }))
+      .row();
   if (page > 0) keyboard.text(t("staff-queue-previous"), staffQueueData.encode({ userId, filter, page: page - 1 }));
   if (more) keyboard.text(t("staff-queue-next"), staffQueueData.encode({ userId, filter, page: page + 1 }));
   return keyboard;

@@ -7,14 +7,24 @@ import { caseRatingData, myCaseData, staffCaseData, visitAnswerData } from "../c
 type Params = Record<string, string | number>;
 
 /** The ratings 1-5 and their labels. */
-export const RATING_OPTIONS = [["1", "case-rating-1"], ["2", "case-rating-2"], ["3", "case-rating-3"], ["4", "case-rating-4"], ["5", "case-rating-5"]] as const;
+export const RATING_OPTIONS = [
+  ["1", "case-rating-1"],
+  ["2", "case-rating-2"],
+  ["3", "case-rating-3"],
+  ["4", "case-rating-4"],
+  ["5", "case-rating-5"],
+] as const;
 
 const openCase = (translate: Translate, params: Params, chatId: number) =>
-  typeof params.caseId === "string" ? new InlineKeyboard().text(translate("case-button-open"), myCaseData.encode({ chatId, caseId: params.caseId })) : undefined;
+  typeof params.caseId === "string"
+    ? new InlineKeyboard().text(translate("case-button-open"), myCaseData.encode({ chatId, caseId: params.caseId }))
+    : undefined;
 
 export const CASE_NOTIFICATION_BUTTONS: Record<string, (translate: Translate, params: Params, chatId: number) => InlineKeyboard | undefined> = {
   "case-notify-question": (translate, params, chatId) =>
-    typeof params.caseId === "string" ? new InlineKeyboard().text(translate("case-button-answer"), myCaseData.encode({ chatId, caseId: params.caseId })) : undefined,
+    typeof params.caseId === "string"
+      ? new InlineKeyboard().text(translate("case-button-answer"), myCaseData.encode({ chatId, caseId: params.caseId }))
+      : undefined,
   "case-notify-forwarded": openCase,
   "case-notify-taken": openCase,
   "case-notify-reopened": openCase,

@@ -28,7 +28,18 @@ const ALWAYS_INTERNAL: ReadonlySet<EntryKind> = new Set(["note", "escalated"]);
 
 /** Kinds shown to the citizen by their nature (a question must reach them). */
 const ALWAYS_VISIBLE: ReadonlySet<EntryKind> = new Set([
-  "question", "answer", "citizen_info", "taken", "visit_proposed", "visit_confirmed", "visit_declined", "visit_outcome", "resolution", "closed", "reopened", "rated",
+  "question",
+  "answer",
+  "citizen_info",
+  "taken",
+  "visit_proposed",
+  "visit_confirmed",
+  "visit_declined",
+  "visit_outcome",
+  "resolution",
+  "closed",
+  "reopened",
+  "rated",
 ]);
 
 /**

@@ -13,7 +13,18 @@ export interface StaffActor {
   readonly displayName: string;
 }
 
-export type StaffCaseAction = "view" | "take" | "note" | "ask" | "forward" | "resolve" | "reopen" | "propose_visit" | "record_visit" | "reassign" | "open_for_caller";
+export type StaffCaseAction =
+  | "view"
+  | "take"
+  | "note"
+  | "ask"
+  | "forward"
+  | "resolve"
+  | "reopen"
+  | "propose_visit"
+  | "record_visit"
+  | "reassign"
+  | "open_for_caller";
 
 export interface CaseScope {
   readonly unitId: number;
@@ -54,5 +65,11 @@ export function worksCases(actor: StaffActor): boolean {
 
 /** A staff member of issue 10's store as the case rules see them. */
 export function actorOf(member: StaffMember): StaffActor {
-  return { memberId: member.id, userId: member.userId, role: member.role, unitId: member.scope.kind === "unit" ? member.scope.unitId : null, displayName: member.displayName };
+  return {
+    memberId: member.id,
+    userId: member.userId,
+    role: member.role,
+    unitId: member.scope.kind === "unit" ? member.scope.unitId : null,
+    displayName: member.displayName,
+  };
 }

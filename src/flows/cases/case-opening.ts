@@ -36,13 +36,21 @@ export async function openAndTell(
   const requestKey = await conversation.external(() => randomUUID());
   const result = await conversation.external(async (): Promise<OpenCaseResult | { kind: "refused_at"; reason: string; retryAt: string | null }> => {
     const opened = await services.cases.openCase({ ...input, chatId: ctx.chatId!, requestKey, limits: services.limits, now: new Date() });
-    if (opened.kind === "refused") return { kind: "refused_at", reason: opened.refusal.reason, retryAt: opened.refusal.reason === "too_many_today" ? opened.refusal.retryAt.toISOString() : null };
+    if (opened.kind === "refused")
+      return {
+        kind: "refused_at",
+        reason: opened.refusal.reason,
+        retryAt: opened.refusal.reason === "too_many_today" ? opened.refusal.retryAt.toISOString() : null,
+      };
     return opened;
   });
   if (result.kind === "no_route") await leave(conversation, ctx, "case-no-route");
   if (result.kind === "refused_at") {
     if (result.reason === "too_many_open") await leave(conversation, ctx, "case-limit-open", { max: toPersianDigits(services.limits.maxOpen) });
-    await leave(conversation, ctx, "case-limit-today", { max: toPersianDigits(services.limits.maxNewPerDay), until: formatDateTime(new Date(result.retryAt!)) });
+    await leave(conversation, ctx, "case-limit-today", {
+      max: toPersianDigits(services.limits.maxNewPerDay),
+      until: formatDateTime(new Date(result.retryAt!)),
+    });
   }
   if (result.kind !== "opened") return;
   ctx.logger.info({ case: result.caseId, unit: result.unit.code }, "case opened");

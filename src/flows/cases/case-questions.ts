@@ -13,13 +13,21 @@ import { inRows, isBack, isCancel, questionKeyboard } from "../kit/navigation.js
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 type NotText = "not_text";
-const textOnly = <T, E extends string>(parse: (text: string) => Result<T, E>) => (reply: Reply): Result<T, E | NotText> =>
-  reply.kind === "text" ? parse(reply.text) : fail("not_text");
+const textOnly =
+  <T, E extends string>(parse: (text: string) => Result<T, E>) =>
+  (reply: Reply): Result<T, E | NotText> =>
+    reply.kind === "text" ? parse(reply.text) : fail("not_text");
 
 // Each family names exactly the codes its parser can return.
 export const CHOICE_ERRORS = errorMessages("case-choice-error", { choose_button: true, not_text: true } satisfies Record<"choose_button" | NotText, true>);
-const TEXT_ERRORS = errorMessages("case-text-error", { too_short: true, too_long: true, not_text: true } satisfies Record<"too_short" | "too_long" | NotText, true>);
-const AMOUNT_ERRORS = errorMessages("case-amount-error", { empty: true, not_digits: true, too_large: true, not_text: true } satisfies Record<AmountError | NotText, true>);
+const TEXT_ERRORS = errorMessages("case-text-error", { too_short: true, too_long: true, not_text: true } satisfies Record<
+  "too_short" | "too_long" | NotText,
+  true
+>);
+const AMOUNT_ERRORS = errorMessages("case-amount-error", { empty: true, not_digits: true, too_large: true, not_text: true } satisfies Record<
+  AmountError | NotText,
+  true
+>);
 const DAY_ERRORS = errorMessages("case-day-error", {
   empty: true,
   bad_format: true,
@@ -30,13 +38,22 @@ const DAY_ERRORS = errorMessages("case-day-error", {
 } satisfies Record<JalaliDateError | "in_future" | "too_old" | NotText, true>);
 
 /** One of several buttons; `options` maps a value to its locale key. */
-export function choiceQuestion<T extends string>(ctx: FlowContext, prompt: string, options: ReadonlyArray<readonly [T, string]>, opts: { back?: boolean; perRow?: number; params?: Record<string, string | number> } = {}): Question<T, "choose_button" | NotText> {
+export function choiceQuestion<T extends string>(
+  ctx: FlowContext,
+  prompt: string,
+  options: ReadonlyArray<readonly [T, string]>,
+  opts: { back?: boolean; perRow?: number; params?: Record<string, string | number> } = {},
+): Question<T, "choose_button" | NotText> {
   return {
     prompt,
     promptParams: opts.params,
     errors: CHOICE_ERRORS,
     back: opts.back,
-    buttons: () => inRows(options.map(([, key]) => ctx.t(key)), opts.perRow ?? 2),
+    buttons: () =>
+      inRows(
+        options.map(([, key]) => ctx.t(key)),
+        opts.perRow ?? 2,
+      ),
     parse: textOnly((text): Result<T, "choose_button"> => {
       const found = options.find(([, key]) => ctx.t(key) === text.trim());
       return found ? ok(found[0]) : fail("choose_button");
@@ -52,7 +69,12 @@ export function boundedText(text: string, min: number, max: number): Result<stri
   return ok(cleaned);
 }
 
-export function textQuestion(prompt: string, min: number, max: number, opts: { back?: boolean; params?: Record<string, string | number> } = {}): Question<string, "too_short" | "too_long" | NotText> {
+export function textQuestion(
+  prompt: string,
+  min: number,
+  max: number,
+  opts: { back?: boolean; params?: Record<string, string | number> } = {},
+): Question<string, "too_short" | "too_long" | NotText> {
   return {
     prompt,
     promptParams: { ...opts.params, min, max },
@@ -72,7 +94,11 @@ export function amountQuestion(ctx: FlowContext, prompt: string, opts: { zeroBut
 }
 
 /** A past day, today at the latest and a year back at the earliest: by button or typed Jalali date. */
-export function pastDayQuestion(ctx: FlowContext, prompt: string, today: JalaliDate): Question<JalaliDate, JalaliDateError | "in_future" | "too_old" | NotText> {
+export function pastDayQuestion(
+  ctx: FlowContext,
+  prompt: string,
+  today: JalaliDate,
+): Question<JalaliDate, JalaliDateError | "in_future" | "too_old" | NotText> {
   return {
     prompt,
     errors: DAY_ERRORS,

@@ -44,7 +44,10 @@ export function citizenCaseText(ctx: Translator, view: CaseView): string {
     kind: ctx.t(`case-kind-${view.kind}`),
     status: ctx.t(`case-status-${view.status}`),
     unit: unitName(ctx, view.unit),
-    timeline: view.entries.filter((e) => e.visibility === "citizen").map((e) => entryLine(ctx, e, "citizen")).join("\n"),
+    timeline: view.entries
+      .filter((e) => e.visibility === "citizen")
+      .map((e) => entryLine(ctx, e, "citizen"))
+      .join("\n"),
   });
 }
 
@@ -77,7 +80,10 @@ export function staffDetails(ctx: Translator, view: CaseView): string {
       options.some(([value]) => value === d[key]) ? ctx.t(keyOf(options, d[key] as T)) : "-";
     return ctx.t("case-staff-details-home_service", {
       need: pick(NEEDS, "need"),
-      members: members.map((m, i) => `${toPersianDigits(i + 1)}. ${m.firstName ?? "-"} (${m.registration ? ctx.t(REGISTRATION_LABELS[m.registration]) : "-"})`).join("، ") || "-",
+      members:
+        members
+          .map((m, i) => `${toPersianDigits(i + 1)}. ${m.firstName ?? "-"} (${m.registration ? ctx.t(REGISTRATION_LABELS[m.registration]) : "-"})`)
+          .join("، ") || "-",
       disability: text("disability"),
       address: text("address"),
       location: location?.latitude !== undefined ? `https://maps.google.com/?q=${location.latitude},${location.longitude}` : "-",
@@ -103,6 +109,9 @@ export function staffCardText(ctx: Translator, view: CaseView): string {
     details: details || "-",
     attachments: toPersianDigits(view.attachments.length),
     rating: view.rating === null ? "-" : toPersianDigits(view.rating),
-    timeline: view.entries.slice(-12).map((e) => entryLine(ctx, e, "staff")).join("\n"),
+    timeline: view.entries
+      .slice(-12)
+      .map((e) => entryLine(ctx, e, "staff"))
+      .join("\n"),
   });
 }

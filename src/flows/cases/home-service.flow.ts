@@ -36,7 +36,6 @@ export const MAX_HOUSEHOLD = 4;
 
 type Need = "registration" | "delivery" | "both";
 
-
 /** A member as the conversation keeps it, with what their application needs. */
 interface MemberAnswer extends HouseholdMember {
   /** "registered": has a paid application; "at_home": pre-registration will be done during the visit. */
@@ -52,7 +51,10 @@ export function homeServiceFlow(services: CaseServices): Flow {
       await ctx.reply(ctx.t("case-home-intro"));
       const need: Need = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-need", NEEDS, { perRow: 1 }));
       const disabilityKind = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-disability", DISABILITIES));
-      const disability = disabilityKind === "other" ? await askValue(conversation, ctx, textQuestion("case-home-ask-disability-text", 5, 200)) : ctx.t(keyOf(DISABILITIES, disabilityKind));
+      const disability =
+        disabilityKind === "other"
+          ? await askValue(conversation, ctx, textQuestion("case-home-ask-disability-text", 5, 200))
+          : ctx.t(keyOf(DISABILITIES, disabilityKind));
       const certificate = await askPhoto(conversation, ctx, "case-home-ask-certificate", "certificate", { optional: true, back: false });
       const members = await askMembers(conversation, ctx, services, need);
       const provinces = await conversation.external(() => services.places.provinces());
@@ -62,23 +64,59 @@ export function homeServiceFlow(services: CaseServices): Flow {
       const phone = await askValue(conversation, ctx, mobileQuestion);
       const days = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-days", DAYS, { perRow: 1 }));
       const window = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-window", WINDOWS, { perRow: 1 }));
-      const memberLines = members.map((m, i) => ctx.t("case-home-member-line", { n: toPersianDigits(i + 1), name: m.firstName, registration: ctx.t(REGISTRATION_LABELS[m.registration]) })).join("\n");
-      const confirm = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-confirm", [["send", "case-send"], ["cancel", "flow-cancel"]], {
-        params: { need: ctx.t(keyOf(NEEDS, need)), members: memberLines, province: province.name, address, phone: `\u2066${toPersianDigits(phone)}\u2069`, days: ctx.t(keyOf(DAYS, days)), window: ctx.t(keyOf(WINDOWS, window)) },
-      }));
+      const memberLines = members
+        .map((m, i) =>
+          ctx.t("case-home-member-line", { n: toPersianDigits(i + 1), name: m.firstName, registration: ctx.t(REGISTRATION_LABELS[m.registration]) }),
+        )
+        .join("\n");
+      const confirm = await askValue(
+        conversation,
+        ctx,
+        choiceQuestion(
+          ctx,
+          "case-home-confirm",
+          [
+            ["send", "case-send"],
+            ["cancel", "flow-cancel"],
+          ],
+          {
+            params: {
+              need: ctx.t(keyOf(NEEDS, need)),
+              members: memberLines,
+              province: province.name,
+              address,
+              phone: `\u2066${toPersianDigits(phone)}\u2069`,
+              days: ctx.t(keyOf(DAYS, days)),
+              window: ctx.t(keyOf(WINDOWS, window)),
+            },
+          },
+        ),
+      );
       if (confirm === "cancel") await leave(conversation, ctx);
-      await openAndTell(conversation, ctx, services, {
-        kind: "home_service",
-        provinceId: province.id,
-        summary: `${ctx.t(keyOf(NEEDS, need))} × ${members.length}`,
-        details: {
-          need, disability, address, phone, days, window, location,
-          members: members.map((m) => ({ firstName: m.firstName, registration: m.registration })),
+      await openAndTell(
+        conversation,
+        ctx,
+        services,
+        {
+          kind: "home_service",
+          provinceId: province.id,
+          summary: `${ctx.t(keyOf(NEEDS, need))} × ${members.length}`,
+          details: {
+            need,
+            disability,
+            address,
+            phone,
+            days,
+            window,
+            location,
+            members: members.map((m) => ({ firstName: m.firstName, registration: m.registration })),
+          },
+          description: disability,
+          attachments: certificate.kind === "answer" && certificate.value ? [certificate.value] : [],
+          members: members.map(({ registration: _registration, ...member }) => member),
         },
-        description: disability,
-        attachments: certificate.kind === "answer" && certificate.value ? [certificate.value] : [],
-        members: members.map(({ registration: _registration, ...member }) => member),
-      }, "case-home-sent");
+        "case-home-sent",
+      );
     },
   };
 }
@@ -104,7 +142,12 @@ async function askMembers(conversation: FlowConversation, ctx: FlowContext, serv
         const eligible = await checkEligibility(services.registry, nationalId as NationalId, birthDate);
         if (!eligible.ok) return { kind: "mismatch" as const };
         const live = await services.applications.findLive(nationalId);
-        return { kind: "ok" as const, firstName: eligible.value.firstName, applicationId: live?.id ?? null, paid: live !== null && live.status !== "awaiting_payment" };
+        return {
+          kind: "ok" as const,
+          firstName: eligible.value.firstName,
+          applicationId: live?.id ?? null,
+          paid: live !== null && live.status !== "awaiting_payment",
+        };
       } catch (error) {
         ctx.logger.warn({ err: error }, "civil registry could not be asked");
         return { kind: "unavailable" as const };
@@ -117,7 +160,19 @@ async function askMembers(conversation: FlowConversation, ctx: FlowContext, serv
     const registration = need === "delivery" ? "not_needed" : checked.paid ? "registered" : "at_home";
     members.push({ nationalId, birthDate: jalaliDateToString(birthDate), firstName: checked.firstName, applicationId: checked.applicationId, registration });
     if (members.length >= MAX_HOUSEHOLD) break;
-    const more = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-more", [["no", "case-home-more-no"], ["yes", "case-home-more-yes"]], { perRow: 1, params: { max: toPersianDigits(MAX_HOUSEHOLD) } }));
+    const more = await askValue(
+      conversation,
+      ctx,
+      choiceQuestion(
+        ctx,
+        "case-home-ask-more",
+        [
+          ["no", "case-home-more-no"],
+          ["yes", "case-home-more-yes"],
+        ],
+        { perRow: 1, params: { max: toPersianDigits(MAX_HOUSEHOLD) } },
+      ),
+    );
     if (more === "no") break;
   }
   return members;

@@ -71,7 +71,16 @@ const revive = (view: CaseView): CaseView => ({
 });
 
 async function chooseCase(conversation: FlowConversation, ctx: FlowContext, services: CaseServices): Promise<string> {
-  const cases = await conversation.external(async () => JSON.parse(JSON.stringify(await services.cases.casesOfChat(ctx.chatId!))) as Array<{ id: string; number: string; kind: string; status: string; createdAt: string }>);
+  const cases = await conversation.external(
+    async () =>
+      JSON.parse(JSON.stringify(await services.cases.casesOfChat(ctx.chatId!))) as Array<{
+        id: string;
+        number: string;
+        kind: string;
+        status: string;
+        createdAt: string;
+      }>,
+  );
   if (cases.length === 0) await leave(conversation, ctx, "case-mine-empty");
   const labels = cases.map((c) => caseButton(c));
   const lines = cases.map((c) => caseLine(ctx, { ...c, createdAt: new Date(c.createdAt) } as never)).join("\n");
@@ -97,23 +106,40 @@ async function askCaseAction(conversation: FlowConversation, ctx: FlowContext, s
   if ((view.status === "resolved" || view.status === "closed") && view.rating === null) options.push(["rate", "case-mine-rate"]);
   if (view.status !== "closed") options.push(["close", "case-mine-close"]);
   options.push(["list", "case-mine-back-to-list"]);
-  const visitLine = view.openVisit ? ctx.t(view.openVisit.status === "proposed" ? "case-mine-visit-proposed" : "case-mine-visit-confirmed", { when: formatDateTime(view.openVisit.startsAt) }) : "";
+  const visitLine = view.openVisit
+    ? ctx.t(view.openVisit.status === "proposed" ? "case-mine-visit-proposed" : "case-mine-visit-confirmed", { when: formatDateTime(view.openVisit.startsAt) })
+    : "";
   await ctx.reply([citizenCaseText(ctx, view), visitLine, open ? "" : ctx.t("case-mine-finished")].filter(Boolean).join("\n\n"));
   return askValue(conversation, ctx, choiceQuestion(ctx, "case-mine-what-now", options, { perRow: 2 }));
 }
 
-async function act(conversation: FlowConversation, ctx: FlowContext, services: CaseServices, view: CaseView, choice: Exclude<CaseChoice, "list">): Promise<void> {
+async function act(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: CaseServices,
+  view: CaseView,
+  choice: Exclude<CaseChoice, "list">,
+): Promise<void> {
   const now = () => new Date();
   let result: ActionResult;
   switch (choice) {
     case "info": {
       const info = await askInfo(conversation, ctx);
       const requestKey = await conversation.external(() => randomUUID());
-      result = await conversation.external(() => services.cases.citizenAddInfo({ caseId: view.id, chatId: ctx.chatId!, text: info.text, attachment: info.attachment, requestKey, now: now() }));
+      result = await conversation.external(() =>
+        services.cases.citizenAddInfo({ caseId: view.id, chatId: ctx.chatId!, text: info.text, attachment: info.attachment, requestKey, now: now() }),
+      );
       break;
     }
     case "close": {
-      const sure = await askValue(conversation, ctx, choiceQuestion(ctx, "case-mine-close-sure", [["yes", "case-mine-close-yes"], ["no", "case-mine-close-no"]]));
+      const sure = await askValue(
+        conversation,
+        ctx,
+        choiceQuestion(ctx, "case-mine-close-sure", [
+          ["yes", "case-mine-close-yes"],
+          ["no", "case-mine-close-no"],
+        ]),
+      );
       if (sure === "no") await leave(conversation, ctx, "main-menu-again");
       result = await conversation.external(() => services.cases.citizenClose({ caseId: view.id, chatId: ctx.chatId!, now: now() }));
       break;
@@ -125,12 +151,19 @@ async function act(conversation: FlowConversation, ctx: FlowContext, services: C
     }
     case "visit_yes":
     case "visit_no":
-      result = await conversation.external(() => services.cases.answerVisit({ visitId: view.openVisit!.id, chatId: ctx.chatId!, accept: choice === "visit_yes", now: now() }));
+      result = await conversation.external(() =>
+        services.cases.answerVisit({ visitId: view.openVisit!.id, chatId: ctx.chatId!, accept: choice === "visit_yes", now: now() }),
+      );
       break;
   }
-  await ctx.reply(ctx.t(result.kind === "done" ? DONE_KEYS[choice] : result.kind === "already" ? "case-mine-already" : "case-mine-not-allowed", { number: displayCaseNumber(view.number) }), {
-    reply_markup: mainMenuKeyboard(ctx),
-  });
+  await ctx.reply(
+    ctx.t(result.kind === "done" ? DONE_KEYS[choice] : result.kind === "already" ? "case-mine-already" : "case-mine-not-allowed", {
+      number: displayCaseNumber(view.number),
+    }),
+    {
+      reply_markup: mainMenuKeyboard(ctx),
+    },
+  );
   if (result.kind === "done") services.notifyNow();
 }
 
@@ -160,4 +193,3 @@ async function askInfo(conversation: FlowConversation, ctx: FlowContext): Promis
     await next.reply(next.t("case-mine-ask-info", { max: MAX_ENTRY_TEXT }));
   }
 }
-

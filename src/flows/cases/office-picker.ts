@@ -25,7 +25,13 @@ const OFFICE_ERRORS = errorMessages("case-office-error", { not_found: true, not_
 
 type PageChoice = { kind: "more" } | { kind: "office"; office: PickedOffice } | { kind: "narrow"; offices: PickedOffice[] };
 
-const picked = (office: Office): PickedOffice => ({ id: office.id, name: office.name, type: office.type, cityId: office.cityId, provinceId: office.provinceId });
+const picked = (office: Office): PickedOffice => ({
+  id: office.id,
+  name: office.name,
+  type: office.type,
+  cityId: office.cityId,
+  provinceId: office.provinceId,
+});
 
 const officeLabel = (ctx: FlowContext, office: PickedOffice) => `${office.name} (${ctx.t(`booking-office-type-${office.type}`)})`;
 
@@ -33,7 +39,10 @@ export async function pickOffice(conversation: FlowConversation, ctx: FlowContex
   const visited = await conversation.external(async () => {
     const catalog = await services.offices.catalog();
     const recent = await services.cases.visitedOffices(ctx.chatId!);
-    return recent.map((visit) => catalog.get(visit.officeId)).filter((office): office is Office => office !== undefined).map(picked);
+    return recent
+      .map((visit) => catalog.get(visit.officeId))
+      .filter((office): office is Office => office !== undefined)
+      .map(picked);
   });
   if (visited.length > 0) {
     const labels = visited.map((office) => officeLabel(ctx, office));

@@ -30,39 +30,84 @@ export function overchargeReportFlow(services: CaseServices): Flow {
       const office = await pickOffice(conversation, ctx, services);
       const today = await conversation.external(() => jalaliDateInTehran(new Date()));
       const day = await askValue(conversation, ctx, pastDayQuestion(ctx, "case-report-ask-day", today));
-      const mode = await askValue(conversation, ctx, choiceQuestion(ctx, "case-report-ask-mode", [["total", "case-report-mode-total"], ["items", "case-report-mode-items"]]));
+      const mode = await askValue(
+        conversation,
+        ctx,
+        choiceQuestion(ctx, "case-report-ask-mode", [
+          ["total", "case-report-mode-total"],
+          ["items", "case-report-mode-items"],
+        ]),
+      );
       let charges: Charges;
       if (mode === "total") {
         charges = { kind: "total", rial: await askValue(conversation, ctx, amountQuestion(ctx, "case-report-ask-total")) };
       } else {
         const items = [];
-        for (const [item, prompt] of ITEM_QUESTIONS) items.push({ item, rial: await askValue(conversation, ctx, amountQuestion(ctx, prompt, { zeroButton: true })) });
+        for (const [item, prompt] of ITEM_QUESTIONS)
+          items.push({ item, rial: await askValue(conversation, ctx, amountQuestion(ctx, prompt, { zeroButton: true })) });
         charges = { kind: "items", items };
       }
       const verdict = await conversation.external(() => judge(services, office, day, charges));
       await ctx.reply(verdictText(ctx, verdict));
       if (!verdict.violation) {
-        const goOn = await askValue(conversation, ctx, choiceQuestion(ctx, "case-report-ask-continue", [["yes", "case-report-continue-yes"], ["no", "case-report-continue-no"]]));
+        const goOn = await askValue(
+          conversation,
+          ctx,
+          choiceQuestion(ctx, "case-report-ask-continue", [
+            ["yes", "case-report-continue-yes"],
+            ["no", "case-report-continue-no"],
+          ]),
+        );
         if (goOn === "no") await leave(conversation, ctx, "case-report-not-sent");
       }
       const receipt = await askPhoto(conversation, ctx, "case-report-ask-receipt", "receipt", { optional: true, back: false });
       const description = await askValue(conversation, ctx, textQuestion("case-report-ask-description", MIN_DESCRIPTION_TEXT, MAX_ENTRY_TEXT));
-      const anonymous = await askValue(conversation, ctx, choiceQuestion(ctx, "case-report-ask-anonymous", [["yes", "case-report-anonymous-yes"], ["no", "case-report-anonymous-no"]]));
-      const confirm = await askValue(conversation, ctx, choiceQuestion(ctx, "case-report-confirm", [["send", "case-send"], ["cancel", "flow-cancel"]], {
-        params: { office: office.name, day: formatJalaliDateOnly(day), charged: formatToman(verdict.chargedRial), anonymous: ctx.t(anonymous === "yes" ? "case-report-anonymous-yes" : "case-report-anonymous-no") },
-      }));
+      const anonymous = await askValue(
+        conversation,
+        ctx,
+        choiceQuestion(ctx, "case-report-ask-anonymous", [
+          ["yes", "case-report-anonymous-yes"],
+          ["no", "case-report-anonymous-no"],
+        ]),
+      );
+      const confirm = await askValue(
+        conversation,
+        ctx,
+        choiceQuestion(
+          ctx,
+          "case-report-confirm",
+          [
+            ["send", "case-send"],
+            ["cancel", "flow-cancel"],
+          ],
+          {
+            params: {
+              office: office.name,
+              day: formatJalaliDateOnly(day),
+              charged: formatToman(verdict.chargedRial),
+              anonymous: ctx.t(anonymous === "yes" ? "case-report-anonymous-yes" : "case-report-anonymous-no"),
+            },
+          },
+        ),
+      );
       if (confirm === "cancel") await leave(conversation, ctx);
-      await openAndTell(conversation, ctx, services, {
-        kind: "overcharge",
-        officeId: office.id,
-        officeType: office.type,
-        provinceId: office.provinceId,
-        anonymous: anonymous === "yes",
-        summary: office.name,
-        details: { office: office.name, officeType: office.type, visitDay: jalaliDateToString(day), charges, ...verdict },
-        description,
-        attachments: receipt.kind === "answer" && receipt.value ? [receipt.value] : [],
-      }, "case-report-sent");
+      await openAndTell(
+        conversation,
+        ctx,
+        services,
+        {
+          kind: "overcharge",
+          officeId: office.id,
+          officeType: office.type,
+          provinceId: office.provinceId,
+          anonymous: anonymous === "yes",
+          summary: office.name,
+          details: { office: office.name, officeType: office.type, visitDay: jalaliDateToString(day), charges, ...verdict },
+          description,
+          attachments: receipt.kind === "answer" && receipt.value ? [receipt.value] : [],
+        },
+        "case-report-sent",
+      );
     },
   };
 }

@@ -26,10 +26,29 @@ export function staffCallerCaseFlow(services: StaffFlowServices): Flow {
       const nationalId = await askValue(conversation, ctx, { ...nationalIdQuestion(false), prompt: "staff-ask-caller-national-id" });
       // The caller's number is typed by the agent: the contact button would share the agent's own.
       const phone = await askValue(conversation, ctx, { ...mobileQuestion, prompt: "staff-ask-caller-phone", buttons: undefined, accepts: [] });
-      const kind = await askValue(conversation, ctx, choiceQuestion<"complaint" | "overcharge">(ctx, "staff-ask-caller-kind", [["complaint", "case-kind-complaint"], ["overcharge", "case-kind-overcharge"]]));
-      const officeType = await askValue(conversation, ctx, choiceQuestion(ctx, "staff-ask-caller-office-type", [
-        ["pishkhan", "booking-office-type-pishkhan"], ["post", "booking-office-type-post"], ["civil_registration", "booking-office-type-civil_registration"], ["none", "staff-caller-no-office"],
-      ], { perRow: 1 }));
+      const kind = await askValue(
+        conversation,
+        ctx,
+        choiceQuestion<"complaint" | "overcharge">(ctx, "staff-ask-caller-kind", [
+          ["complaint", "case-kind-complaint"],
+          ["overcharge", "case-kind-overcharge"],
+        ]),
+      );
+      const officeType = await askValue(
+        conversation,
+        ctx,
+        choiceQuestion(
+          ctx,
+          "staff-ask-caller-office-type",
+          [
+            ["pishkhan", "booking-office-type-pishkhan"],
+            ["post", "booking-office-type-post"],
+            ["civil_registration", "booking-office-type-civil_registration"],
+            ["none", "staff-caller-no-office"],
+          ],
+          { perRow: 1 },
+        ),
+      );
       const said = await askValue(conversation, ctx, textQuestion("staff-ask-caller-said", MIN_DESCRIPTION_TEXT, MAX_ENTRY_TEXT));
       const requestKey = await conversation.external(() => randomUUID());
       const result = await conversation.external(() =>
@@ -50,7 +69,9 @@ export function staffCallerCaseFlow(services: StaffFlowServices): Flow {
         await ctx.reply(ctx.t("case-no-route"), { reply_markup: mainMenuKeyboard(ctx) });
         return;
       }
-      await ctx.reply(ctx.t("staff-caller-case-opened", { number: displayCaseNumber(result.number), unit: unitName(ctx, result.unit) }), { reply_markup: mainMenuKeyboard(ctx) });
+      await ctx.reply(ctx.t("staff-caller-case-opened", { number: displayCaseNumber(result.number), unit: unitName(ctx, result.unit) }), {
+        reply_markup: mainMenuKeyboard(ctx),
+      });
     },
   };
 }

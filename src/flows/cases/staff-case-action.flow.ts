@@ -42,7 +42,10 @@ const UNIT_OPTIONS = {
 
 /** A visit time typed as «۱۴۰۵/۰۹/۲۰ ۱۰:۳۰» (any digits), in the future and within 60 days. */
 type VisitTimeError = "bad_format" | "invalid_date" | "in_past" | "too_far";
-const VISIT_TIME_ERRORS = errorMessages("staff-visit-time-error", { bad_format: true, invalid_date: true, in_past: true, too_far: true } satisfies Record<VisitTimeError, true>);
+const VISIT_TIME_ERRORS = errorMessages("staff-visit-time-error", { bad_format: true, invalid_date: true, in_past: true, too_far: true } satisfies Record<
+  VisitTimeError,
+  true
+>);
 
 export function parseVisitTime(text: string, now: Date): Result<Date, VisitTimeError> {
   const [datePart, timePart] = toLatinDigits(text).trim().split(/\s+/);
@@ -83,8 +86,21 @@ export function staffCaseActionFlow(services: StaffFlowServices): Flow {
         step = { kind: "visit", startsAt };
       } else if (action === "forward") {
         const units = await conversation.external(async () => (await services.cases.units()).filter((u) => u.id !== view.unitId && u.kind === "hotline"));
-        const unit = await askValue(conversation, ctx, choiceQuestion(ctx, "staff-ask-forward-unit", units.map((u) => [String(u.id), UNIT_OPTIONS[u.officeType ?? "other"]] as const), { perRow: 1 }));
-        const note = await askValue(conversation, ctx, textQuestion(TEXT_PROMPTS.forward, 5, MAX_ENTRY_TEXT, { params: { unit: unitName(ctx, units.find((u) => String(u.id) === unit)!) } }));
+        const unit = await askValue(
+          conversation,
+          ctx,
+          choiceQuestion(
+            ctx,
+            "staff-ask-forward-unit",
+            units.map((u) => [String(u.id), UNIT_OPTIONS[u.officeType ?? "other"]] as const),
+            { perRow: 1 },
+          ),
+        );
+        const note = await askValue(
+          conversation,
+          ctx,
+          textQuestion(TEXT_PROMPTS.forward, 5, MAX_ENTRY_TEXT, { params: { unit: unitName(ctx, units.find((u) => String(u.id) === unit)!) } }),
+        );
         step = { kind: "act", action: { kind: "forward", toUnitId: Number(unit), text: note } };
       } else if (action === "note" || action === "ask" || action === "resolve" || action === "reopen") {
         const text = await askValue(conversation, ctx, textQuestion(TEXT_PROMPTS[action], 2, MAX_ENTRY_TEXT));
@@ -116,4 +132,3 @@ async function askVisitTime(conversation: FlowConversation, ctx: FlowContext): P
     },
   });
 }
-

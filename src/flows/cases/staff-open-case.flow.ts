@@ -4,7 +4,10 @@ import { errorMessages } from "../kit/error-messages.js";
 import { worksCases } from "../../domain/cases/staff-actor.js";
 import { fail, type Result } from "../../domain/shared/result.js";
 
-const CASE_NUMBER_ERRORS = errorMessages("staff-case-number-error", { empty: true, not_digits: true, wrong_length: true, mistyped: true } satisfies Record<CaseNumberError, true>);
+const CASE_NUMBER_ERRORS = errorMessages("staff-case-number-error", { empty: true, not_digits: true, wrong_length: true, mistyped: true } satisfies Record<
+  CaseNumberError,
+  true
+>);
 import { sendCaseCard, STAFF_OPEN_CASE_FLOW } from "../../bot/features/cases/staff-cases.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { CaseView } from "../../domain/cases/case-store.js";
@@ -36,7 +39,11 @@ export function staffOpenCaseFlow(services: StaffFlowServices): Flow {
         return;
       }
       await ctx.reply(ctx.t("staff-case-found"), { reply_markup: mainMenuKeyboard(ctx) });
-      await sendCaseCard(ctx, { ...view, resolutionDueAt: new Date(view.resolutionDueAt), entries: view.entries.map((e) => ({ ...e, at: new Date(e.at) })) }, actor);
+      await sendCaseCard(
+        ctx,
+        { ...view, resolutionDueAt: new Date(view.resolutionDueAt), entries: view.entries.map((e) => ({ ...e, at: new Date(e.at) })) },
+        actor,
+      );
     },
   };
 }

@@ -66,7 +66,11 @@ describe("timeline visibility", () => {
     expect(entryVisibility("opened", "citizen")).toBe("citizen");
     expect(entryVisibility("question")).toBe("citizen");
     expect(entryVisibility("resolution", "internal")).toBe("citizen");
-    const entries = [{ id: 1, visibility: "citizen" as const }, { id: 2, visibility: "internal" as const }, { id: 3, visibility: "citizen" as const }];
+    const entries = [
+      { id: 1, visibility: "citizen" as const },
+      { id: 2, visibility: "internal" as const },
+      { id: 3, visibility: "citizen" as const },
+    ];
     expect(citizenTimeline(entries).map((e) => e.id)).toEqual([1, 3]);
   });
 });
@@ -115,16 +119,34 @@ describe("overcharge verdict", () => {
     const verdict = evaluateCharges({ kind: "total", rial: toman(45_000) }, DEFAULT_TARIFF, metropolis);
     expect(verdict).toMatchObject({ legalRial: toman(31_000), overRial: toman(14_000), violation: true });
     expect(evaluateCharges({ kind: "total", rial: toman(31_000) }, DEFAULT_TARIFF, metropolis).violation).toBe(false);
-    const later: Tariff = { effectiveFrom: new Date("2024-03-20T20:30:00Z"), preRegistrationRial: 1_450_000, completionMetropolisMaxRial: 300_000, deliveryRial: 100_000 };
+    const later: Tariff = {
+      effectiveFrom: new Date("2024-03-20T20:30:00Z"),
+      preRegistrationRial: 1_450_000,
+      completionMetropolisMaxRial: 300_000,
+      deliveryRial: 100_000,
+    };
     expect(evaluateCharges({ kind: "total", rial: toman(45_000) }, later, metropolis)).toMatchObject({ legalRial: 1_850_000, overRial: 0, violation: false });
   });
 
   it("holds each item to its own fee; the completion fee follows the city; the tracking code is a violation of its own", () => {
     const items = evaluateCharges({ kind: "items", items: [{ item: "completion", rial: toman(45_000) }] }, DEFAULT_TARIFF, metropolis);
     expect(items).toMatchObject({ chargedRial: toman(45_000), legalRial: toman(9_000), overRial: toman(36_000), violation: true });
-    const town = evaluateCharges({ kind: "items", items: [{ item: "completion", rial: toman(12_000) }] }, DEFAULT_TARIFF, { isMetropolis: false, completionFeeRial: toman(12_000) });
+    const town = evaluateCharges({ kind: "items", items: [{ item: "completion", rial: toman(12_000) }] }, DEFAULT_TARIFF, {
+      isMetropolis: false,
+      completionFeeRial: toman(12_000),
+    });
     expect(town.violation).toBe(false);
-    const code = evaluateCharges({ kind: "items", items: [{ item: "completion", rial: toman(5_000) }, { item: "tracking_code", rial: toman(1_000) }] }, DEFAULT_TARIFF, metropolis);
+    const code = evaluateCharges(
+      {
+        kind: "items",
+        items: [
+          { item: "completion", rial: toman(5_000) },
+          { item: "tracking_code", rial: toman(1_000) },
+        ],
+      },
+      DEFAULT_TARIFF,
+      metropolis,
+    );
     expect(code).toMatchObject({ trackingCodeCharged: true, overRial: toman(1_000), violation: true });
   });
 });
@@ -135,7 +157,10 @@ describe("abuse limits", () => {
     const limits = { maxOpen: 3, maxNewPerDay: 3 };
     expect(refuseNewCase(limits, { open: 2, openedToday: 2 }, now)).toBeNull();
     expect(refuseNewCase(limits, { open: 3, openedToday: 3 }, now)).toEqual({ reason: "too_many_open" });
-    expect(refuseNewCase(limits, { open: 1, openedToday: 3 }, now)).toEqual({ reason: "too_many_today", retryAt: tehranWallTimeToInstant({ year: 1405, month: 9, day: 11 }, 0, 0) });
+    expect(refuseNewCase(limits, { open: 1, openedToday: 3 }, now)).toEqual({
+      reason: "too_many_today",
+      retryAt: tehranWallTimeToInstant({ year: 1405, month: 9, day: 11 }, 0, 0),
+    });
     expect(startOfNextTehranDay(now)).toEqual(tehranWallTimeToInstant({ year: 1405, month: 9, day: 11 }, 0, 0));
   });
 });

@@ -31,9 +31,11 @@ export async function unitId(db: Database, code: string): Promise<number> {
 
 /** A staff member of a unit, inserted as issue 10's enrolment would leave one. */
 export async function insertStaff(db: Database, role: StaffRole, unit: number | null, userId = 700_000 + ++counter): Promise<StaffActor> {
-  const [row] = await db.sql.query<{ id: number }>(
-    `INSERT INTO staff_members (user_id, display_name, role, unit_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [userId, `${role}-${counter}`, role, unit],
-  );
+  const [row] = await db.sql.query<{ id: number }>(`INSERT INTO staff_members (user_id, display_name, role, unit_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    userId,
+    `${role}-${counter}`,
+    role,
+    unit,
+  ]);
   return { memberId: row!.id, userId, role, unitId: unit, displayName: `${role}-${counter}` };
 }

@@ -28,6 +28,10 @@ const SQL_ONLY_INDEXES: Record<string, string> = {
   audit_log_office_idx: "partial: an office's audit trail",
   cards_ready_idx: "partial: an office's cards ready for pickup",
   cards_in_transit_idx: "partial: cards in transit to an office",
+  cases_open_due_idx: "partial: the escalation sweep's open cases by due time",
+  case_entries_request_key: "partial unique: one entry per request key (a repeated step finds its result)",
+  home_visits_one_open_per_case: "partial unique: one proposed or confirmed visit per case",
+  staff_units_home_service_per_province: "partial unique: one home-service unit per province",
 };
 const SQL_ONLY_TABLES = new Set(["_prisma_migrations"]);
 

@@ -21,14 +21,27 @@ export function citizenCaseButtonsFeature(deps: { cases: CaseStore; notifyNow: (
     const result = await deps.cases.answerVisit({ visitId, chatId, accept: answer === "yes", now: new Date() });
     await ctx.answerCallbackQuery();
     if (result.kind === "done") deps.notifyNow();
-    await ctx.reply(ctx.t(result.kind === "done" ? (answer === "yes" ? "case-mine-done-visit_yes" : "case-mine-done-visit_no") : result.kind === "already" ? "case-mine-already" : "case-mine-not-allowed", { number: "" }));
+    await ctx.reply(
+      ctx.t(
+        result.kind === "done"
+          ? answer === "yes"
+            ? "case-mine-done-visit_yes"
+            : "case-mine-done-visit_no"
+          : result.kind === "already"
+            ? "case-mine-already"
+            : "case-mine-not-allowed",
+        { number: "" },
+      ),
+    );
   });
 
   onCallbackData(feature, caseRatingData, async (ctx, { chatId, caseId, rating }) => {
     if (chatId !== ctx.chat?.id) return notYours(ctx);
     const result = await deps.cases.citizenRate({ caseId, chatId, rating: Number(rating), now: new Date() });
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t(result.kind === "done" ? "case-mine-done-rate" : result.kind === "already" ? "case-mine-already" : "case-mine-not-allowed", { number: "" }));
+    await ctx.reply(
+      ctx.t(result.kind === "done" ? "case-mine-done-rate" : result.kind === "already" ? "case-mine-already" : "case-mine-not-allowed", { number: "" }),
+    );
   });
   return feature;
 }

@@ -4,14 +4,7 @@
 import { hears } from "@grammyjs/i18n";
 import { InlineKeyboard, Composer } from "grammy";
 import type { BotContext, FlowContext } from "../../context.js";
-import {
-  onCallbackData,
-  QUEUE_FILTERS,
-  staffAssignData,
-  staffCaseData,
-  staffQueueData,
-  visitOutcomeData,
-} from "../../callback-data/index.js";
+import { onCallbackData, QUEUE_FILTERS, staffAssignData, staffCaseData, staffQueueData, visitOutcomeData } from "../../callback-data/index.js";
 import { caseCardKeyboard, queueMenuKeyboard, queuePageKeyboard } from "../../keyboards/case-card.js";
 import type { ActionResult, CaseStore, CaseView, VisitOutcome } from "../../../domain/cases/case-store.js";
 import { worksCases, type StaffActor } from "../../../domain/cases/staff-actor.js";
@@ -39,7 +32,12 @@ const OUTCOME_LABELS = {
   both: "staff-visit-outcome-both",
   notdone: "staff-visit-outcome-notdone",
 } as const;
-const QUEUE_TITLES = { new: "staff-queue-title-new", mine: "staff-queue-title-mine", waiting: "staff-queue-title-waiting", overdue: "staff-queue-title-overdue" } as const;
+const QUEUE_TITLES = {
+  new: "staff-queue-title-new",
+  mine: "staff-queue-title-mine",
+  waiting: "staff-queue-title-waiting",
+  overdue: "staff-queue-title-overdue",
+} as const;
 
 export interface StaffCasesDeps {
   cases: CaseStore;
@@ -61,7 +59,12 @@ export function resultText(ctx: Pick<FlowContext, "t">, result: ActionResult): s
   return ctx.t(RESULT_KEYS[result.kind]);
 }
 
-const RESULT_KEYS = { already: "staff-case-already", not_allowed: "staff-case-not-allowed", out_of_scope: "staff-case-out-of-scope", not_found: "case-not-found" } as const;
+const RESULT_KEYS = {
+  already: "staff-case-already",
+  not_allowed: "staff-case-not-allowed",
+  out_of_scope: "staff-case-out-of-scope",
+  not_found: "case-not-found",
+} as const;
 
 export function staffCasesFeature(deps: StaffCasesDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -157,7 +160,10 @@ export function staffCasesFeature(deps: StaffCasesDeps): Composer<BotContext> {
         if (actor.role !== "supervisor" || actor.unitId === null) return ctx.reply(ctx.t("staff-case-out-of-scope"));
         const members = await deps.staff.membersOfUnit(actor.unitId);
         const keyboard = new InlineKeyboard();
-        for (const member of members) keyboard.text(member.displayName || String(member.memberId), staffAssignData.encode({ userId: actor.userId, caseId, memberId: member.memberId })).row();
+        for (const member of members)
+          keyboard
+            .text(member.displayName || String(member.memberId), staffAssignData.encode({ userId: actor.userId, caseId, memberId: member.memberId }))
+            .row();
         return ctx.reply(ctx.t("staff-assign-ask"), { reply_markup: keyboard });
       }
       default:
@@ -170,7 +176,13 @@ export function staffCasesFeature(deps: StaffCasesDeps): Composer<BotContext> {
   onCallbackData(feature, staffAssignData, async (ctx, { userId, caseId, memberId }) => {
     const actor = await pressingStaff(ctx, userId);
     if (!actor) return;
-    const result = await deps.cases.staffAct({ caseId, actor, action: { kind: "reassign", toMemberId: memberId }, requestKey: `assign:${ctx.callbackQuery!.id}`, now: new Date() });
+    const result = await deps.cases.staffAct({
+      caseId,
+      actor,
+      action: { kind: "reassign", toMemberId: memberId },
+      requestKey: `assign:${ctx.callbackQuery!.id}`,
+      now: new Date(),
+    });
     await ctx.answerCallbackQuery({ text: resultText(ctx, result), show_alert: true });
   });
 

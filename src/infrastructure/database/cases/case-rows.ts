@@ -39,7 +39,7 @@ export interface UnitRow {
   kind: string;
   office_type: string | null;
   province_id: number | null;
-  phones: string[];
+  phones: string;
   first_response_minutes: number;
   resolution_minutes: number;
   visit_within_days: number;
@@ -78,7 +78,7 @@ export function toUnit(row: UnitRow): UnitView {
     kind: row.kind as UnitView["kind"],
     officeType: row.office_type as OfficeType | null,
     provinceId: row.province_id,
-    phones: row.phones,
+    phones: row.phones.split(",").map((phone) => phone.trim()).filter(Boolean),
   };
 }
 

@@ -18,7 +18,6 @@ import { CASE_COLUMNS, toEntry, toSummary, toUnit, UNIT_COLUMNS, type CaseRow, t
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 
-
 interface EntryInput {
   kind: EntryKind;
   author: "citizen" | "staff" | "system";
@@ -63,27 +62,56 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
     const [inserted] = await tx.query<{ id: string }>(
       `INSERT INTO case_entries (case_id, at, kind, visibility, author, author_member_id, text, params, request_key)
        VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) RETURNING id::text AS id`,
-      [row.id, entry.at, entry.kind, visibility, entry.author, entry.memberId ?? null, entry.text ?? "", JSON.stringify(entry.params ?? {}), entry.requestKey ?? null],
+      [
+        row.id,
+        entry.at,
+        entry.kind,
+        visibility,
+        entry.author,
+        entry.memberId ?? null,
+        entry.text ?? "",
+        JSON.stringify(entry.params ?? {}),
+        entry.requestKey ?? null,
+      ],
     );
     const entryId = inserted!.id;
     if (visibility === "citizen" && row.chat_id !== null && entry.notify !== false) {
-      await tx.query(
-        `INSERT INTO notifications (dedup_key, chat_id, message_key, params) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (dedup_key) DO NOTHING`,
-        [`case-entry:${entryId}`, row.chat_id, `case-notify-${entry.kind}`, JSON.stringify({ number: displayCaseNumber(row.number), caseId: row.id, text: entry.text ?? "", ...entry.params })],
-      );
+      await tx.query(`INSERT INTO notifications (dedup_key, chat_id, message_key, params) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (dedup_key) DO NOTHING`, [
+        `case-entry:${entryId}`,
+        row.chat_id,
+        `case-notify-${entry.kind}`,
+        JSON.stringify({ number: displayCaseNumber(row.number), caseId: row.id, text: entry.text ?? "", ...entry.params }),
+      ]);
     }
     return entryId;
   };
 
-  const audit = async (tx: SqlExecutor, actor: StaffActor, action: string, row: CaseRow, after: Record<string, unknown>, outcome: "done" | "refused" = "done") => {
+  const audit = async (
+    tx: SqlExecutor,
+    actor: StaffActor,
+    action: string,
+    row: CaseRow,
+    after: Record<string, unknown>,
+    outcome: "done" | "refused" = "done",
+  ) => {
     await tx.query(
       `INSERT INTO audit_log (actor_member_id, actor_role, action, subject_kind, subject_id, office_id, before, after, outcome)
        VALUES ($1, $2, $3, 'case', $4, $5, $6::jsonb, $7::jsonb, $8)`,
-      [actor.memberId, actor.role, `case.${action}`, row.id, row.office_id, JSON.stringify({ status: row.status, unitId: row.unit_id, assigneeId: row.assignee_id }), JSON.stringify(after), outcome],
+      [
+        actor.memberId,
+        actor.role,
+        `case.${action}`,
+        row.id,
+        row.office_id,
+        JSON.stringify({ status: row.status, unitId: row.unit_id, assigneeId: row.assignee_id }),
+        JSON.stringify(after),
+        outcome,
+      ],
     );
   };
 
-  const unitTargets = async (tx: SqlExecutor, unitId: number) => (await tx.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM staff_units WHERE id = $1`, [unitId]))[0];
+  const unitTargets = async (tx: SqlExecutor, unitId: number) =>
+    (await tx.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM staff_units WHERE id = $1`, [unitId]))[0];
 
   const calendar = async (tx: SqlExecutor) => {
     const rows = await tx.query<{ day: string }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM business_holidays WHERE day >= current_date - 1`);
@@ -159,7 +187,10 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
           WHERE p.chat_id = $1 AND a.status IN ('active', 'checked_in', 'completed', 'no_show') ORDER BY a.office_id, a.starts_at DESC`,
         [chatId],
       );
-      return rows.sort((x, y) => y.starts_at.getTime() - x.starts_at.getTime()).slice(0, 3).map((r) => ({ officeId: r.office_id, startsAt: r.starts_at }));
+      return rows
+        .sort((x, y) => y.starts_at.getTime() - x.starts_at.getTime())
+        .slice(0, 3)
+        .map((r) => ({ officeId: r.office_id, startsAt: r.starts_at }));
     },
 
     async openCase(input) {
@@ -189,7 +220,11 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         );
         if (unitId === null) return { kind: "no_route" };
         const unit = (await unitTargets(tx, unitId))!;
-        const due = deadlinesFor(await calendar(tx), { firstResponseMinutes: unit.first_response_minutes, resolutionMinutes: unit.resolution_minutes }, input.now);
+        const due = deadlinesFor(
+          await calendar(tx),
+          { firstResponseMinutes: unit.first_response_minutes, resolutionMinutes: unit.resolution_minutes },
+          input.now,
+        );
         const [sequence] = await tx.query<{ n: string }>(`SELECT nextval('case_number_seq')::text AS n`);
         const number = caseNumberFromSequence(Number(sequence!.n));
         const [row] = await tx.query<CaseRow>(
@@ -198,9 +233,21 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $15)
            RETURNING ${CASE_COLUMNS.replace(/\bc\./g, "cases.")}`,
           [
-            number, input.kind, input.chatId, unitId, input.officeId ?? null, input.provinceId ?? null, input.anonymous ?? false,
-            input.openedBy?.actor.memberId ?? null, input.openedBy?.callerNationalId ?? null, input.openedBy?.callerPhone ?? null,
-            JSON.stringify(input.details), input.summary.slice(0, 200), due.firstResponseDueAt, due.resolutionDueAt, input.now,
+            number,
+            input.kind,
+            input.chatId,
+            unitId,
+            input.officeId ?? null,
+            input.provinceId ?? null,
+            input.anonymous ?? false,
+            input.openedBy?.actor.memberId ?? null,
+            input.openedBy?.callerNationalId ?? null,
+            input.openedBy?.callerPhone ?? null,
+            JSON.stringify(input.details),
+            input.summary.slice(0, 200),
+            due.firstResponseDueAt,
+            due.resolutionDueAt,
+            input.now,
           ],
         );
         const entryId = await addEntry(tx, row!, {
@@ -215,10 +262,13 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
           at: input.now,
         });
         for (const attachment of input.attachments ?? []) {
-          await tx.query(
-            `INSERT INTO case_attachments (case_id, entry_id, purpose, file_id, file_unique_id) VALUES ($1::uuid, $2, $3, $4, $5)`,
-            [row!.id, entryId, attachment.purpose, attachment.fileId, attachment.fileUniqueId ?? ""],
-          );
+          await tx.query(`INSERT INTO case_attachments (case_id, entry_id, purpose, file_id, file_unique_id) VALUES ($1::uuid, $2, $3, $4, $5)`, [
+            row!.id,
+            entryId,
+            attachment.purpose,
+            attachment.fileId,
+            attachment.fileUniqueId ?? "",
+          ]);
         }
         for (const [position, member] of (input.members ?? []).entries()) {
           await tx.query(
@@ -245,7 +295,9 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
     async caseForStaff(ref, actor) {
       const [row] =
         "caseId" in ref
-          ? UUID.test(ref.caseId) ? await sql.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1::uuid`, [ref.caseId]) : []
+          ? UUID.test(ref.caseId)
+            ? await sql.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1::uuid`, [ref.caseId])
+            : []
           : await sql.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.number = $1`, [ref.number]);
       if (!row) return null;
       if (!mayActOnCase(actor, { unitId: row.unit_id, assigneeId: row.assignee_id, status: row.status as CaseStatus }, "view")) return "out_of_scope";
@@ -259,10 +311,21 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         if (await requestSeen(tx, input.requestKey)) return { kind: "already" };
         if (row.status === "closed") return { kind: "not_allowed", status: "closed" };
         const answering = row.status === "waiting_citizen";
-        const entryId = await addEntry(tx, row, { kind: answering ? "answer" : "citizen_info", author: "citizen", text: input.text, requestKey: input.requestKey, notify: false, at: input.now });
+        const entryId = await addEntry(tx, row, {
+          kind: answering ? "answer" : "citizen_info",
+          author: "citizen",
+          text: input.text,
+          requestKey: input.requestKey,
+          notify: false,
+          at: input.now,
+        });
         if (input.attachment) {
           await tx.query(`INSERT INTO case_attachments (case_id, entry_id, purpose, file_id, file_unique_id) VALUES ($1::uuid, $2, $3, $4, $5)`, [
-            row.id, entryId, input.attachment.purpose, input.attachment.fileId, input.attachment.fileUniqueId ?? "",
+            row.id,
+            entryId,
+            input.attachment.purpose,
+            input.attachment.fileId,
+            input.attachment.fileUniqueId ?? "",
           ]);
         }
         const status: CaseStatus = answering ? "taken" : (row.status as CaseStatus);
@@ -278,7 +341,10 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         const move = caseTransition(row.status as CaseStatus, "close");
         if (!move.ok) return row.status === "closed" ? { kind: "already" } : { kind: "not_allowed", status: row.status as CaseStatus };
         await addEntry(tx, row, { kind: "closed", author: "citizen", notify: false, at: input.now });
-        await tx.query(`UPDATE home_visits SET status = 'declined', answered_at = $2 WHERE case_id = $1::uuid AND status IN ('proposed', 'confirmed')`, [row.id, input.now]);
+        await tx.query(`UPDATE home_visits SET status = 'declined', answered_at = $2 WHERE case_id = $1::uuid AND status IN ('proposed', 'confirmed')`, [
+          row.id,
+          input.now,
+        ]);
         await setStatus(tx, row, "closed", "", [], input.now);
         return done(row, "closed");
       });
@@ -292,7 +358,11 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         if (row.rating !== null) return { kind: "already" };
         if (row.status !== "resolved" && row.status !== "closed") return { kind: "not_allowed", status: row.status as CaseStatus };
         await addEntry(tx, row, { kind: "rated", author: "citizen", params: { rating: input.rating }, notify: false, at: input.now });
-        await tx.query(`UPDATE cases SET rating = $2, rated_at = $3, version = version + 1, updated_at = $3 WHERE id = $1::uuid`, [row.id, input.rating, input.now]);
+        await tx.query(`UPDATE cases SET rating = $2, rated_at = $3, version = version + 1, updated_at = $3 WHERE id = $1::uuid`, [
+          row.id,
+          input.rating,
+          input.now,
+        ]);
         return done(row, row.status as CaseStatus);
       });
     },
@@ -313,7 +383,8 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         let next = status;
         if (move) {
           const result = caseTransition(status, move);
-          if (!result.ok) return action.kind === "take" && status === "taken" && row.assignee_id === actor.memberId ? { kind: "already" } : { kind: "not_allowed", status };
+          if (!result.ok)
+            return action.kind === "take" && status === "taken" && row.assignee_id === actor.memberId ? { kind: "already" } : { kind: "not_allowed", status };
           next = result.value;
         }
         const base = { author: "staff" as const, memberId: actor.memberId, requestKey: input.requestKey, at: now };
@@ -345,12 +416,24 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
             if (!target) return { kind: "not_found" };
             // The note explains the move to the next unit; the citizen sees only that the case moved, and where.
             await addEntry(tx, row, { ...base, kind: "note", text: action.text, requestKey: null });
-            await addEntry(tx, row, { ...base, kind: "forwarded", visibility: "citizen", params: { unitKind: target.kind, officeType: target.office_type ?? "other" } });
-            const due = deadlinesFor(await calendar(tx), { firstResponseMinutes: target.first_response_minutes, resolutionMinutes: target.resolution_minutes }, now);
+            await addEntry(tx, row, {
+              ...base,
+              kind: "forwarded",
+              visibility: "citizen",
+              params: { unitKind: target.kind, officeType: target.office_type ?? "other" },
+            });
+            const due = deadlinesFor(
+              await calendar(tx),
+              { firstResponseMinutes: target.first_response_minutes, resolutionMinutes: target.resolution_minutes },
+              now,
+            );
             await setStatus(
-              tx, row, next,
+              tx,
+              row,
+              next,
               `, unit_id = $4, assignee_id = NULL, first_responded_at = NULL, escalated_at = NULL, first_response_due_at = $5, resolution_due_at = $6`,
-              [action.toUnitId, due.firstResponseDueAt, due.resolutionDueAt], now,
+              [action.toUnitId, due.firstResponseDueAt, due.resolutionDueAt],
+              now,
             );
             break;
           }
@@ -367,7 +450,11 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
             break;
           }
         }
-        await audit(tx, actor, action.kind, row, { status: next, ...(action.kind === "forward" ? { unitId: action.toUnitId } : {}), ...(action.kind === "reassign" ? { assigneeId: action.toMemberId } : {}) });
+        await audit(tx, actor, action.kind, row, {
+          status: next,
+          ...(action.kind === "forward" ? { unitId: action.toUnitId } : {}),
+          ...(action.kind === "reassign" ? { assigneeId: action.toMemberId } : {}),
+        });
         return done(row, next);
       });
     },
@@ -385,10 +472,11 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
       }[filter] as [string, unknown[]];
       const [count] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE ${where}`, params);
       const n = params.length;
-      const rows = await sql.query<CaseRow>(
-        `SELECT ${CASE_COLUMNS} FROM cases c WHERE ${where} ORDER BY c.created_at, c.id LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...params, pageSize, Math.max(0, page) * pageSize],
-      );
+      const rows = await sql.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases c WHERE ${where} ORDER BY c.created_at, c.id LIMIT $${n + 1} OFFSET $${n + 2}`, [
+        ...params,
+        pageSize,
+        Math.max(0, page) * pageSize,
+      ]);
       return { items: rows.map(toSummary), total: count?.n ?? 0 };
     },
 
@@ -413,8 +501,22 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
           `INSERT INTO home_visits (case_id, starts_at, proposed_by, created_at) VALUES ($1::uuid, $2, $3, $4) RETURNING id::text AS id`,
           [row.id, input.startsAt, input.actor.memberId, input.now],
         );
-        await addEntry(tx, row, { kind: "visit_proposed", author: "staff", memberId: input.actor.memberId, requestKey: input.requestKey, params: { visitId: visit!.id, startsAt: input.startsAt.toISOString(), when: formatDateTime(input.startsAt) }, at: input.now });
-        await setStatus(tx, row, "taken", `, first_responded_at = COALESCE(first_responded_at, $3), assignee_id = COALESCE(assignee_id, $4)`, [input.actor.memberId], input.now);
+        await addEntry(tx, row, {
+          kind: "visit_proposed",
+          author: "staff",
+          memberId: input.actor.memberId,
+          requestKey: input.requestKey,
+          params: { visitId: visit!.id, startsAt: input.startsAt.toISOString(), when: formatDateTime(input.startsAt) },
+          at: input.now,
+        });
+        await setStatus(
+          tx,
+          row,
+          "taken",
+          `, first_responded_at = COALESCE(first_responded_at, $3), assignee_id = COALESCE(assignee_id, $4)`,
+          [input.actor.memberId],
+          input.now,
+        );
         await audit(tx, input.actor, "propose_visit", row, { status: "taken", visitAt: input.startsAt.toISOString() });
         return done(row, "taken");
       });
@@ -430,12 +532,19 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
         if (!visit) return { kind: "not_found" };
         const row = await lockCase(tx, visit.case_id);
         if (!row || row.chat_id !== String(input.chatId)) return { kind: "not_found" };
-        const updated = await tx.query(
-          `UPDATE home_visits SET status = $2, answered_at = $3 WHERE id = $1::uuid AND status = 'proposed' RETURNING id`,
-          [input.visitId, input.accept ? "confirmed" : "declined", input.now],
-        );
+        const updated = await tx.query(`UPDATE home_visits SET status = $2, answered_at = $3 WHERE id = $1::uuid AND status = 'proposed' RETURNING id`, [
+          input.visitId,
+          input.accept ? "confirmed" : "declined",
+          input.now,
+        ]);
         if (updated.length === 0) return { kind: "already" };
-        await addEntry(tx, row, { kind: input.accept ? "visit_confirmed" : "visit_declined", author: "citizen", params: { startsAt: visit.starts_at.toISOString() }, notify: false, at: input.now });
+        await addEntry(tx, row, {
+          kind: input.accept ? "visit_confirmed" : "visit_declined",
+          author: "citizen",
+          params: { startsAt: visit.starts_at.toISOString() },
+          notify: false,
+          at: input.now,
+        });
         const next: CaseStatus = input.accept ? "visit_scheduled" : "taken";
         await setStatus(tx, row, next, "", [], input.now);
         return done(row, next);
@@ -514,14 +623,24 @@ export function createSqlCaseStore(sql: SqlExecutor): CaseStore {
           for (const supervisor of supervisors) {
             await tx.query(
               `INSERT INTO notifications (dedup_key, chat_id, message_key, params) VALUES ($1, $2, 'staff-case-overdue', $3::jsonb) ON CONFLICT (dedup_key) DO NOTHING`,
-              [`staff-case-overdue:${row.id}:${supervisor.user_id}:${now.getTime() - (now.getTime() % DAY_MS)}`, supervisor.user_id, JSON.stringify({ number: displayCaseNumber(row.number), caseId: row.id, reason: row.reason, summary: row.summary })],
+              [
+                `staff-case-overdue:${row.id}:${supervisor.user_id}:${now.getTime() - (now.getTime() % DAY_MS)}`,
+                supervisor.user_id,
+                JSON.stringify({ number: displayCaseNumber(row.number), caseId: row.id, reason: row.reason, summary: row.summary }),
+              ],
             );
           }
           await tx.query(
             `INSERT INTO audit_log (actor_member_id, actor_role, action, subject_kind, subject_id, office_id, after) VALUES (NULL, 'system', 'case.escalate', 'case', $1, $2, $3::jsonb)`,
             [row.id, row.office_id, JSON.stringify({ reason: row.reason })],
           );
-          escalated.push({ caseId: row.id, number: row.number, unitId: row.unit_id, reason: row.reason, supervisorChats: supervisors.map((s) => Number(s.user_id)) });
+          escalated.push({
+            caseId: row.id,
+            number: row.number,
+            unitId: row.unit_id,
+            reason: row.reason,
+            supervisorChats: supervisors.map((s) => Number(s.user_id)),
+          });
         }
         return escalated;
       });
