@@ -28,6 +28,17 @@ prereg-not-eligible =
     Please enter both again exactly as they appear in your birth certificate.
 
 prereg-ask-abroad = Do you live outside Iran?
+prereg-confirm-registry-names =
+    The civil registry has your names as:
+    • First name: { $firstName }
+    • Last name: { $lastName }
+    • Father's name: { $fatherName }
+    The card is issued with these names. Are they right?
+prereg-registry-names-yes = ✅ Yes, they are right
+prereg-registry-names-no = ✏️ No, they are not
+prereg-registry-names-error-choose_button = Please press one of the two buttons (or type yes / no).
+prereg-registry-names-error-not_text = Please press one of the two buttons.
+prereg-registry-names-wrong = The smart card is issued with the names the civil registry holds. To correct a name, first visit a civil-registration office with your birth certificate; once it is corrected, pre-register again.
 prereg-abroad-no = No, I live in Iran
 prereg-abroad-yes = Yes, I live abroad
 prereg-abroad-error-choose_button = Please choose one of the two buttons.

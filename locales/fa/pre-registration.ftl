@@ -28,6 +28,17 @@ prereg-not-eligible =
     لطفاً هر دو را دقیقاً مطابق شناسنامه دوباره وارد کنید.
 
 prereg-ask-abroad = آیا ساکن خارج از کشور هستید؟
+prereg-confirm-registry-names =
+    نام شما در ثبت احوال چنین ثبت شده است:
+    • نام: { $firstName }
+    • نام خانوادگی: { $lastName }
+    • نام پدر: { $fatherName }
+    کارت با همین نام‌ها صادر می‌شود. درست است؟
+prereg-registry-names-yes = ✅ بله، درست است
+prereg-registry-names-no = ✏️ نه، درست نیست
+prereg-registry-names-error-choose_button = لطفاً یکی از دو دکمه را بزنید (یا «بله» / «نه» بنویسید).
+prereg-registry-names-error-not_text = لطفاً یکی از دو دکمه را بزنید.
+prereg-registry-names-wrong = کارت ملی هوشمند با نام‌هایی صادر می‌شود که در ثبت احوال ثبت شده است. برای اصلاح نام، نخست با شناسنامه به یکی از ادارات ثبت احوال مراجعه کنید؛ پس از اصلاح، پیش‌ثبت‌نام را از نو انجام دهید.
 prereg-abroad-no = خیر، ساکن ایران هستم
 prereg-abroad-yes = بله، ساکن خارج از کشورم
 prereg-abroad-error-choose_button = لطفاً یکی از دو دکمه را انتخاب کنید.

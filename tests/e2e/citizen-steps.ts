@@ -36,12 +36,10 @@ export async function preRegisterUntilSummary(user: SimulatedUser, citizen = ALI
   await user.say(inPersianDigits(citizen.birthDate));
   await user.waitForBotMessage("خارج از کشور");
   await user.press("خیر، ساکن ایران هستم");
-  await user.waitForBotMessage("نام خود را");
-  await user.say(citizen.firstName);
-  await user.waitForBotMessage("نام خانوادگی");
-  await user.say(citizen.lastName);
-  await user.waitForBotMessage("نام پدر");
-  await user.say(citizen.fatherName);
+  // The names come from the civil registry: the citizen confirms them instead of typing them.
+  const names = await user.waitForBotMessage("نام شما در ثبت احوال");
+  expect(names.text).toContain(citizen.firstName);
+  await user.press("✅ بله، درست است");
   await user.waitForBotMessage("تلفن همراه");
   await user.press("📱 ارسال شماره‌ی من", { phoneNumber: "+989121234567" });
   await user.waitForBotMessage("تلفن ثابت");

@@ -23,9 +23,8 @@ export async function answerUntilSummary(user: FastUser, citizen: { nationalId: 
   await user.say(toPersianDigits(citizen.nationalId));
   await user.say(toPersianDigits(citizen.birthDate));
   await user.press("خیر، ساکن ایران هستم");
-  await user.say("علی");
-  await user.say("محمدی");
-  await user.say("حسن");
+  // The names come from the civil registry: confirmed, not typed.
+  await user.press("✅ بله، درست است");
   await user.press("📱 ارسال شماره‌ی من", { phoneNumber: "+989121234567" });
   await user.say("٠٢١ ٨٨٧٧ ٦٦٥٥");
   await user.say("13456-78911");

@@ -16,7 +16,7 @@ describe("the «I have paid» button pressed from another chat", () => {
     await user.press("📝 پیش‌ثبت‌نام");
     for (const answer of ["۶۳۸۳۲۳۳۵۶۴", "۱۳۷۰/۰۵/۱۲"]) await user.say(answer);
     await user.press("خیر، ساکن ایران هستم");
-    for (const answer of ["علی", "محمدی", "حسن"]) await user.say(answer);
+    await user.press("✅ بله، درست است");
     await user.press("📱 ارسال شماره‌ی من", { phoneNumber: "+989121234567" });
     for (const answer of ["02188776655", "1345678911", "خیابان آزادی، پلاک ۳"]) await user.say(answer);
     await user.press("تهران");

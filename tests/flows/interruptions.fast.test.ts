@@ -15,7 +15,7 @@ describe("a journey interrupted by /start or a menu button", () => {
     await user.say("۶۳۸۳۲۳۳۵۶۴");
     await user.say("۱۳۷۰/۰۵/۱۲");
     const replies = await user.press("خیر، ساکن ایران هستم");
-    expect(replies.at(-1)?.text).toContain(bot.translate("prereg-ask-first-name"));
+    expect(replies.at(-1)?.text).toContain("نام شما در ثبت احوال");
   }
 
   it("asks on /start, and carrying on keeps every answer and repeats the same question", async () => {
@@ -24,12 +24,11 @@ describe("a journey interrupted by /start or a menu button", () => {
     const asked = await user.say("/start");
     expect(asked.at(-1)?.text).toBe(bot.translate("flow-interrupted"));
     const again = await user.press(bot.translate("flow-interrupted-go-on"));
-    expect(again.at(-1)?.text).toContain(bot.translate("prereg-ask-first-name"));
-    // The answers before the interruption are still there: the summary will show the national ID.
-    await user.say("علی");
-    await user.say("محمدی");
-    const father = await user.say("حسن");
-    expect(father.at(-1)?.text).toContain("تلفن همراه");
+    expect(again.at(-1)?.text).toContain("نام شما در ثبت احوال");
+    // The answers before the interruption are still there: the names the registry gave for this national ID.
+    expect(again.at(-1)?.text).toContain("محمدی");
+    const next = await user.press("✅ بله، درست است");
+    expect(next.at(-1)?.text).toContain("تلفن همراه");
   });
 
   it("asks on a main-menu button, and leaving goes to the main menu", async () => {
@@ -48,7 +47,7 @@ describe("a journey interrupted by /start or a menu button", () => {
     await upToFirstName(user);
     await user.say("/menu");
     const yes = await user.say("بله");
-    expect(yes.at(-1)?.text).toContain(bot.translate("prereg-ask-first-name"));
+    expect(yes.at(-1)?.text).toContain("نام شما در ثبت احوال");
     await user.say("/start");
     const left = await user.say("/start");
     expect(left.at(-1)?.text).toBe(bot.translate("flow-cancelled"));

@@ -14,7 +14,7 @@ export async function registerAndPay(bot: FastBot, user: FastUser, trackingCode 
   await user.press("📝 پیش‌ثبت‌نام");
   for (const answer of [ALI.nationalId, ALI.birthDate]) await user.say(answer);
   await user.press("خیر، ساکن ایران هستم");
-  for (const answer of [ALI.firstName, "محمدی", "حسن"]) await user.say(answer);
+  await user.press("✅ بله، درست است");
   await user.press("📱 ارسال شماره‌ی من", { phoneNumber: "+989121234567" });
   for (const answer of ["02188776655", "1345678911", "خیابان آزادی، پلاک ۳"]) await user.say(answer);
   await user.press("تهران");

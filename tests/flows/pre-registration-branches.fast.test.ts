@@ -44,7 +44,7 @@ describe("pre-registration branches (fast, in process)", () => {
     const user = await start(6003);
     for (const answer of [CITIZENS[4].nationalId, CITIZENS[4].birthDate]) await user.say(answer);
     await user.press(t("prereg-abroad-no"));
-    for (const answer of ["زهرا", "احمدی", "رضا"]) await user.say(answer);
+    await user.press(t("prereg-registry-names-yes"));
     const replies = await user.send({ contact: { phone_number: "+989121234567", first_name: "x", user_id: 1 } });
     expect(replies.map((reply) => reply.text)).toContain(t("prereg-mobile-error-not_own_contact"));
     expect(last(replies)).toContain(t("prereg-ask-mobile"));
@@ -56,9 +56,9 @@ describe("pre-registration branches (fast, in process)", () => {
     const typed = await user.say("something else");
     expect(typed.map((reply) => reply.text)).toContain(t("prereg-summary-use-buttons"));
 
-    await user.press(t("prereg-edit", { field: t("prereg-field-firstName") }));
-    const summary = await user.say("مریم");
-    expect(last(summary)).toContain("مریم");
+    await user.press(t("prereg-edit", { field: t("prereg-field-mobile") }));
+    const summary = await user.say("09351234567");
+    expect(last(summary)).toContain("۰۹۳۵۱۲۳۴۵۶۷");
     expect(last(summary)).toContain("لطفاً اطلاعات خود را بررسی کنید");
 
     await user.press(t("prereg-edit", { field: t("prereg-field-province") }));
@@ -69,7 +69,7 @@ describe("pre-registration branches (fast, in process)", () => {
     expect(last(again)).toContain("لطفاً اطلاعات خود را بررسی کنید");
   });
 
-  it("resumes a draft still awaiting payment, and stops a citizen who has paid with their tracking code", async () => {
+  it("resumes a draft still awaiting payment, and stops a citizen who has paid: with the code in their own chat, without it elsewhere", async () => {
     const first = bot.user(6005);
     await answerUntilSummary(first, CITIZENS[2]);
     await confirmAndGetPayment(first);
@@ -79,14 +79,17 @@ describe("pre-registration branches (fast, in process)", () => {
 
     const paid = bot.user(6006, { first_name: "علی" });
     const code = await registerAndPay(bot, paid, ALI);
-    const again = bot.user(6007);
-    await again.say("/start");
-    await again.press(t("menu-pre-registration"));
-    await again.say(ALI.nationalId);
-    const replies = await again.say(ALI.birthDate);
+    const tryAgain = async (user: typeof paid) => {
+      await user.say("/start");
+      await user.press(t("menu-pre-registration"));
+      await user.say(ALI.nationalId);
+      return user.say(ALI.birthDate);
+    };
     const grouped = toPersianDigits(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
-    expect(last(replies)).toContain(grouped);
-    expect(last(replies)).toBe(t("prereg-already-registered", { name: "علی", trackingCode: grouped }));
+    const own = await tryAgain(paid);
+    expect(last(own)).toBe(t("prereg-already-registered", { name: "علی", trackingCode: grouped }));
+    const elsewhere = await tryAgain(bot.user(6007));
+    expect(last(elsewhere)).toBe(t("prereg-already-registered-elsewhere"));
   });
 
   it("keeps the answers when the registry does not answer, and goes on after «try again»", async () => {

@@ -18,9 +18,7 @@ describe("pre-registration (fast, in process)", () => {
     await user.say("۶۳۸۳۲۳۳۵۶۴");
     await user.say("۱۳۷۰/۰۵/۱۲");
     await user.press("خیر، ساکن ایران هستم");
-    await user.say("علی");
-    await user.say("محمدی");
-    await user.say("حسن");
+    await user.press("✅ بله، درست است");
     await user.press("📱 ارسال شماره‌ی من", { phoneNumber: "+989121234567" });
     await user.say("٠٢١ ٨٨٧٧ ٦٦٥٥");
     await user.say("13456-78911");

@@ -8,7 +8,7 @@ import { leave } from "../kit/ask.js";
 import { payFee } from "./pay-fee.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
 import { passesRegistryChecks } from "./registry-check.js";
-import { askStep, STEPS, type Answers } from "./steps.js";
+import { askStep, stepsFor, type Answers } from "./steps.js";
 import { reviewSummary } from "./summary.js";
 
 export type { PreRegistrationServices } from "./pre-registration-services.js";
@@ -20,11 +20,13 @@ export function preRegistrationFlow(services: PreRegistrationServices): Flow {
     async run(conversation, ctx) {
       const today = jalaliDateInTehran(new Date(await conversation.now()));
       const answers: Partial<Answers> = {};
-      await ctx.reply(ctx.t("prereg-intro", { questions: toPersianDigits(STEPS.length) }));
+      await ctx.reply(ctx.t("prereg-intro", { questions: toPersianDigits(stepsFor(answers).length) }));
 
+      // The steps before the names are the same whether or not the registry gives the names, so an index
+      // into stepsFor() stays on its step when the registry check changes the list.
       let index = 0;
-      while (index < STEPS.length) {
-        const step = STEPS[index]!;
+      while (index < stepsFor(answers).length) {
+        const step = stepsFor(answers)[index]!;
         const answered = await askStep(conversation, ctx, services, step, answers, today, index > 0);
         if (!answered) {
           index = Math.max(0, index - 1);

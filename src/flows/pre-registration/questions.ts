@@ -71,6 +71,7 @@ type PlaceError = "not_found" | "ambiguous";
 const PROVINCE_ERRORS = errorMessages("prereg-province-error", { not_found: true, ambiguous: true, not_text: true } satisfies Record<PlaceError | NotText, true>);
 const CITY_ERRORS = errorMessages("prereg-city-error", { not_found: true, ambiguous: true, not_text: true } satisfies Record<PlaceError | NotText, true>);
 const ABROAD_ERRORS = errorMessages("prereg-abroad-error", { choose_button: true, not_text: true });
+const REGISTRY_NAMES_ERRORS = errorMessages("prereg-registry-names-error", { choose_button: true, not_text: true });
 
 export const nationalIdQuestion = (back: boolean): Question<string, NationalIdError | NotText> => ({
   prompt: "prereg-ask-national-id",
@@ -159,6 +160,23 @@ export const cityQuestion = (cities: City[], provinceName: string, prompt = "pre
   promptParams: { province: provinceName },
   errors: CITY_ERRORS,
   ...narrowingPlacePicker(cities),
+});
+
+/** The three names as the civil registry has them, to confirm (yes) or not (no), by button or typed yes/no. */
+export const registryNamesQuestion = (
+  ctx: FlowContext,
+  names: { firstName?: string; lastName?: string; fatherName?: string },
+): Question<boolean, "choose_button" | NotText> => ({
+  prompt: "prereg-confirm-registry-names",
+  promptParams: { firstName: names.firstName ?? "", lastName: names.lastName ?? "", fatherName: names.fatherName ?? "" },
+  errors: REGISTRY_NAMES_ERRORS,
+  buttons: () => [[ctx.t("prereg-registry-names-yes")], [ctx.t("prereg-registry-names-no")]],
+  parse: textOnly((text): Result<boolean, "choose_button"> => {
+    if (text === ctx.t("prereg-registry-names-yes")) return ok(true);
+    if (text === ctx.t("prereg-registry-names-no")) return ok(false);
+    const typed = readYesOrNo(text);
+    return typed === undefined ? fail("choose_button") : ok(typed);
+  }),
 });
 
 /** Yes/no by button, or typed (the labels, or any of the words readYesOrNo knows); labels from the citizen's locale. */

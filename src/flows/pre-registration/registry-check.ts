@@ -15,7 +15,8 @@ import type { Answers } from "./steps.js";
 
 /**
  * The registry must know this national ID with this birth date (one answer for both failures, so it
- * cannot be probed), and a citizen who already paid is not charged again.
+ * cannot be probed), and a citizen who already paid is not charged again. On success the registry's names
+ * are taken into the answers, for the citizen to confirm.
  */
 export async function passesRegistryChecks(
   conversation: FlowConversation,
@@ -36,7 +37,8 @@ export async function passesRegistryChecks(
         return { kind: "not_eligible" as const };
       }
       const live = await services.applications.findLive(nationalId);
-      return { kind: "eligible" as const, live: live && registeredSummary(live) };
+      const { firstName, lastName, fatherName } = eligible.value;
+      return { kind: "eligible" as const, live: live && registeredSummary(live), names: { firstName, lastName, fatherName } };
     }),
   );
   if (outcome.kind === "not_eligible") {
@@ -49,6 +51,12 @@ export async function passesRegistryChecks(
     await ctx.reply(ctx.t("prereg-already-registered-elsewhere"), { reply_markup: mainMenuKeyboard(ctx) });
     return conversation.halt();
   }
+  // The registry knows the names: the citizen confirms them instead of typing names that could disagree.
+  // (A registry record without all three names falls back to asking them.)
+  const complete = Boolean(outcome.names.firstName && outcome.names.lastName && outcome.names.fatherName);
+  if (complete) Object.assign(answers, outcome.names);
+  else for (const name of ["firstName", "lastName", "fatherName"] as const) delete answers[name];
+  answers.namesFromRegistry = complete;
   return true;
 }
 

@@ -2,7 +2,7 @@
 import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import type { City, Province } from "../../domain/places/place-directory.js";
 import type { JalaliDate } from "../../domain/time/jalali.js";
-import { ask, type Question } from "../kit/ask.js";
+import { ask, leave, type Question } from "../kit/ask.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
 import * as q from "./questions.js";
 
@@ -37,10 +37,28 @@ export interface Answers {
   address: string;
   province: Province;
   city: City;
+  /**
+   * The names come from the civil registry and are only confirmed (true), or are typed because the registry
+   * record lacks them (false); unknown until the registry check, when the usual case (true) is assumed.
+   */
+  namesFromRegistry?: boolean;
 }
 
 /** Steps the summary offers to change (abroad is settled: a yes ends the flow). */
 export const EDITABLE: Step[] = STEPS.filter((step) => step !== "abroad" && step !== "city");
+
+/** The two names a registry-confirmed citizen is not asked: one confirmation, at firstName, stands for all three. */
+const NAMES_CONFIRMED_AT_FIRST_NAME: readonly Step[] = ["lastName", "fatherName"];
+
+/** The steps this citizen is asked, in order: with names from the civil registry there is nothing to type for them. */
+export function stepsFor(answers: Partial<Answers>): readonly Step[] {
+  return answers.namesFromRegistry === false ? STEPS : STEPS.filter((step) => !NAMES_CONFIRMED_AT_FIRST_NAME.includes(step));
+}
+
+/** What the summary offers to change: names the registry gave are not the citizen's to retype. */
+export function editableFor(answers: Partial<Answers>): readonly Step[] {
+  return answers.namesFromRegistry === false ? EDITABLE : EDITABLE.filter((step) => step !== "firstName" && !NAMES_CONFIRMED_AT_FIRST_NAME.includes(step));
+}
 
 /** Asks one step and stores its answer; false when the citizen pressed back. */
 export async function askStep(
@@ -52,7 +70,8 @@ export async function askStep(
   today: JalaliDate,
   back: boolean,
 ): Promise<boolean> {
-  const progress = { step: STEPS.indexOf(step) + 1, of: STEPS.length };
+  const asked = stepsFor(answers);
+  const progress = { step: asked.indexOf(step) + 1, of: asked.length };
   const store = async <T, E extends string>(question: Question<T, E>, save: (value: T) => void) => {
     const answer = await ask(conversation, ctx, { ...question, progress });
     if (answer.kind === "back") return false;
@@ -67,6 +86,13 @@ export async function askStep(
     case "abroad":
       return store(q.abroadQuestion(ctx), (v) => (answers.abroad = v));
     case "firstName":
+      if (answers.namesFromRegistry) {
+        // The registry's names are the card's: confirm them, or correct them at a civil-registration office first.
+        const confirmed = await ask(conversation, ctx, { ...q.registryNamesQuestion(ctx, answers), progress });
+        if (confirmed.kind === "back") return false;
+        if (!confirmed.value) await leave(conversation, ctx, "prereg-registry-names-wrong");
+        return true;
+      }
       return store(q.nameQuestion("first-name"), (v) => (answers.firstName = v));
     case "lastName":
       return store(q.nameQuestion("last-name"), (v) => (answers.lastName = v));

@@ -8,7 +8,7 @@ import { leave, wantsToGoOn } from "../kit/ask.js";
 import { inRows, isCancel, isInterruption } from "../kit/navigation.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
 import { passesRegistryChecks } from "./registry-check.js";
-import { askStep, EDITABLE, type Answers } from "./steps.js";
+import { askStep, editableFor, type Answers } from "./steps.js";
 
 /** Shows every answer with a button to change each; returns when the citizen confirms. */
 export async function reviewSummary(
@@ -19,7 +19,8 @@ export async function reviewSummary(
   today: JalaliDate,
 ): Promise<void> {
   for (;;) {
-    const editButtons = EDITABLE.map((step) => ctx.t("prereg-edit", { field: ctx.t(`prereg-field-${step}`) }));
+    const editable = editableFor(answers);
+    const editButtons = editable.map((step) => ctx.t("prereg-edit", { field: ctx.t(`prereg-field-${step}`) }));
     const rows = [...inRows(editButtons, 2), [ctx.t("prereg-confirm")], [ctx.t("flow-cancel")]];
     await ctx.reply(summaryText(ctx, answers), { reply_markup: Keyboard.from(rows).resized().persistent() });
 
@@ -33,7 +34,7 @@ export async function reviewSummary(
       continue;
     }
     if (text === reply.t("prereg-confirm")) return;
-    const step = EDITABLE.find((s) => text === reply.t("prereg-edit", { field: reply.t(`prereg-field-${s}`) }));
+    const step = editable.find((s) => text === reply.t("prereg-edit", { field: reply.t(`prereg-field-${s}`) }));
     if (!step) {
       await reply.reply(reply.t("prereg-summary-use-buttons"));
       continue;
@@ -46,6 +47,10 @@ export async function reviewSummary(
       while (!(await passesRegistryChecks(conversation, reply, services, answers))) {
         await askStep(conversation, reply, services, "nationalId", answers, today, false);
         await askStep(conversation, reply, services, "birthDate", answers, today, false);
+      }
+      // Another person: the registry's names replace the old ones (shown in the summary); without them, ask.
+      if (answers.namesFromRegistry === false) {
+        for (const name of ["firstName", "lastName", "fatherName"] as const) while (!(await askStep(conversation, reply, services, name, answers, today, false)));
       }
     }
     if (step === "province") while (!(await askStep(conversation, reply, services, "city", answers, today, true)));
