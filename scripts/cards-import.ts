@@ -25,7 +25,9 @@ try {
   const tariff = await createPrismaTariffBook(db.prisma).inForce(now);
   const result = await importCardsCsv(db.sql, text, { now, deliveryRial: tariff.deliveryRial, policy: config.pickup });
   if (result.ok) {
-    console.log(`${file}: ${result.imported} cards ready at their offices, ${result.unchanged} already recorded, ${result.announced} citizens to be told (${db.kind} database)`);
+    console.log(
+      `${file}: ${result.imported} cards ready at their offices, ${result.unchanged} already recorded, ${result.announced} citizens to be told (${db.kind} database)`,
+    );
   } else {
     for (const error of result.errors) console.error(`${file}: ${describeCsvError(error)}`);
     console.error(`${file}: ${result.errors.length} problem(s); nothing was imported`);

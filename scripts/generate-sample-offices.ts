@@ -19,10 +19,7 @@ if (!Number.isInteger(seed) || !(scale > 0)) {
 const cities = await readSampleCities();
 const rows = generateSampleOffices(cities, { seed, scale });
 const out = values.out ?? SAMPLE_OFFICES_FILE;
-await writeFile(
-  out,
-  sampleOfficesCsv(rows),
-);
+await writeFile(out, sampleOfficesCsv(rows));
 
 const byType = new Map<string, number>();
 for (const row of rows) byType.set(row.type, (byType.get(row.type) ?? 0) + 1);

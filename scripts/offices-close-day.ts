@@ -24,7 +24,12 @@ try {
   const offices = createSqlOfficeDirectory(db.sql);
   const office = (await offices.catalog()).all().find((candidate) => candidate.code === code);
   if (!office) throw new Error(`no office with code ${code}`);
-  const result = await closeDayAndTell({ offices, store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY }, db.prisma, { officeId: office.id, date: date.value, now: new Date() }, reminders);
+  const result = await closeDayAndTell(
+    { offices, store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY },
+    db.prisma,
+    { officeId: office.id, date: date.value, now: new Date() },
+    reminders,
+  );
   if (!result.ok) throw new Error(result.error);
   console.log(`${office.name} closed on ${rawDate}; ${result.told} appointment(s) cancelled and their citizens notified`);
 } catch (error) {

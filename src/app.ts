@@ -93,6 +93,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     conversationTtlSeconds: config.conversationTtlSeconds,
     updatesPerMinute: config.floodLimitPerMinute,
     chatLockWaitMs: config.chatLockWaitMs,
+    throttle: config.botApiPacing,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
     // The bot's API exists from here on: wire what sends through it, then hand over the journeys.
@@ -136,7 +137,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     new StaffJobs({ sql: database.sql, logger, wake, policy: config.pickup, summaryHour: config.dailySummaryHour }),
     new CaseEscalationSweeper({ cases: citizens.caseSystem.cases, sql: database.sql, logger, wake }),
   ]);
-  const reminderWorker = reminders ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger) : undefined;
+  const reminderWorker = reminders
+    ? startReminderWorker(redis.redis, config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger)
+    : undefined;
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
   if (localBotApi) logger.info({ chat: `${http.url}/` }, `try the bot in a browser: ${http.url}/`);
 
@@ -148,7 +151,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       inFlight,
       graceMs: config.shutdownGraceMs,
       logger,
-      close: [() => reminderWorker?.close(), () => reminders?.close(), () => background.stop(), () => localBotApi?.close(), () => redis.close(), () => database.close()],
+      close: [
+        () => reminderWorker?.close(),
+        () => reminders?.close(),
+        () => background.stop(),
+        () => localBotApi?.close(),
+        () => redis.close(),
+        () => database.close(),
+      ],
     }));
   return { httpUrl: http.url, bot, database, redis, stop };
 }

@@ -67,7 +67,11 @@ export function createBot(deps: BotDependencies): BuiltBot {
   const fetch = resilientFetch({
     ...(deps.fetch ? { fetch: deps.fetch as unknown as typeof globalThis.fetch } : {}),
     ...(deps.throttle === false ? { transformers: [autoRetry(SEND_RETRY)] } : {}),
-    onFailure: (call) => deps.logger.warn({ method: call.method, chat: call.chatId, error_code: call.errorCode, description: call.description, err: call.cause }, "Bot API call failed after its retries"),
+    onFailure: (call) =>
+      deps.logger.warn(
+        { method: call.method, chat: call.chatId, error_code: call.errorCode, description: call.description, err: call.cause },
+        "Bot API call failed after its retries",
+      ),
   });
   const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, fetch, timeoutSeconds: LONGEST_SEND_SECONDS } });
 

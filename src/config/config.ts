@@ -16,132 +16,150 @@ export const ZARINPAL_HOSTS = {
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-const url = (what: string) =>
-  z.preprocess(
-    emptyAsUndefined,
-    z.url({ error: `expected a URL (${what})` }).optional(),
-  );
+const url = (what: string) => z.preprocess(emptyAsUndefined, z.url({ error: `expected a URL (${what})` }).optional());
 
-const environmentSchema = z
-  .object({
-    BOT_TOKEN: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .regex(/^\d+:[\w-]+$/, { error: "expected a bot token like 123456:ABC-def (from @BotFather or Bale's BotFather)" })
-        .optional(),
-    ),
-    BOT_PLATFORM: z.preprocess(
-      emptyAsUndefined,
-      z.enum(["telegram", "bale"], { error: "expected telegram or bale" }).default("telegram"),
-    ),
-    BOT_API_ROOT: url("the Bot API server, overrides BOT_PLATFORM's"),
-    BOT_MODE: z.preprocess(
-      emptyAsUndefined,
-      z.enum(["polling", "webhook"], { error: "expected polling or webhook" }).default("polling"),
-    ),
-    PUBLIC_URL: url("where the platform reaches this server, e.g. https://bot.example.ir"),
-    WEBHOOK_SECRET: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -" })
-        .optional(),
-    ),
-    DATABASE_URL: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, { error: "expected a postgresql:// connection URL" })
-        .optional(),
-    ),
-    REDIS_URL: z.preprocess(
-      emptyAsUndefined,
-      z.string().regex(/^rediss?:\/\//, { error: "expected a redis:// or rediss:// URL" }).optional(),
-    ),
-    REDIS_KEY_PREFIX: z.preprocess(
-      emptyAsUndefined,
-      z.string().regex(/^[\w:.-]{1,64}$/, { error: "expected up to 64 characters of letters, digits, _ : . -" }).default("idcard:"),
-    ),
-    HTTP_PORT: z.preprocess(
-      emptyAsUndefined,
-      z.coerce
-        .number({ error: "expected a port number" })
-        .int({ error: "expected a whole port number" })
-        .min(0, { error: "expected a port between 0 and 65535" })
-        .max(65535, { error: "expected a port between 0 and 65535" })
-        .default(3000),
-    ),
-    HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
-    LOG_LEVEL: z.preprocess(
-      emptyAsUndefined,
-      z
-        .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-          error: "expected one of fatal, error, warn, info, debug, trace, silent",
-        })
-        .default("info"),
-    ),
-    LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(["json", "auto"], { error: "expected json or auto (readable on a terminal)" }).default("auto")),
-    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
-    CONVERSATION_TTL_HOURS: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected a number of hours" }).positive({ error: "expected a positive number of hours" }).default(24),
-    ),
-    SEED_SAMPLE_DATA: z.preprocess(
-      emptyAsUndefined,
-      z.enum(["true", "false"], { error: "expected true or false" }).optional(),
-    ),
-    PAYMENT_GATEWAY: z.preprocess(
-      emptyAsUndefined,
-      z.enum(["sandbox", "zarinpal", "bale"], { error: "expected sandbox, zarinpal or bale" }).default("sandbox"),
-    ),
-    ZARINPAL_MERCHANT_ID: z.preprocess(
-      emptyAsUndefined,
-      z.string().regex(/^[0-9a-fA-F-]{36}$/, { error: "expected Zarinpal's 36-character merchant id" }).optional(),
-    ),
-    ZARINPAL_SANDBOX: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "expected true or false" }).default("false")),
-    ZARINPAL_API_BASE: url("Zarinpal's API host, overrides ZARINPAL_SANDBOX's"),
-    BALE_PROVIDER_TOKEN: z.preprocess(
-      emptyAsUndefined,
-      z.string().regex(/^\d{16}$/, { error: "expected the 16-digit bank card number that receives Bale payments" }).optional(),
-    ),
-    PAYMENT_TTL_MINUTES: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected a number of minutes" }).int({ error: "expected whole minutes" }).min(5, { error: "expected at least 5 minutes" }).max(24 * 60, { error: "expected at most 1440 minutes" }).default(30),
-    ),
-    FLOOD_LIMIT_PER_MINUTE: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected a number of updates" }).int({ error: "expected a whole number" }).min(1, { error: "expected at least 1" }).default(60),
-    ),
-    CHAT_LOCK_WAIT_SECONDS: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(60),
-    ),
-    IDCARD_TEST_NOW: z.preprocess(
-      emptyAsUndefined,
-      z.iso.datetime({ error: "expected an ISO instant such as 2026-12-01T08:00:00Z" }).optional(),
-    ),
-    SHUTDOWN_GRACE_SECONDS: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(10),
-    ),
-    CHECK_IN_OPENS_MINUTES_BEFORE: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected a number of minutes" }).int({ error: "expected whole minutes" }).min(0, { error: "expected 0 or more" }).max(24 * 60, { error: "expected at most 1440 minutes" }).default(180),
-    ),
-    CARD_HOLD_DAYS: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected a number of days" }).int({ error: "expected whole days" }).min(7, { error: "expected at least 7 days" }).max(3650, { error: "expected at most 3650 days" }).default(90),
-    ),
-    CARD_REMINDERS_MAX: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected a number of reminders" }).int({ error: "expected a whole number" }).min(0, { error: "expected 0 or more" }).max(52, { error: "expected at most 52" }).default(6),
-    ),
-    DAILY_SUMMARY_HOUR: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: "expected an hour" }).int({ error: "expected a whole hour" }).min(0, { error: "expected 0-23" }).max(23, { error: "expected 0-23" }).default(19),
-    ),
-  });
+const environmentSchema = z.object({
+  BOT_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d+:[\w-]+$/, { error: "expected a bot token like 123456:ABC-def (from @BotFather or Bale's BotFather)" })
+      .optional(),
+  ),
+  BOT_PLATFORM: z.preprocess(emptyAsUndefined, z.enum(["telegram", "bale"], { error: "expected telegram or bale" }).default("telegram")),
+  BOT_API_ROOT: url("the Bot API server, overrides BOT_PLATFORM's"),
+  BOT_MODE: z.preprocess(emptyAsUndefined, z.enum(["polling", "webhook"], { error: "expected polling or webhook" }).default("polling")),
+  PUBLIC_URL: url("where the platform reaches this server, e.g. https://bot.example.ir"),
+  WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -" })
+      .optional(),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "expected a postgresql:// connection URL" })
+      .optional(),
+  ),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, { error: "expected a redis:// or rediss:// URL" })
+      .optional(),
+  ),
+  REDIS_KEY_PREFIX: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/, { error: "expected up to 64 characters of letters, digits, _ : . -" })
+      .default("idcard:"),
+  ),
+  HTTP_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a port number" })
+      .int({ error: "expected a whole port number" })
+      .min(0, { error: "expected a port between 0 and 65535" })
+      .max(65535, { error: "expected a port between 0 and 65535" })
+      .default(3000),
+  ),
+  HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "expected one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+  ),
+  LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(["json", "auto"], { error: "expected json or auto (readable on a terminal)" }).default("auto")),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+  CONVERSATION_TTL_HOURS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "expected a number of hours" }).positive({ error: "expected a positive number of hours" }).default(24),
+  ),
+  SEED_SAMPLE_DATA: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "expected true or false" }).optional()),
+  PAYMENT_GATEWAY: z.preprocess(emptyAsUndefined, z.enum(["sandbox", "zarinpal", "bale"], { error: "expected sandbox, zarinpal or bale" }).default("sandbox")),
+  ZARINPAL_MERCHANT_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F-]{36}$/, { error: "expected Zarinpal's 36-character merchant id" })
+      .optional(),
+  ),
+  ZARINPAL_SANDBOX: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "expected true or false" }).default("false")),
+  ZARINPAL_API_BASE: url("Zarinpal's API host, overrides ZARINPAL_SANDBOX's"),
+  BALE_PROVIDER_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d{16}$/, { error: "expected the 16-digit bank card number that receives Bale payments" })
+      .optional(),
+  ),
+  PAYMENT_TTL_MINUTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of minutes" })
+      .int({ error: "expected whole minutes" })
+      .min(5, { error: "expected at least 5 minutes" })
+      .max(24 * 60, { error: "expected at most 1440 minutes" })
+      .default(30),
+  ),
+  FLOOD_LIMIT_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "expected a number of updates" }).int({ error: "expected a whole number" }).min(1, { error: "expected at least 1" }).default(60),
+  ),
+  CHAT_LOCK_WAIT_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(60),
+  ),
+  BOT_API_PACING: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { error: "expected on or off" }).optional()),
+  IDCARD_TEST_NOW: z.preprocess(emptyAsUndefined, z.iso.datetime({ error: "expected an ISO instant such as 2026-12-01T08:00:00Z" }).optional()),
+  SHUTDOWN_GRACE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(10),
+  ),
+  CHECK_IN_OPENS_MINUTES_BEFORE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of minutes" })
+      .int({ error: "expected whole minutes" })
+      .min(0, { error: "expected 0 or more" })
+      .max(24 * 60, { error: "expected at most 1440 minutes" })
+      .default(180),
+  ),
+  CARD_HOLD_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of days" })
+      .int({ error: "expected whole days" })
+      .min(7, { error: "expected at least 7 days" })
+      .max(3650, { error: "expected at most 3650 days" })
+      .default(90),
+  ),
+  CARD_REMINDERS_MAX: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of reminders" })
+      .int({ error: "expected a whole number" })
+      .min(0, { error: "expected 0 or more" })
+      .max(52, { error: "expected at most 52" })
+      .default(6),
+  ),
+  DAILY_SUMMARY_HOUR: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected an hour" })
+      .int({ error: "expected a whole hour" })
+      .min(0, { error: "expected 0-23" })
+      .max(23, { error: "expected 0-23" })
+      .default(19),
+  ),
+});
 
 /**
  * Requirements between variables, checked on the raw environment so they are reported together with
@@ -169,7 +187,8 @@ function crossVariableProblems(env: NodeJS.ProcessEnv): Array<[variable: string,
   }
   if (env.BOT_MODE === "webhook") {
     if (!given("PUBLIC_URL")) problems.push(["PUBLIC_URL", "required when BOT_MODE=webhook (expected the https URL the platform calls)"]);
-    if (!given("WEBHOOK_SECRET")) problems.push(["WEBHOOK_SECRET", "required when BOT_MODE=webhook (expected 16+ random characters; it goes into the webhook path)"]);
+    if (!given("WEBHOOK_SECRET"))
+      problems.push(["WEBHOOK_SECRET", "required when BOT_MODE=webhook (expected 16+ random characters; it goes into the webhook path)"]);
   }
   return problems;
 }
@@ -177,9 +196,7 @@ function crossVariableProblems(env: NodeJS.ProcessEnv): Array<[variable: string,
 type Environment = z.infer<typeof environmentSchema>;
 
 /** Where the bot's Bot API calls go. `local` is the project's own Bot API server (no token configured). */
-export type BotApiTarget =
-  | { kind: "platform"; token: string; apiRoot: string }
-  | { kind: "local"; token: string };
+export type BotApiTarget = { kind: "platform"; token: string; apiRoot: string } | { kind: "local"; token: string };
 
 /** The validated configuration of one process. */
 export interface AppConfig {
@@ -204,6 +221,11 @@ export interface AppConfig {
   testNow?: Date;
   /** How long an update waits for its chat, busy with another update on some instance, before failing. */
   chatLockWaitMs: number;
+  /**
+   * Hold outgoing calls to the platform's per-chat pace (about one message a second). Default: on against a
+   * platform, off against the project's own local Bot API server, which has no limits to respect.
+   */
+  botApiPacing: boolean;
   /** Load the sample citizens (and offices) shipped with the project; on by default only in local mode. */
   seedSampleData: boolean;
   /** Base URL of this server as citizens' browsers reach it (payment pages and callbacks). */
@@ -253,10 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     platform: e.BOT_PLATFORM,
     botApi,
-    mode:
-      e.BOT_MODE === "webhook"
-        ? { kind: "webhook", publicUrl: e.PUBLIC_URL!, secret: e.WEBHOOK_SECRET! }
-        : { kind: "polling" },
+    mode: e.BOT_MODE === "webhook" ? { kind: "webhook", publicUrl: e.PUBLIC_URL!, secret: e.WEBHOOK_SECRET! } : { kind: "polling" },
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
@@ -269,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     testNow: e.IDCARD_TEST_NOW ? new Date(e.IDCARD_TEST_NOW) : undefined,
     chatLockWaitMs: e.CHAT_LOCK_WAIT_SECONDS * 1000,
+    botApiPacing: e.BOT_API_PACING ? e.BOT_API_PACING === "on" : botApi.kind === "platform",
     seedSampleData: e.SEED_SAMPLE_DATA ? e.SEED_SAMPLE_DATA === "true" : !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,
     checkInOpensBeforeMs: e.CHECK_IN_OPENS_MINUTES_BEFORE * 60_000,

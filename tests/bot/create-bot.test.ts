@@ -93,7 +93,16 @@ describe("createBot", () => {
 
   it("drops an update delivered twice", async () => {
     const user = bot.user(9104);
-    const update = { update_id: 555_000, message: { message_id: 1, date: 0, chat: { id: 9104, type: "private" as const, first_name: "x" }, from: { id: 9104, is_bot: false, first_name: "x" }, text: "hello" } };
+    const update = {
+      update_id: 555_000,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 9104, type: "private" as const, first_name: "x" },
+        from: { id: 9104, is_bot: false, first_name: "x" },
+        text: "hello",
+      },
+    };
     await bot.deliverRaw(update);
     await bot.deliverRaw(update);
     expect(user.replies.filter((reply) => reply.text === t("unhandled-text"))).toHaveLength(1);
@@ -107,7 +116,15 @@ describe("createBot", () => {
     expect(log.find((line) => line.ref === ref)).toMatchObject({ msg: "update failed", err: { message: "handler bug" } });
 
     const before = bot.calls.length;
-    await user.deliver({ callback_query: { id: "f", from: { id: 9105, is_bot: false, first_name: "x" }, chat_instance: "c", data: "fail", message: { message_id: 1, date: 0, chat: { id: 9105, type: "private", first_name: "x" } } as never } });
+    await user.deliver({
+      callback_query: {
+        id: "f",
+        from: { id: 9105, is_bot: false, first_name: "x" },
+        chat_instance: "c",
+        data: "fail",
+        message: { message_id: 1, date: 0, chat: { id: 9105, type: "private", first_name: "x" } } as never,
+      },
+    });
     const after = bot.calls.slice(before).map((call) => call.method);
     expect(after).toEqual(["answerCallbackQuery", "sendMessage"]);
   });

@@ -21,7 +21,9 @@ export class ChatPage {
       if (found !== undefined) return this.message(found);
       if (Date.now() >= deadline) {
         const recent = await this.recentBotTexts();
-        throw new Error(`no bot message after #${after} containing ${JSON.stringify(text)} within ${timeoutMs} ms.\nLast bot messages:\n  ${recent.join("\n  ")}`);
+        throw new Error(
+          `no bot message after #${after} containing ${JSON.stringify(text)} within ${timeoutMs} ms.\nLast bot messages:\n  ${recent.join("\n  ")}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -93,7 +95,10 @@ export class ChatPage {
   }
 
   private async recentBotTexts(): Promise<string[]> {
-    const texts = await this.page.locator('#messages .row[data-sender="bot"] .bubble').allTextContents().catch(() => []);
+    const texts = await this.page
+      .locator('#messages .row[data-sender="bot"] .bubble')
+      .allTextContents()
+      .catch(() => []);
     return texts.slice(-4).map((text) => JSON.stringify(text.slice(0, 200)));
   }
 }

@@ -156,7 +156,10 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     await chat.replyButton(fa("prereg-share-contact")).click();
     await poll(() => page.locator("#contact-panel").isVisible()).toBe(true);
     expect(await page.locator("#contact-phone").inputValue()).toBe("09120000001");
-    await page.locator("#contact-panel").getByRole("button", { name: fa("webchat-contact-send") }).click();
+    await page
+      .locator("#contact-panel")
+      .getByRole("button", { name: fa("webchat-contact-send") })
+      .click();
     await chat.waitForBot(fa("prereg-ask-landline").slice(0, 20), after);
     await poll(() => page.locator('#messages .row[data-kind="contact"]').count()).toBe(1);
 
@@ -164,7 +167,13 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     await chat.type("1345678911", fa("prereg-ask-address").slice(0, 20));
     await chat.type("خیابان آزادی، کوچه‌ی بهار، پلاک ۱۲، واحد ۳", fa("prereg-ask-province").slice(0, 20));
     await chat.tap("تهران", line("prereg-ask-city", { province: "تهران" }).slice(0, 30));
-    const summary = await chat.tap("تهران", line("prereg-summary", blank("nationalId", "birthDate", "firstName", "lastName", "fatherName", "mobile", "landline", "postalCode", "address", "province", "city")));
+    const summary = await chat.tap(
+      "تهران",
+      line(
+        "prereg-summary",
+        blank("nationalId", "birthDate", "firstName", "lastName", "fatherName", "mobile", "landline", "postalCode", "address", "province", "city"),
+      ),
+    );
     await poll(() => summary.textContent()).toContain("۶۳۸۳۲۳۳۵۶۴");
     expect(await summary.textContent()).toContain(`${CITIZEN.firstName}`);
 
@@ -181,7 +190,10 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
       const document = html.ownerDocument;
       await document.fonts.ready;
       const faces: Array<{ family: string; status: string }> = [...document.fonts];
-      return { loaded: faces.some((face) => face.family.includes("Vazirmatn") && face.status === "loaded"), family: String(document.defaultView.getComputedStyle(document.body).fontFamily) };
+      return {
+        loaded: faces.some((face) => face.family.includes("Vazirmatn") && face.status === "loaded"),
+        family: String(document.defaultView.getComputedStyle(document.body).fontFamily),
+      };
     });
     expect(gatewayFont).toMatchObject({ loaded: true, family: expect.stringMatching(/^"?Vazirmatn/) });
     await gateway.setViewportSize({ width: 720, height: 520 });
@@ -225,7 +237,10 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     await page.locator("#location-province").selectOption({ label: "تهران" });
     await page.locator("#location-city").selectOption({ label: "تهران" });
     let after = await chat.lastMessageId();
-    await page.locator("#location-panel").getByRole("button", { name: fa("webchat-location-send") }).click();
+    await page
+      .locator("#location-panel")
+      .getByRole("button", { name: fa("webchat-location-send") })
+      .click();
     const offices = await chat.waitForBot(fa("booking-nearest-list"), after);
     expect(await offices.textContent()).toContain(fa("booking-office-type-pishkhan"));
     expect(await offices.textContent()).toMatch(/[۰-۹]+٫?[۰-۹]* کیلومتر/u);
@@ -256,7 +271,10 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
   it("keeps several citizens' chats apart and flags new messages in the others", async () => {
     await page.getByRole("button", { name: fa("webchat-add-user") }).click();
     await page.locator("#new-user-name").fill("زهرا");
-    await page.locator("#new-user-panel").getByRole("button", { name: fa("webchat-add") }).click();
+    await page
+      .locator("#new-user-panel")
+      .getByRole("button", { name: fa("webchat-add") })
+      .click();
     await poll(() => page.locator("#active-user").textContent()).toContain("زهرا");
     await poll(() => page.locator("#empty").isVisible()).toBe(true);
 
@@ -308,7 +326,10 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
 
   it("shows photos, places, edits and deletions, and shares a location picked from the city list", async () => {
     await page.getByRole("button", { name: fa("webchat-add-user") }).click();
-    await page.locator("#new-user-panel").getByRole("button", { name: fa("webchat-add") }).click();
+    await page
+      .locator("#new-user-panel")
+      .getByRole("button", { name: fa("webchat-add") })
+      .click();
     await poll(() => page.locator("#active-user").textContent()).toContain("۳");
     let after = await chat.lastMessageId();
     await page.getByRole("button", { name: fa("webchat-start") }).click();
@@ -347,27 +368,41 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
     await poll(() => page.locator("#location-panel").isVisible()).toBe(true);
     // Typed coordinates are checked before anything is sent.
     await page.locator("#location-coordinates").fill("۹۵,۵۱");
-    await page.locator("#location-panel").getByRole("button", { name: fa("webchat-location-send") }).click();
+    await page
+      .locator("#location-panel")
+      .getByRole("button", { name: fa("webchat-location-send") })
+      .click();
     await poll(() => page.locator("#location-panel .panel-error").textContent()).toBe(fa("webchat-location-invalid"));
     await page.locator("#location-coordinates").fill("");
     await page.locator("#location-province").selectOption({ label: "اصفهان" });
     await page.locator("#location-city").selectOption({ label: "اصفهان" });
     after = await chat.lastMessageId();
-    await page.locator("#location-panel").getByRole("button", { name: fa("webchat-location-send") }).click();
-    await poll(() => page.locator('#messages .row[data-sender="user"][data-kind="location"]').last().textContent())
-      .toContain("۳۲٫");
+    await page
+      .locator("#location-panel")
+      .getByRole("button", { name: fa("webchat-location-send") })
+      .click();
+    await poll(() => page.locator('#messages .row[data-sender="user"][data-kind="location"]').last().textContent()).toContain("۳۲٫");
     expect(await chat.lastMessageId()).toBeGreaterThan(after);
   }, 60_000);
 
   it("fits a 360 px phone: nothing wider than the screen, the newest message in view under a large keyboard", async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fa-IR", timezoneId: "Asia/Tehran", isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: "fa-IR",
+      timezoneId: "Asia/Tehran",
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       const small = await phone.newPage();
       small.on("pageerror", (error) => scriptErrors.push(error.message));
       const smallChat = new ChatPage(small);
       await small.goto(pageUrl);
       await small.getByRole("button", { name: fa("webchat-add-user") }).click();
-      await small.locator("#new-user-panel").getByRole("button", { name: fa("webchat-add") }).click();
+      await small
+        .locator("#new-user-panel")
+        .getByRole("button", { name: fa("webchat-add") })
+        .click();
       const after = await smallChat.lastMessageId();
       await small.getByRole("button", { name: fa("webchat-start") }).click();
       const welcome = await smallChat.waitForBot(WELCOME, after);
@@ -398,7 +433,12 @@ describe.skipIf(skipReason !== undefined)(`the web chat in Chromium${skipReason 
       const chip = (await small.locator("#messages .day").first().textContent()) ?? "";
       expect(chip).toMatch(/^\S+ [۰-۹]{1,2} \S+ [۰-۹]{4}$/u);
       // "/start" reads left to right inside the right-to-left page.
-      expect(await small.locator('#messages .row[data-sender="user"] .text').first().evaluate((element) => element.ownerDocument.defaultView.getComputedStyle(element).direction)).toBe("ltr");
+      expect(
+        await small
+          .locator('#messages .row[data-sender="user"] .text')
+          .first()
+          .evaluate((element) => element.ownerDocument.defaultView.getComputedStyle(element).direction),
+      ).toBe("ltr");
       await small.screenshot({ path: join(SCREENSHOT_DIR, "web-chat-phone.png") });
     } finally {
       await phone.close();

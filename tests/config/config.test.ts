@@ -22,9 +22,15 @@ describe("loadConfig", () => {
   });
 
   it("picks the API root from the platform, and BOT_API_ROOT overrides it", () => {
-    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_PLATFORM: "bale", PAYMENT_GATEWAY: "sandbox" }).botApi).toEqual({ kind: "platform", token: "123:abc", apiRoot: "https://tapi.bale.ai" });
+    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_PLATFORM: "bale", PAYMENT_GATEWAY: "sandbox" }).botApi).toEqual({
+      kind: "platform",
+      token: "123:abc",
+      apiRoot: "https://tapi.bale.ai",
+    });
     expect(loadConfig({ BOT_TOKEN: "123:abc", PAYMENT_GATEWAY: "sandbox" }).botApi).toMatchObject({ apiRoot: "https://api.telegram.org" });
-    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_API_ROOT: "http://127.0.0.1:8081", PAYMENT_GATEWAY: "sandbox" }).botApi).toMatchObject({ apiRoot: "http://127.0.0.1:8081" });
+    expect(loadConfig({ BOT_TOKEN: "123:abc", BOT_API_ROOT: "http://127.0.0.1:8081", PAYMENT_GATEWAY: "sandbox" }).botApi).toMatchObject({
+      apiRoot: "http://127.0.0.1:8081",
+    });
   });
 
   it("treats empty variables as unset", () => {
@@ -50,7 +56,9 @@ describe("loadConfig", () => {
   it("makes a bot with a token name its payment gateway: the sandbox takes no money", () => {
     expect(problemsOf({ BOT_TOKEN: "123:abc" }).map((line) => line.split(":")[0])).toEqual(["PAYMENT_GATEWAY"]);
     expect(loadConfig({}).payment.gateway).toBe("sandbox");
-    expect(loadConfig({ BOT_TOKEN: "123:abc", PAYMENT_GATEWAY: "zarinpal", ZARINPAL_MERCHANT_ID: "00000000-0000-0000-0000-000000000000" }).payment.gateway).toBe("zarinpal");
+    expect(
+      loadConfig({ BOT_TOKEN: "123:abc", PAYMENT_GATEWAY: "zarinpal", ZARINPAL_MERCHANT_ID: "00000000-0000-0000-0000-000000000000" }).payment.gateway,
+    ).toBe("zarinpal");
   });
 
   it("requires PUBLIC_URL and WEBHOOK_SECRET in webhook mode", () => {
@@ -69,11 +77,15 @@ describe("loadConfig", () => {
   describe("IDCARD_TEST_NOW", () => {
     it("sets the process clock's start in tests and local mode", () => {
       expect(loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z" }).testNow?.toISOString()).toBe("2040-03-20T08:00:00.000Z");
-      expect(loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z", BOT_TOKEN: "1:a", PAYMENT_GATEWAY: "sandbox", BOT_API_ROOT: "http://127.0.0.1:8081" }).testNow).toBeDefined();
+      expect(
+        loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z", BOT_TOKEN: "1:a", PAYMENT_GATEWAY: "sandbox", BOT_API_ROOT: "http://127.0.0.1:8081" }).testNow,
+      ).toBeDefined();
     });
     it("is refused for a bot on the real platform", () => {
       expect(() => loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z", BOT_TOKEN: "1:a", PAYMENT_GATEWAY: "sandbox" })).toThrow(/IDCARD_TEST_NOW/);
-      expect(() => loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z", BOT_TOKEN: "1:a", PAYMENT_GATEWAY: "sandbox", BOT_API_ROOT: "https://tapi.bale.ai" })).toThrow(/IDCARD_TEST_NOW/);
+      expect(() =>
+        loadConfig({ IDCARD_TEST_NOW: "2040-03-20T08:00:00Z", BOT_TOKEN: "1:a", PAYMENT_GATEWAY: "sandbox", BOT_API_ROOT: "https://tapi.bale.ai" }),
+      ).toThrow(/IDCARD_TEST_NOW/);
     });
   });
 });
@@ -88,5 +100,14 @@ describe(".env.example", () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
     expect(config.seedSampleData).toBe(true);
+  });
+});
+
+describe("BOT_API_PACING", () => {
+  it("keeps the platform's per-chat pace with a platform, not with the local Bot API server, unless told", () => {
+    expect(loadConfig({}).botApiPacing).toBe(false);
+    expect(loadConfig({ BOT_TOKEN: "123:abc", PAYMENT_GATEWAY: "sandbox" }).botApiPacing).toBe(true);
+    expect(loadConfig({ BOT_API_PACING: "on" }).botApiPacing).toBe(true);
+    expect(loadConfig({ BOT_TOKEN: "123:abc", PAYMENT_GATEWAY: "sandbox", BOT_API_PACING: "off" }).botApiPacing).toBe(false);
   });
 });

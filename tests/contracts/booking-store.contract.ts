@@ -102,9 +102,15 @@ export function describeBookingStoreContract(name: string, makeWorld: () => Prom
       // A move into a full slot changes nothing; one past the cut-off is refused; a moved appointment is not active.
       const other = await world.addApplication();
       await store.book({ ...seat(office, SATURDAY, 11), applicationId: other.id, now });
-      expect(await store.reschedule({ ...seat(office, SATURDAY, 11), appointmentId: moved.appointmentId, changeableFrom: now, now })).toEqual({ kind: "slot_full" });
-      expect(await store.reschedule({ ...seat(office, SATURDAY, 12), appointmentId: moved.appointmentId, changeableFrom: at(SATURDAY, 11), now })).toEqual({ kind: "cutoff_passed" });
-      expect(await store.reschedule({ ...seat(office, SATURDAY, 12), appointmentId: booked.appointmentId, changeableFrom: now, now })).toEqual({ kind: "not_active" });
+      expect(await store.reschedule({ ...seat(office, SATURDAY, 11), appointmentId: moved.appointmentId, changeableFrom: now, now })).toEqual({
+        kind: "slot_full",
+      });
+      expect(await store.reschedule({ ...seat(office, SATURDAY, 12), appointmentId: moved.appointmentId, changeableFrom: at(SATURDAY, 11), now })).toEqual({
+        kind: "cutoff_passed",
+      });
+      expect(await store.reschedule({ ...seat(office, SATURDAY, 12), appointmentId: booked.appointmentId, changeableFrom: now, now })).toEqual({
+        kind: "not_active",
+      });
       expect((await store.liveAppointmentOf(application.id))?.id).toBe(moved.appointmentId);
     });
 
@@ -150,12 +156,20 @@ export function describeBookingStoreContract(name: string, makeWorld: () => Prom
       // The sweep is store-wide: a week before every other case's appointments, so only these are due.
       // Booked latest first, so an implementation that kept insertion order would pick the wrong ones.
       const ids: string[] = [];
-      for (const [i, app] of apps.entries()) ids.push(((await store.book({ ...seat(office, WEEK_BEFORE, 12 - i), applicationId: app.id, now })) as { appointmentId: string }).appointmentId);
+      for (const [i, app] of apps.entries())
+        ids.push(((await store.book({ ...seat(office, WEEK_BEFORE, 12 - i), applicationId: app.id, now })) as { appointmentId: string }).appointmentId);
       const sweepAt = at(WEEK_BEFORE, 13);
       const banMs = 72 * HOUR;
       const missed = await store.markNoShows({ startedBefore: at(WEEK_BEFORE, 12), banMs, now: sweepAt, limit: 1 });
       expect(missed).toEqual([
-        { appointmentId: ids[2], applicationId: apps[2]!.id, officeId: office, startsAt: at(WEEK_BEFORE, 10), bookingReopensAt: new Date(at(WEEK_BEFORE, 10).getTime() + banMs), chatId: apps[2]!.chatId },
+        {
+          appointmentId: ids[2],
+          applicationId: apps[2]!.id,
+          officeId: office,
+          startsAt: at(WEEK_BEFORE, 10),
+          bookingReopensAt: new Date(at(WEEK_BEFORE, 10).getTime() + banMs),
+          chatId: apps[2]!.chatId,
+        },
       ]);
       expect(await world.applicationStatus(apps[2]!.id)).toBe("no_show");
       expect(await store.standing(apps[2]!.id)).toEqual({ status: "no_show", bookingReopensAt: new Date(at(WEEK_BEFORE, 10).getTime() + banMs) });
@@ -176,7 +190,11 @@ export function describeBookingStoreContract(name: string, makeWorld: () => Prom
       expect(await store.checkIn(booked.appointmentId, at(SATURDAY, 9))).toBe(false);
       expect((await store.liveAppointmentOf(application.id))?.status).toBe("checked_in");
       expect(await store.complete(booked.appointmentId, at(SATURDAY, 9, 30))).toBe(true);
-      expect(await store.appointment(booked.appointmentId)).toMatchObject({ status: "completed", checkedInAt: at(SATURDAY, 9), completedAt: at(SATURDAY, 9, 30) });
+      expect(await store.appointment(booked.appointmentId)).toMatchObject({
+        status: "completed",
+        checkedInAt: at(SATURDAY, 9),
+        completedAt: at(SATURDAY, 9, 30),
+      });
       expect(await world.applicationStatus(application.id)).toBe(COMPLETE_MOVE.to);
       expect(await store.liveAppointmentOf(application.id)).toBeNull();
     });

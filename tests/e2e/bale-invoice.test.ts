@@ -21,7 +21,7 @@ describe("payment with Bale's in-app invoice", () => {
     expect(invoice.message.invoice).toMatchObject({ currency: "IRR", total_amount: 200_000 });
     await user.waitForBotMessage("صورت‌حساب");
     // What the citizen reads comes in order: "saved, now pay", then the invoice, then how to pay it.
-    const order = (await user.transcript()).messages.filter((m) => m.sender === "bot").map((m) => (m.kind === "invoice" ? "invoice" : m.text ?? ""));
+    const order = (await user.transcript()).messages.filter((m) => m.sender === "bot").map((m) => (m.kind === "invoice" ? "invoice" : (m.text ?? "")));
     const saved = order.findIndex((text) => text.includes("اطلاعات شما ثبت شد"));
     expect(saved).toBeGreaterThanOrEqual(0);
     expect(order.indexOf("invoice")).toBe(saved + 1);

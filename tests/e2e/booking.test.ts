@@ -155,7 +155,11 @@ describe("booking", () => {
       SELECT s.office_id, s.starts_at FROM appointments a JOIN slots s ON s.id = a.slot_id JOIN applications p ON p.id = a.application_id
       WHERE p.national_id = ${maryam.nationalId} AND a.status = 'active'`;
     const deps = { offices: createSqlOfficeDirectory(db.sql), store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
-    const closed = await closeDayAndTell(deps, db.prisma, { officeId: appointment!.office_id, date: jalaliDateInTehran(appointment!.starts_at), now: new Date() });
+    const closed = await closeDayAndTell(deps, db.prisma, {
+      officeId: appointment!.office_id,
+      date: jalaliDateInTehran(appointment!.starts_at),
+      now: new Date(),
+    });
     expect(closed).toEqual({ ok: true, told: 1 });
 
     const notice = await user.waitForBotMessage("تعطیل شد");
@@ -227,9 +231,21 @@ describe("many citizens on one seat through two instances", () => {
       for (const [i, nationalId] of citizens.entries()) {
         await db.prisma.application.create({
           data: {
-            id: randomUUID(), nationalId, birthDate: "1370/01/01", firstName: "شهروند", lastName: "آزمایشی", fatherName: "پدر",
-            mobile: "09120000000", landline: "02188776655", postalCode: "1345678911", address: "تهران، خیابان آزادی", cityId: 1,
-            chatId: BigInt(9100 + i), status: "paid", trackingCode: `1${String(i).padStart(11, "0")}`, feeRial: 200000,
+            id: randomUUID(),
+            nationalId,
+            birthDate: "1370/01/01",
+            firstName: "شهروند",
+            lastName: "آزمایشی",
+            fatherName: "پدر",
+            mobile: "09120000000",
+            landline: "02188776655",
+            postalCode: "1345678911",
+            address: "تهران، خیابان آزادی",
+            cityId: 1,
+            chatId: BigInt(9100 + i),
+            status: "paid",
+            trackingCode: `1${String(i).padStart(11, "0")}`,
+            feeRial: 200000,
           },
         });
       }
@@ -237,10 +253,12 @@ describe("many citizens on one seat through two instances", () => {
       await db.close();
     }
     const users = citizens.map((_, i) => world.api.user(9100 + i));
-    await Promise.all(users.map(async (user) => {
-      await user.say("📅 نوبت‌گیری");
-      await chooseEarliestNearby(user);
-    }));
+    await Promise.all(
+      users.map(async (user) => {
+        await user.say("📅 نوبت‌گیری");
+        await chooseEarliestNearby(user);
+      }),
+    );
     // Everyone was offered the same earliest seat; all confirm at once.
     const confirms = await Promise.all(users.map(async (user) => (await user.lastBotMessage()).text ?? ""));
     expect(new Set(confirms).size).toBe(1);

@@ -10,8 +10,7 @@ const PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
 const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
 export const inPersianDigits = (text: string) => text.replace(/[0-9]/g, (d) => PERSIAN[Number(d)]!);
 export const inArabicIndicDigits = (text: string) => text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
-export const toLatin = (text: string) =>
-  text.replace(/[۰-۹]/g, (d) => String(PERSIAN.indexOf(d))).replace(/[٠-٩]/g, (d) => String(ARABIC_INDIC.indexOf(d)));
+export const toLatin = (text: string) => text.replace(/[۰-۹]/g, (d) => String(PERSIAN.indexOf(d))).replace(/[٠-٩]/g, (d) => String(ARABIC_INDIC.indexOf(d)));
 
 /** From the main menu to the payment message: every question answered, Persian digits where typed. */
 export async function preRegister(user: SimulatedUser, citizen = ALI): Promise<TranscriptMessage> {

@@ -27,7 +27,9 @@ describe("several applications from one chat", () => {
       await user.press("📅 نوبت‌گیری");
       const asked = await user.waitForBotMessage("برای چه کسی");
       const buttons = user.buttons(asked);
-      expect(buttons).toEqual(expect.arrayContaining(["علی محمدی (کد ملی …۳۵۶۴)", "زهرا احمدی (کد ملی …۴۵۴۸)", "مریم حسینی (کد ملی …۳۰۸۷)", "کس دیگری (با کد ملی و کد رهگیری)"]));
+      expect(buttons).toEqual(
+        expect.arrayContaining(["علی محمدی (کد ملی …۳۵۶۴)", "زهرا احمدی (کد ملی …۴۵۴۸)", "مریم حسینی (کد ملی …۳۰۸۷)", "کس دیگری (با کد ملی و کد رهگیری)"]),
+      );
       await user.press(buttons.find((label) => label.startsWith(`${person.firstName} `))!);
       await user.waitForBotMessage(`نوبت‌گیری برای ${person.firstName}`);
       await chooseEarliestNearby(user);

@@ -6,7 +6,7 @@ describe("a flood from ten users", () => {
   let world: BotWorld;
   beforeAll(async () => {
     world = await createBotWorld({ seed: false });
-    await world.startBot();
+    await world.startBot({ BOT_API_PACING: "on" }); // paced as against a real platform: the backlog is real
   });
   afterAll(() => world.close());
 

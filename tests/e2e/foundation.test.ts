@@ -36,7 +36,9 @@ describe("the bot in long-polling mode", () => {
   });
 
   it("lists its commands in Persian and answers /help and /cancel outside a journey", async () => {
-    const listed = await fetch(`${world.api.url}/bot${TEST_BOT_TOKEN}/getMyCommands`, { method: "POST" }).then((r) => r.json() as Promise<{ result: Array<{ command: string; description: string }> }>);
+    const listed = await fetch(`${world.api.url}/bot${TEST_BOT_TOKEN}/getMyCommands`, { method: "POST" }).then(
+      (r) => r.json() as Promise<{ result: Array<{ command: string; description: string }> }>,
+    );
     expect(listed.result.map((entry) => entry.command)).toEqual(["start", "menu", "help", "cancel"]);
     expect(listed.result.every((entry) => /[\u0600-\u06FF]/.test(entry.description))).toBe(true);
 
@@ -47,7 +49,7 @@ describe("the bot in long-polling mode", () => {
     expect((await user.nextBotMessage()).text).toContain("کار نیمه‌تمامی برای لغو نیست");
   });
 
-  it("starts every journey of the menu (none answers \"not available\" any more)", async () => {
+  it('starts every journey of the menu (none answers "not available" any more)', async () => {
     const user = world.api.user(1002);
     await user.say("/start");
     await user.nextBotMessage();
@@ -111,9 +113,7 @@ describe("flood protection", () => {
     for (let i = 0; i < 9; i++) await user.say(`پیام ${i}`);
     await user.waitForBotMessage("یک دقیقه صبر کنید", { after: 0 });
     // The slow-down is told at arrival; the five answers before it leave at the per-chat pace (1/s).
-    await expect
-      .poll(async () => (await user.botMessages()).filter((m) => (m.text ?? "").includes("متوجه پیام شما نشدم")).length, { timeout: 20_000 })
-      .toBe(5);
+    await expect.poll(async () => (await user.botMessages()).filter((m) => (m.text ?? "").includes("متوجه پیام شما نشدم")).length, { timeout: 20_000 }).toBe(5);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // room for replies that should not come
     const replies = (await user.transcript()).messages.filter((m) => m.sender === "bot").map((m) => m.text ?? "");
     expect(replies.filter((text) => text.includes("متوجه پیام شما نشدم"))).toHaveLength(5);

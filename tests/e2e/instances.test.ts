@@ -65,14 +65,29 @@ describe("two instances in webhook mode behind one load balancer", () => {
     await user.waitForBotMessage("تلفن همراه خود را", { after: 0 });
     await new Promise((resolve) => setTimeout(resolve, 500)); // room for a duplicate answer to show up
     const replies = (await user.transcript()).messages.filter((m) => m.sender === "bot").map((m) => m.text ?? "");
-    const expected = ["خوش آمدید", "پیش‌ثبت‌نام کارت ملی هوشمند", "کد ملی ۱۰ رقمی", "تاریخ تولد خود را", "خارج از کشور", "نام شما در ثبت احوال", "تلفن همراه خود را"];
+    const expected = [
+      "خوش آمدید",
+      "پیش‌ثبت‌نام کارت ملی هوشمند",
+      "کد ملی ۱۰ رقمی",
+      "تاریخ تولد خود را",
+      "خارج از کشور",
+      "نام شما در ثبت احوال",
+      "تلفن همراه خود را",
+    ];
     expect(replies).toHaveLength(expected.length);
     expected.forEach((fragment, i) => expect(replies[i]).toContain(fragment));
   });
 
   it("settles a payment once when its callback reaches both instances at once, twice over", async () => {
     const user = world.api.user(6002);
-    const paymentMessage = await preRegister(user, { ...ALI, nationalId: "1021153087", birthDate: "1380/01/01", firstName: "مریم", lastName: "حسینی", fatherName: "محمود" });
+    const paymentMessage = await preRegister(user, {
+      ...ALI,
+      nationalId: "1021153087",
+      birthDate: "1380/01/01",
+      firstName: "مریم",
+      lastName: "حسینی",
+      fatherName: "محمود",
+    });
     const payUrl = payUrlOf(paymentMessage);
     const paid = await fetch(`${payUrl}/pay`, { method: "POST", redirect: "manual" });
     expect(paid.status).toBe(303);

@@ -1,7 +1,13 @@
 // Pre-registration end to end: the real bot, the sandbox gateway over HTTP, PostgreSQL and Redis.
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatTrackingCode, generateTrackingCode, mayBeReversedGroups, parseTrackingCode, type TrackingCode } from "../../src/domain/application/tracking-code.js";
+import {
+  formatTrackingCode,
+  generateTrackingCode,
+  mayBeReversedGroups,
+  parseTrackingCode,
+  type TrackingCode,
+} from "../../src/domain/application/tracking-code.js";
 
 const reversedGroups = (code: string) => (code.match(/\d{4}/g) ?? []).reverse().join("");
 import { createBotWorld, type BotWorld } from "../support/bot-fixture.js";

@@ -9,7 +9,8 @@ describe("a send that fails inside pre-registration", () => {
   let bot: BotProcess;
   beforeAll(async () => {
     world = await createBotWorld();
-    bot = await world.startBot();
+    // Paced as against a real platform: the retries of a failed send wait their turn in the same queue.
+    bot = await world.startBot({ BOT_API_PACING: "on" });
   });
   afterAll(() => world.close());
 

@@ -45,7 +45,13 @@ describe("staff actions on two webhook instances, every update delivered twice",
       [ALI.nationalId, ALI.birthDate, trackingCode],
     );
     const startsAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
-    const booked = await createSqlBookingStore(db.sql).book({ applicationId: application!.id, officeId: office!.id, startsAt, day: jalaliDateInTehran(startsAt), now: new Date() });
+    const booked = await createSqlBookingStore(db.sql).book({
+      applicationId: application!.id,
+      officeId: office!.id,
+      startsAt,
+      day: jalaliDateInTehran(startsAt),
+      now: new Date(),
+    });
     expect(booked.kind).toBe("booked");
     const appointmentId = (booked as { appointmentId: string }).appointmentId;
 
@@ -60,17 +66,28 @@ describe("staff actions on two webhook instances, every update delivered twice",
     const found = await operator.waitForBotMessage("👤 علی محمدی");
     await operator.press("📂 پرونده‌ی نوبت", { messageId: found.message_id });
     const card = await operator.waitForBotMessage("وضعیت: در انتظار");
-    const presses = [await operator.press("✅ پذیرش (حاضر شد)", { messageId: card.message_id }), await operator.press("✅ پذیرش (حاضر شد)", { messageId: card.message_id })];
+    const presses = [
+      await operator.press("✅ پذیرش (حاضر شد)", { messageId: card.message_id }),
+      await operator.press("✅ پذیرش (حاضر شد)", { messageId: card.message_id }),
+    ];
     const popups = await Promise.all(presses.map((press) => popupOf(operator, (press as { callback_query: { id: string } }).callback_query.id)));
     expect(popups.sort()).toEqual(["این کار قبلاً انجام شده است؛ دوباره ثبت نشد.", "پذیرش ثبت شد."]);
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'visit.check_in' AND subject_id = $1`, [appointmentId])).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM application_events WHERE application_id = $1::uuid AND status = 'checked_in'`, [application!.id])).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM application_events WHERE application_id = $1::uuid AND status = 'checked_in'`, [application!.id])).toBe(
+      1,
+    );
 
     // The rest of the visit is recorded directly; the card comes back ready at this office.
     await db.sql.query(`UPDATE appointments SET status = 'completed', completed_at = now() WHERE id = $1::uuid`, [appointmentId]);
     // Through the one writer of application status, from whatever state the visit left it in.
-    await db.sql.query(`SELECT application_move(ARRAY[$1::uuid], ARRAY[(SELECT status FROM applications WHERE id = $1::uuid)], 'in_production', now())`, [application!.id]);
-    const imported = await importCardsCsv(db.sql, `tracking_code,card_serial,pickup_office_code,issued_date\n${trackingCode},IR-0000777000,${office!.code},1405/09/10\n`, { deliveryRial: 20_000 });
+    await db.sql.query(`SELECT application_move(ARRAY[$1::uuid], ARRAY[(SELECT status FROM applications WHERE id = $1::uuid)], 'in_production', now())`, [
+      application!.id,
+    ]);
+    const imported = await importCardsCsv(
+      db.sql,
+      `tracking_code,card_serial,pickup_office_code,issued_date\n${trackingCode},IR-0000777000,${office!.code},1405/09/10\n`,
+      { deliveryRial: 20_000 },
+    );
     expect(imported).toMatchObject({ ok: true, imported: 1 });
 
     await operator.press("🔎 یافتن متقاضی");
@@ -97,7 +114,9 @@ describe("staff actions on two webhook instances, every update delivered twice",
     const delivered = (await operator.botMessages()).filter((message) => (message.text ?? "").includes("کارت تحویل داده شد"));
     expect(delivered).toHaveLength(1);
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'card.deliver' AND outcome = 'done'`)).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM cards WHERE status = 'delivered' AND delivered_to = 'representative' AND representative_name = 'حسن محمدی'`)).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM cards WHERE status = 'delivered' AND delivered_to = 'representative' AND representative_name = 'حسن محمدی'`),
+    ).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM notifications WHERE message_key = 'card-delivered-representative'`)).toBe(1);
     await citizen.waitForBotMessage("به نماینده‌تان، حسن محمدی، تحویل داده شد");
     await new Promise((resolve) => setTimeout(resolve, 500));

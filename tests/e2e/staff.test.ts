@@ -45,7 +45,13 @@ describe("staff side", () => {
   /** Books a seat for the application at `officeId` starting a minute from now (inside the check-in window). */
   const bookNow = async (application: string, officeId: number) => {
     const startsAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
-    const booked = await createSqlBookingStore(db.sql).book({ applicationId: application, officeId, startsAt, day: jalaliDateInTehran(startsAt), now: new Date() });
+    const booked = await createSqlBookingStore(db.sql).book({
+      applicationId: application,
+      officeId,
+      startsAt,
+      day: jalaliDateInTehran(startsAt),
+      now: new Date(),
+    });
     if (booked.kind !== "booked") throw new Error(booked.kind);
     return booked.appointmentId;
   };
@@ -107,7 +113,10 @@ describe("staff side", () => {
     await operator.press("📂 پرونده‌ی نوبت", { messageId: found.message_id });
     const card = await operator.waitForBotMessage("وضعیت: در انتظار");
     // Two presses of one button before the first answer: one check-in.
-    const [first, second] = await Promise.all([operator.press("✅ پذیرش (حاضر شد)", { messageId: card.message_id }), operator.press("✅ پذیرش (حاضر شد)", { messageId: card.message_id })]);
+    const [first, second] = await Promise.all([
+      operator.press("✅ پذیرش (حاضر شد)", { messageId: card.message_id }),
+      operator.press("✅ پذیرش (حاضر شد)", { messageId: card.message_id }),
+    ]);
     const popups = await Promise.all([first, second].map((press) => popupOf(operator, (press as { callback_query: { id: string } }).callback_query.id)));
     expect(popups.sort()).toEqual(["این کار قبلاً انجام شده است؛ دوباره ثبت نشد.", "پذیرش ثبت شد."]);
     await operator.waitForBotMessage("وضعیت: پذیرش شده");
@@ -116,7 +125,12 @@ describe("staff side", () => {
     for (const item of ITEMS) {
       const latest = await newestWithButton(operator, `☑️ ${item}`);
       expect(await pressForPopup(operator, `☑️ ${item}`, latest.message_id)).toBe(`«${item}» ثبت شد.`);
-      await operator.waitForBotMessage((message) => message.message_id > latest.message_id && operator.buttons(message).includes("💰 ثبت هزینه‌ی تکمیل") && !operator.buttons(message).includes(`☑️ ${item}`));
+      await operator.waitForBotMessage(
+        (message) =>
+          message.message_id > latest.message_id &&
+          operator.buttons(message).includes("💰 ثبت هزینه‌ی تکمیل") &&
+          !operator.buttons(message).includes(`☑️ ${item}`),
+      );
     }
     const beforeFee = await newestWithButton(operator, "💰 ثبت هزینه‌ی تکمیل");
     expect(await pressForPopup(operator, "🏁 تکمیل و ارسال برای صدور", beforeFee.message_id)).toContain("هزینه‌ی تکمیل ثبت‌نام");
@@ -175,7 +189,9 @@ describe("staff side", () => {
     await citizen.press(citizen.buttons(offices)[0]!);
     await citizen.waitForBotMessage("درخواست انتقال کارت به");
     await citizen.waitForBotMessage("فرستاده شد و در راه است");
-    const { transfer_office_id: target } = await one<{ transfer_office_id: number }>(`SELECT transfer_office_id FROM cards WHERE application_id = $1::uuid`, [applicationId]);
+    const { transfer_office_id: target } = await one<{ transfer_office_id: number }>(`SELECT transfer_office_id FROM cards WHERE application_id = $1::uuid`, [
+      applicationId,
+    ]);
     const { code: targetCode, name: targetName } = await one<{ code: string; name: string }>(`SELECT code, name FROM offices WHERE id = $1`, [target]);
 
     // An operator of the new office enrols (invite from the command line), receives the card (twice pressed: once).
@@ -188,7 +204,9 @@ describe("staff side", () => {
     const label = receiver.buttons(incoming)[0]!;
     expect(await pressForPopup(receiver, label, incoming.message_id)).toContain("دریافت شد");
     expect(await pressForPopup(receiver, label, incoming.message_id)).toContain("قبلاً انجام شده");
-    const atNewOffice = await citizen.waitForBotMessage((message) => (message.text ?? "").includes("آماده‌ی تحویل است") && (message.text ?? "").includes(targetName));
+    const atNewOffice = await citizen.waitForBotMessage(
+      (message) => (message.text ?? "").includes("آماده‌ی تحویل است") && (message.text ?? "").includes(targetName),
+    );
     expect(atNewOffice.text).toContain("نگهداری می‌شود");
 
     // The first operator cannot deliver it any more (not their office), even with a button of the right kind.
@@ -221,7 +239,12 @@ describe("staff side", () => {
     await receiver.press("۲٬۰۰۰");
     await receiver.waitForBotMessage("کارت تحویل داده شد");
     await citizen.waitForBotMessage("کارت ملی هوشمند شما تحویل داده شد");
-    expect(await count(`SELECT count(*)::int AS n FROM cards WHERE id = $1::uuid AND status = 'delivered' AND delivered_to = 'holder' AND delivery_fee_rial = 20000`, [cardId])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM cards WHERE id = $1::uuid AND status = 'delivered' AND delivered_to = 'holder' AND delivery_fee_rial = 20000`,
+        [cardId],
+      ),
+    ).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM notifications WHERE message_key = 'card-delivered'`)).toBe(1);
 
     // The status check shows every step with Jalali dates.
@@ -246,7 +269,11 @@ describe("staff side", () => {
     );
     const appointmentId = await bookNow(second, office.id);
     const someMessage = (await citizen.botMessages()).at(-1)!;
-    for (const data of [staffCheckInData.encode({ userId: CITIZEN, appointmentId }), staffCheckInData.encode({ userId: OPERATOR, appointmentId }), staffRevokeData.encode({ userId: ADMIN, memberId: 1 })]) {
+    for (const data of [
+      staffCheckInData.encode({ userId: CITIZEN, appointmentId }),
+      staffCheckInData.encode({ userId: OPERATOR, appointmentId }),
+      staffRevokeData.encode({ userId: ADMIN, memberId: 1 }),
+    ]) {
       const forged = await citizen.forgeCallback(someMessage.message_id, data);
       expect(await popupOf(citizen, (forged as { callback_query: { id: string } }).callback_query.id)).toContain("فقط برای کارکنان مجاز است");
     }

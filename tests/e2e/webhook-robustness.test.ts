@@ -48,11 +48,24 @@ afterAll(async () => {
 });
 
 const post = (body: string) =>
-  fetch(`${bot.httpUrl}/webhook/${SECRET}`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
+  fetch(`${bot.httpUrl}/webhook/${SECRET}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+    body,
+  });
 
 function message(chat: { id: number; type: "private" | "supergroup" }, text: string, updateId = nextUpdateId++) {
   const from = { id: chat.type === "private" ? chat.id : 777001, is_bot: false, first_name: "Test" };
-  return { update_id: updateId, message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { ...chat, ...(chat.type === "supergroup" ? { title: "A group" } : {}) }, from, text } };
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { ...chat, ...(chat.type === "supergroup" ? { title: "A group" } : {}) },
+      from,
+      text,
+    },
+  };
 }
 
 describe("a webhook request that is not an update", () => {
@@ -68,7 +81,10 @@ describe("a webhook request that is not an update", () => {
 });
 
 describe("a forged successful_payment", () => {
-  it.each([["an unknown payment id", randomUUID()], ["a payload that is no id at all", "forged'; --"]])("naming %s is refused quietly with a warning", async (_label, payload) => {
+  it.each([
+    ["an unknown payment id", randomUUID()],
+    ["a payload that is no id at all", "forged'; --"],
+  ])("naming %s is refused quietly with a warning", async (_label, payload) => {
     const chatId = 5100 + nextUpdateId;
     const update = {
       update_id: nextUpdateId++,

@@ -76,7 +76,9 @@ describe("booking branches (fast, in process)", () => {
     await bot.database.sql.query("UPDATE slots SET booked = capacity");
     const taken = await user.press(t("booking-confirm-button"));
     expect(texts(taken).join("\n")).toContain(t("booking-time-refused-filled"));
-    await bot.database.sql.query("UPDATE slots SET booked = 0 WHERE NOT EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = slots.id AND a.status = 'active')");
+    await bot.database.sql.query(
+      "UPDATE slots SET booked = 0 WHERE NOT EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = slots.id AND a.status = 'active')",
+    );
     const alternatives = user.buttons().filter((label) => /^[۰-۹]+\) /.test(label) || /^\d+\) /.test(label));
     expect(alternatives.length).toBeGreaterThan(0);
     await user.press(alternatives[0]!);
@@ -91,7 +93,10 @@ describe("booking branches (fast, in process)", () => {
     await byCity(user);
     await user.press(t("booking-confirm-button"));
     const reopens = new Date(Date.now() + 3 * 24 * 3600 * 1000);
-    await bot.database.sql.query(`UPDATE appointments SET status = 'no_show', missed_at = now(), booking_reopens_at = $2 WHERE application_id = $1::uuid`, [application.id, reopens]);
+    await bot.database.sql.query(`UPDATE appointments SET status = 'no_show', missed_at = now(), booking_reopens_at = $2 WHERE application_id = $1::uuid`, [
+      application.id,
+      reopens,
+    ]);
     await bot.database.sql.query(`SELECT application_move(ARRAY[$1::uuid], ARRAY['booked'], 'no_show', now())`, [application.id]);
     const refused = await user.press(t("menu-booking"));
     expect(texts(refused).at(-1)).toBe(t("booking-no-show-ban", { reopensAt: formatDateTime(reopens) }));

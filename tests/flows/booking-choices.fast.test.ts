@@ -291,7 +291,9 @@ describe("booking (fast, in process, on the test's clock)", () => {
     const confirm = user.lastReply().text!;
     expect(confirm).toContain("پست");
     // Others take every seat of that time at that office while this citizen reads.
-    const [office] = await bot.database.sql.query<{ id: number; counters: number }>(`SELECT id, counters FROM offices WHERE name = $1`, [/🏢 (.+)/.exec(confirm)![1]!.trim()]);
+    const [office] = await bot.database.sql.query<{ id: number; counters: number }>(`SELECT id, counters FROM offices WHERE name = $1`, [
+      /🏢 (.+)/.exec(confirm)![1]!.trim(),
+    ]);
     for (let seat = 0; seat < office!.counters; seat++) {
       const rival = await paidCitizen(bot.user(7200 + seat));
       expect(await bookAppointment(bot.citizens.booking, { applicationId: rival.id, officeId: office!.id, startsAt, now: clock })).toMatchObject({ ok: true });

@@ -25,7 +25,9 @@ describe("the «I have paid» button pressed from another chat", () => {
     const button = replies.flatMap((reply) => reply.replyMarkup?.inline_keyboard?.flat() ?? []).find((b) => b.text === "✅ پرداخت کردم");
     const decoded = paymentCheckData.decode((button as { callback_data: string }).callback_data);
     if (decoded.kind !== "ok") throw new Error("no payment button");
-    const settled = await bot.citizens.payments().ledger.settlePaid({ paymentId: decoded.value.paymentId, receipt: "r-1", at: new Date(), newTrackingCode: () => "123456789012" });
+    const settled = await bot.citizens
+      .payments()
+      .ledger.settlePaid({ paymentId: decoded.value.paymentId, receipt: "r-1", at: new Date(), newTrackingCode: () => "123456789012" });
     if (settled.kind !== "settled") throw new Error(`not settled: ${settled.kind}`);
     return { paymentId: decoded.value.paymentId, trackingCode: settled.trackingCode };
   }
@@ -35,7 +37,10 @@ describe("the «I have paid» button pressed from another chat", () => {
     const { paymentId, trackingCode } = await paidApplication(owner);
     const stranger = bot.user(6102);
     await stranger.say("/start");
-    const shown = trackingCode.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!).match(/.{4}/g)!.join("-");
+    const shown = trackingCode
+      .replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!)
+      .match(/.{4}/g)!
+      .join("-");
     for (const claimedChat of [6102, 6101]) {
       const queryId = `forged-${claimedChat}`;
       await stranger.deliver({

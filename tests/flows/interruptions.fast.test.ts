@@ -38,7 +38,10 @@ describe("a journey interrupted by /start or a menu button", () => {
     expect(asked.at(-1)?.text).toBe(bot.translate("flow-interrupted"));
     const left = await user.press(bot.translate("flow-interrupted-leave"));
     expect(left.at(-1)?.text).toBe(bot.translate("flow-cancelled"));
-    const menu = left.at(-1)?.replyMarkup?.keyboard?.flat().map((button) => (typeof button === "string" ? button : button.text));
+    const menu = left
+      .at(-1)
+      ?.replyMarkup?.keyboard?.flat()
+      .map((button) => (typeof button === "string" ? button : button.text));
     expect(menu).toContain(bot.translate("menu-pre-registration"));
   });
 

@@ -23,7 +23,9 @@ export async function registerAndPay(bot: FastBot, user: FastUser, trackingCode 
   const button = replies.flatMap((reply) => reply.replyMarkup?.inline_keyboard?.flat() ?? []).find((b) => b.text === "✅ پرداخت کردم");
   const decoded = paymentCheckData.decode((button as { callback_data: string } | undefined)?.callback_data ?? "");
   if (decoded.kind !== "ok") throw new Error("no payment button");
-  const settled = await bot.citizens.payments().ledger.settlePaid({ paymentId: decoded.value.paymentId, receipt: `r-${user.id}`, at: new Date(), newTrackingCode: () => trackingCode });
+  const settled = await bot.citizens
+    .payments()
+    .ledger.settlePaid({ paymentId: decoded.value.paymentId, receipt: `r-${user.id}`, at: new Date(), newTrackingCode: () => trackingCode });
   if (settled.kind !== "settled") throw new Error(`not settled: ${settled.kind}`);
   return { paymentId: decoded.value.paymentId, trackingCode: settled.trackingCode };
 }

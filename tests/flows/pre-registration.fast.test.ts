@@ -63,7 +63,12 @@ describe("pre-registration (fast, in process)", () => {
     const back = await user.press("⬅️ بازگشت");
     expect(back.at(-1)?.text).toContain("کد ملی ۱۰ رقمی");
     const cancelled = await user.press("❌ انصراف");
-    expect(cancelled.at(-1)?.replyMarkup?.keyboard?.flat().map((b) => (typeof b === "string" ? b : b.text))).toContain("📝 پیش‌ثبت‌نام");
+    expect(
+      cancelled
+        .at(-1)
+        ?.replyMarkup?.keyboard?.flat()
+        .map((b) => (typeof b === "string" ? b : b.text)),
+    ).toContain("📝 پیش‌ثبت‌نام");
   });
 
   it("answers a button of a version the code no longer builds as an old button", async () => {

@@ -17,7 +17,12 @@ describe("staff journeys", () => {
     expect((await firstAdminCommand(bot.database.sql, ["--user-id", "6601"])).exitCode).toBe(0);
     const admin = bot.user(6601, { first_name: "مدیر" });
     const menu = await admin.say("/start");
-    expect(menu.at(-1)?.text).toContain(bot.translate("staff-menu-hello", { role: bot.translate("staff-role-admin"), office: "" }).split("\n")[0]!.trim());
+    expect(menu.at(-1)?.text).toContain(
+      bot
+        .translate("staff-menu-hello", { role: bot.translate("staff-role-admin"), office: "" })
+        .split("\n")[0]!
+        .trim(),
+    );
     await admin.press(bot.translate("staff-menu-invite"));
     await admin.press(bot.translate("staff-role-operator"));
     const wrong = await admin.say("no-such-office");
@@ -41,8 +46,16 @@ describe("staff journeys", () => {
        VALUES ('4806064548', '1365/11/30', 'زهرا', 'احمدی', 'محمد', '09121234568', '02188776655', '1345678911', 'تهران', 399, 6603, 'in_production', $1, 200000) RETURNING id::text AS id`,
       [trackingCode],
     );
-    const [office] = await bot.database.sql.query<{ code: string; name: string }>(`SELECT code, name FROM offices WHERE city_id = 399 AND active ORDER BY code LIMIT 1`);
-    expect(await importCardsCsv(bot.database.sql, `tracking_code,card_serial,pickup_office_code,issued_date\n${trackingCode},IR-0000660300,${office!.code},1405/09/10\n`, { deliveryRial: 20_000 })).toMatchObject({ ok: true, imported: 1 });
+    const [office] = await bot.database.sql.query<{ code: string; name: string }>(
+      `SELECT code, name FROM offices WHERE city_id = 399 AND active ORDER BY code LIMIT 1`,
+    );
+    expect(
+      await importCardsCsv(
+        bot.database.sql,
+        `tracking_code,card_serial,pickup_office_code,issued_date\n${trackingCode},IR-0000660300,${office!.code},1405/09/10\n`,
+        { deliveryRial: 20_000 },
+      ),
+    ).toMatchObject({ ok: true, imported: 1 });
 
     await citizen.say("/start");
     await citizen.press(bot.translate("menu-pickup"));

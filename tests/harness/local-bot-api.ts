@@ -1,11 +1,7 @@
 // Starts a local Bot API server for a test file, with helpers to inject faults, reset and make users.
 
 import type { FaultSpec } from "../../src/infrastructure/bot-api-server/faults.js";
-import {
-  startLocalBotApiServer,
-  type RunningLocalBotApiServer,
-  type StartLocalBotApiServerOptions,
-} from "../../src/infrastructure/bot-api-server/server.js";
+import { startLocalBotApiServer, type RunningLocalBotApiServer, type StartLocalBotApiServerOptions } from "../../src/infrastructure/bot-api-server/server.js";
 import { SimulatedUser, type UserProfile } from "./simulated-user.js";
 
 export interface LocalBotApi extends RunningLocalBotApiServer {

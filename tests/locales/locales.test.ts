@@ -34,8 +34,13 @@ const SRC_DIR = join(ROOT, "src");
 /** The default locale, the reference every other locale is compared with. */
 const REFERENCE = "fa";
 
-const LOCALES = readdirSync(LOCALES_DIR).filter((name) => statSync(join(LOCALES_DIR, name)).isDirectory()).sort();
-const ftlFilesOf = (locale: string) => readdirSync(join(LOCALES_DIR, locale)).filter((name) => name.endsWith(".ftl")).sort();
+const LOCALES = readdirSync(LOCALES_DIR)
+  .filter((name) => statSync(join(LOCALES_DIR, name)).isDirectory())
+  .sort();
+const ftlFilesOf = (locale: string) =>
+  readdirSync(join(LOCALES_DIR, locale))
+    .filter((name) => name.endsWith(".ftl"))
+    .sort();
 const FILE_NAMES = [...new Set(LOCALES.flatMap(ftlFilesOf))].sort();
 const readLocaleFile = (locale: string, file: string) => readFileSync(join(LOCALES_DIR, locale, file), "utf8");
 const exists = (locale: string, file: string) => ftlFilesOf(locale).includes(file);
@@ -47,7 +52,10 @@ const exists = (locale: string, file: string) => ftlFilesOf(locale).includes(fil
 /** True only when A and B are the same union. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** A list that names every member of the union E exactly (as checked by `Same`). */
-const codes = <E extends string>() => <const L extends readonly E[]>(list: L & (Same<L[number], E> extends true ? unknown : never)) => list;
+const codes =
+  <E extends string>() =>
+  <const L extends readonly E[]>(list: L & (Same<L[number], E> extends true ? unknown : never)) =>
+    list;
 
 /**
  * Every family of error keys a question can show (kit/error-messages.ts); importing the citizen services
@@ -60,14 +68,35 @@ const ERROR_FAMILIES = ERROR_MESSAGE_FAMILIES;
 const STAFF_FAMILIES: ReadonlyArray<{ prefix: string; members: readonly string[] }> = [
   { prefix: "staff-role-", members: STAFF_ROLES },
   { prefix: "staff-item-", members: [...VISIT_ITEMS, "fee"] },
-  { prefix: "staff-outcome-", members: codes<DeskRefusal["kind"]>()(["already", "not_found", "out_of_scope", "wrong_state", "outside_window", "too_early", "incomplete", "fee_above_tariff"]) },
+  {
+    prefix: "staff-outcome-",
+    members: codes<DeskRefusal["kind"]>()([
+      "already",
+      "not_found",
+      "out_of_scope",
+      "wrong_state",
+      "outside_window",
+      "too_early",
+      "incomplete",
+      "fee_above_tariff",
+    ]),
+  },
   { prefix: "staff-enrol-", members: codes<EnrolRefusal>()(["invite_unknown", "invite_expired", "invite_used", "invite_revoked", "already_staff"]) },
   { prefix: "staff-appointment-status-", members: APPOINTMENT_STATUSES },
   { prefix: "staff-appointments-", members: ["today", "tomorrow", "none-today", "none-tomorrow"] },
   { prefix: "staff-applicant-card-", members: ["ready", "delivered", "in-transit"] },
   { prefix: "staff-actor-", members: ["cli", "system", "citizen", "member"] },
   // Audit rows name the action with dots; the key has dashes. The enrolment and import actions are written by the stores.
-  { prefix: "staff-audit-action-", members: [...STAFF_ACTIONS.filter((a) => !["appointments.list", "cards.list_uncollected"].includes(a)), "staff.enrol", "staff.enrol_admin", "card.import", "card.transfer_request"].map((a) => a.replace(/\./g, "-")) },
+  {
+    prefix: "staff-audit-action-",
+    members: [
+      ...STAFF_ACTIONS.filter((a) => !["appointments.list", "cards.list_uncollected"].includes(a)),
+      "staff.enrol",
+      "staff.enrol_admin",
+      "card.import",
+      "card.transfer_request",
+    ].map((a) => a.replace(/\./g, "-")),
+  },
   { prefix: "staff-audit-outcome-", members: codes<AuditOutcome>()(["done", "refused", "violation"]) },
 ];
 
@@ -311,7 +340,9 @@ const asObject = (shape: Map<string, Set<string>>) =>
 
 /** What @grammyjs/i18n builds: all of a locale's files joined, one bundle, isolation marks off. */
 function localeBundle(locale: string): { bundle: FluentBundle; errors: Error[] } {
-  const source = ftlFilesOf(locale).map((file) => readLocaleFile(locale, file)).join("\n");
+  const source = ftlFilesOf(locale)
+    .map((file) => readLocaleFile(locale, file))
+    .join("\n");
   const bundle = new FluentBundle(locale, { useIsolating: false });
   // The bot loads with allowOverrides (a later file silently wins); here a duplicate id is an error.
   const errors = bundle.addResource(new FluentResource(source));
@@ -417,24 +448,21 @@ describe("locale files", () => {
       expect(asObject(runtimeShape(source)), `locales/${locale}/${file}: runtime parser disagrees`).toEqual(asObject(lineShape(parsed)));
     });
 
-    it.each(LOCALES.filter((locale) => locale !== REFERENCE))(
-      `%s has the same messages, attributes and variables as ${REFERENCE}`,
-      (locale) => {
-        if (!exists(locale, file) || !exists(REFERENCE, file)) return; // reported above
-        const expected = asObject(lineShape(readFtl(readLocaleFile(REFERENCE, file))));
-        const actual = asObject(lineShape(readFtl(readLocaleFile(locale, file))));
-        const missing = Object.keys(expected).filter((key) => !(key in actual));
-        const extra = Object.keys(actual).filter((key) => !(key in expected));
-        const differentVariables = Object.keys(expected)
-          .filter((key) => key in actual && JSON.stringify(expected[key]) !== JSON.stringify(actual[key]))
-          .map((key) => `${key}: ${REFERENCE} {${expected[key]!.join(", ")}} / ${locale} {${actual[key]!.join(", ")}}`);
-        expect({ missing, extra, differentVariables }, `locales/${locale}/${file} vs locales/${REFERENCE}/${file}`).toEqual({
-          missing: [],
-          extra: [],
-          differentVariables: [],
-        });
-      },
-    );
+    it.each(LOCALES.filter((locale) => locale !== REFERENCE))(`%s has the same messages, attributes and variables as ${REFERENCE}`, (locale) => {
+      if (!exists(locale, file) || !exists(REFERENCE, file)) return; // reported above
+      const expected = asObject(lineShape(readFtl(readLocaleFile(REFERENCE, file))));
+      const actual = asObject(lineShape(readFtl(readLocaleFile(locale, file))));
+      const missing = Object.keys(expected).filter((key) => !(key in actual));
+      const extra = Object.keys(actual).filter((key) => !(key in expected));
+      const differentVariables = Object.keys(expected)
+        .filter((key) => key in actual && JSON.stringify(expected[key]) !== JSON.stringify(actual[key]))
+        .map((key) => `${key}: ${REFERENCE} {${expected[key]!.join(", ")}} / ${locale} {${actual[key]!.join(", ")}}`);
+      expect({ missing, extra, differentVariables }, `locales/${locale}/${file} vs locales/${REFERENCE}/${file}`).toEqual({
+        missing: [],
+        extra: [],
+        differentVariables: [],
+      });
+    });
   });
 
   it.each(LOCALES)("%s loads as one bundle without errors (no id defined in two files)", (locale) => {
@@ -539,7 +567,19 @@ describe("keys used by the code exist", () => {
       expect(keys, known).toContain(known);
     }
     // Both sides of a choice, notification keys, and the booking helpers' positional keys.
-    for (const known of ["booking-confirm", "booking-confirm-move", "booking-done", "booking-moved", "booking-reminder-day-before", "booking-reminder-two-hours", "booking-missed", "booking-ask-mode", "booking-nothing-near", "booking-nearest-list", "booking-city-list"]) {
+    for (const known of [
+      "booking-confirm",
+      "booking-confirm-move",
+      "booking-done",
+      "booking-moved",
+      "booking-reminder-day-before",
+      "booking-reminder-two-hours",
+      "booking-missed",
+      "booking-ask-mode",
+      "booking-nothing-near",
+      "booking-nearest-list",
+      "booking-city-list",
+    ]) {
       expect(keys, known).toContain(known);
     }
     expect(SOURCE_KEYS.errorPrefixes.map((use) => use.key)).toContain("booking-location-error");
@@ -556,8 +596,14 @@ describe("keys used by the code exist", () => {
   it("every main-menu key exists, and its label is unique in the menu", () => {
     for (const locale of LOCALES) {
       const keys = MAIN_MENU_KEYS.flat();
-      expect(keys.filter((key) => !hasMessage(locale, key)), locale).toEqual([]);
-      expectUniqueLabels(locale, keys.map((key) => format(locale, key)));
+      expect(
+        keys.filter((key) => !hasMessage(locale, key)),
+        locale,
+      ).toEqual([]);
+      expectUniqueLabels(
+        locale,
+        keys.map((key) => format(locale, key)),
+      );
       expect(format(locale, "menu-placeholder").length, `${locale}: menu-placeholder`).toBeLessThanOrEqual(64);
     }
   });
@@ -570,7 +616,7 @@ describe("keys used by the code exist", () => {
     expect([...KNOWN_DYNAMIC_KEYS].filter((key) => !used.has(key))).toEqual([]);
   });
 
-  it("every error family defined in src (errorMessages(\"…\")) is loaded and checked here", () => {
+  it('every error family defined in src (errorMessages("…")) is loaded and checked here', () => {
     const known = ERROR_FAMILIES.map((family) => family.prefix);
     expect(SOURCE_KEYS.errorPrefixes.filter(({ key }) => !known.includes(key)).map(({ key, where }) => `${key} (${where})`)).toEqual([]);
     expect(known.length).toBeGreaterThan(10);
@@ -589,7 +635,11 @@ describe("keys used by the code exist", () => {
   });
 
   it.each(STAFF_FAMILIES.map((family) => [family.prefix, family] as const))("%s<member> exists for every member", (_prefix, family) => {
-    for (const locale of LOCALES) expect(family.members.filter((member) => !hasMessage(locale, `${family.prefix}${member}`)), locale).toEqual([]);
+    for (const locale of LOCALES)
+      expect(
+        family.members.filter((member) => !hasMessage(locale, `${family.prefix}${member}`)),
+        locale,
+      ).toEqual([]);
   });
 
   it("status-stage-<state> and status-next-<state> exist for every application state", () => {
@@ -608,28 +658,45 @@ describe("keys used by the code exist", () => {
     // The summary never offers abroad (a yes ends the flow) or city (it follows the province).
     expect(EDITABLE_STEPS).toEqual(STEPS.filter((step) => step !== "abroad" && step !== "city"));
     for (const locale of LOCALES) {
-      expect(EDITABLE_STEPS.filter((step) => !hasMessage(locale, `prereg-field-${step}`)), locale).toEqual([]);
+      expect(
+        EDITABLE_STEPS.filter((step) => !hasMessage(locale, `prereg-field-${step}`)),
+        locale,
+      ).toEqual([]);
     }
     expect(familyIds(REFERENCE, "prereg-field-").filter((step) => !EDITABLE_STEPS.includes(step))).toEqual([]);
   });
 
   it("prereg-ask-<which> exists for every name question", () => {
     for (const locale of LOCALES) {
-      expect(NAME_QUESTIONS.filter((which) => !hasMessage(locale, `prereg-ask-${which}`)), locale).toEqual([]);
+      expect(
+        NAME_QUESTIONS.filter((which) => !hasMessage(locale, `prereg-ask-${which}`)),
+        locale,
+      ).toEqual([]);
     }
   });
 
   it("case-kind-<kind>, case-status-<status> and case-entry-<kind> exist for every case kind, status and entry kind", () => {
-    const families: Array<[string, readonly string[]]> = [["case-kind-", CASE_KINDS], ["case-status-", CASE_STATUSES], ["case-entry-", ENTRY_KINDS]];
+    const families: Array<[string, readonly string[]]> = [
+      ["case-kind-", CASE_KINDS],
+      ["case-status-", CASE_STATUSES],
+      ["case-entry-", ENTRY_KINDS],
+    ];
     for (const locale of LOCALES) {
-      for (const [prefix, values] of families) expect(values.filter((value) => !hasMessage(locale, `${prefix}${value}`)), `${locale} ${prefix}`).toEqual([]);
+      for (const [prefix, values] of families)
+        expect(
+          values.filter((value) => !hasMessage(locale, `${prefix}${value}`)),
+          `${locale} ${prefix}`,
+        ).toEqual([]);
     }
     for (const [prefix, values] of families) expect(familyIds(REFERENCE, prefix).filter((value) => !values.includes(value))).toEqual([]);
   });
 
   it("booking-office-type-<type> exists for every office type", () => {
     for (const locale of LOCALES) {
-      expect(OFFICE_TYPES.filter((type) => !hasMessage(locale, `booking-office-type-${type}`)), locale).toEqual([]);
+      expect(
+        OFFICE_TYPES.filter((type) => !hasMessage(locale, `booking-office-type-${type}`)),
+        locale,
+      ).toEqual([]);
     }
     const types: readonly string[] = OFFICE_TYPES;
     expect(familyIds(REFERENCE, "booking-office-type-").filter((type) => !types.includes(type))).toEqual([]);
@@ -642,14 +709,20 @@ describe("keys used by the code exist", () => {
     expect(NOT_BOOKABLE_REASONS.sort()).toEqual(["other", "unpaid"]);
 
     for (const locale of LOCALES) {
-      expect(NOT_BOOKABLE_REASONS.filter((reason) => !hasMessage(locale, `booking-not-bookable-${reason}`)), locale).toEqual([]);
+      expect(
+        NOT_BOOKABLE_REASONS.filter((reason) => !hasMessage(locale, `booking-not-bookable-${reason}`)),
+        locale,
+      ).toEqual([]);
     }
     expect(familyIds(REFERENCE, "booking-not-bookable-").filter((reason) => !NOT_BOOKABLE_REASONS.includes(reason))).toEqual([]);
   });
 
   it("booking-time-refused-<reason> exists for every reason a time is refused", () => {
     for (const locale of LOCALES) {
-      expect(TIME_REFUSAL_REASONS.filter((reason) => !hasMessage(locale, `booking-time-refused-${reason}`)), locale).toEqual([]);
+      expect(
+        TIME_REFUSAL_REASONS.filter((reason) => !hasMessage(locale, `booking-time-refused-${reason}`)),
+        locale,
+      ).toEqual([]);
     }
     const reasons: readonly string[] = TIME_REFUSAL_REASONS;
     expect(familyIds(REFERENCE, "booking-time-refused-").filter((reason) => !reasons.includes(reason))).toEqual([]);
@@ -657,7 +730,10 @@ describe("keys used by the code exist", () => {
 
   it("booking-reminder-<kind> exists for every reminder kind", () => {
     for (const locale of LOCALES) {
-      expect(REMINDER_KINDS.filter((kind) => !hasMessage(locale, `booking-reminder-${kind}`)), locale).toEqual([]);
+      expect(
+        REMINDER_KINDS.filter((kind) => !hasMessage(locale, `booking-reminder-${kind}`)),
+        locale,
+      ).toEqual([]);
     }
     const kinds: readonly string[] = REMINDER_KINDS;
     expect(familyIds(REFERENCE, "booking-reminder-").filter((kind) => !kinds.includes(kind))).toEqual([]);
@@ -696,8 +772,19 @@ describe("button labels", () => {
 
   it.each(LOCALES)("shown in popups fit Telegram's 200 characters in %s", (locale) => {
     // answerCallbackQuery texts (payments.ts, ask.ts, unhandled.ts).
-    const popups = ["payment-check-not-found", "payment-check-settled", "payment-check-not-paid", "payment-check-expired", "payment-check-unknown", "flow-old-button", "unhandled-old-button"];
-    const texts = [...popups.map((id) => [id, format(locale, id)]), ["payment-check-already", format(locale, "payment-check-already", { trackingCode: "1234-5678-9012" })]];
+    const popups = [
+      "payment-check-not-found",
+      "payment-check-settled",
+      "payment-check-not-paid",
+      "payment-check-expired",
+      "payment-check-unknown",
+      "flow-old-button",
+      "unhandled-old-button",
+    ];
+    const texts = [
+      ...popups.map((id) => [id, format(locale, id)]),
+      ["payment-check-already", format(locale, "payment-check-already", { trackingCode: "1234-5678-9012" })],
+    ];
     expect(texts.filter(([, text]) => [...text!].length > 200).map(([id]) => id)).toEqual([]);
   });
 });

@@ -70,7 +70,16 @@ describe("faults injected into the real bot process", () => {
   });
   afterAll(async () => {
     // Personal data in the logs of every process of the run (the target is none).
-    const secrets = [ALI.nationalId, inPersianDigits(ALI.nationalId), ALI.birthDate, inPersianDigits(ALI.birthDate), "13700512", ALI.lastName, "09121234567", "آزادی"];
+    const secrets = [
+      ALI.nationalId,
+      inPersianDigits(ALI.nationalId),
+      ALI.birthDate,
+      inPersianDigits(ALI.birthDate),
+      "13700512",
+      ALI.lastName,
+      "09121234567",
+      "آزادی",
+    ];
     const lines = bots.flatMap((b) => b.logs.map((line) => JSON.stringify(line)));
     const leaking = lines.filter((line) => secrets.some((secret) => line.includes(secret)));
     const report = { rounds: ROUNDS, faults: figures, logLines: lines.length, personalDataLines: leaking.length, samples: leaking.slice(0, 5) };
@@ -88,20 +97,22 @@ describe("faults injected into the real bot process", () => {
     let userId = 20_000;
     for (let round = 0; round < ROUNDS; round++) {
       // The four kinds of failure at once, each in its own chat (a fault is armed for one chat only).
-      await Promise.all([429, 500, 0, 400].map((errorCode) => {
-        const user = world.api.user(userId++);
-        return attempt(`send fails (${errorCode === 0 ? "network error" : errorCode})`, async () => {
-          await toBirthDate(user);
-          await world.api.injectFault({ method: "sendMessage", error_code: errorCode, chat_id: user.userId, times: 1 });
-          await user.say(ALI.birthDate);
-          // A 400 is not retried: the citizen gets the apology and answers the same question again.
-          if (errorCode === 400) {
-            await user.waitForBotMessage("متأسفیم", { timeoutMs: 30_000 });
+      await Promise.all(
+        [429, 500, 0, 400].map((errorCode) => {
+          const user = world.api.user(userId++);
+          return attempt(`send fails (${errorCode === 0 ? "network error" : errorCode})`, async () => {
+            await toBirthDate(user);
+            await world.api.injectFault({ method: "sendMessage", error_code: errorCode, chat_id: user.userId, times: 1 });
             await user.say(ALI.birthDate);
-          }
-          await user.waitForBotMessage("خارج از کشور", { timeoutMs: 40_000 });
-        });
-      }));
+            // A 400 is not retried: the citizen gets the apology and answers the same question again.
+            if (errorCode === 400) {
+              await user.waitForBotMessage("متأسفیم", { timeoutMs: 30_000 });
+              await user.say(ALI.birthDate);
+            }
+            await user.waitForBotMessage("خارج از کشور", { timeoutMs: 40_000 });
+          });
+        }),
+      );
     }
     expect(Object.values(figures).reduce((sum, f) => sum + f.lost, 0)).toBe(0);
   });

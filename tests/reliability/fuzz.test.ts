@@ -35,8 +35,32 @@ const CITIZENS = [
   { nationalId: "1610890892", birthDate: "1355/07/20", names: ["کریمی"] },
   { nationalId: "0673337421", birthDate: "1375/12/29", names: ["موسوی", "جواد"] },
 ];
-const MENU = ["📝 پیش‌ثبت‌نام", "📅 نوبت‌گیری", "🔎 پیگیری وضعیت", "🔑 بازیابی کد رهگیری", "📍 محل تحویل کارت", "💰 هزینه‌ها و مدارک", "❓ راهنما", "🚨 گزارش تخلف"];
-const ANSWERS = ["خیر، ساکن ایران هستم", "✅ بله، درست است", "علی", "محمدی", "حسن", "02188776655", "1345678911", "خیابان آزادی، پلاک ۳", "تهران", "✅ تأیید و پرداخت", "⬅️ بازگشت", "❌ انصراف", "بله", "خیر"];
+const MENU = [
+  "📝 پیش‌ثبت‌نام",
+  "📅 نوبت‌گیری",
+  "🔎 پیگیری وضعیت",
+  "🔑 بازیابی کد رهگیری",
+  "📍 محل تحویل کارت",
+  "💰 هزینه‌ها و مدارک",
+  "❓ راهنما",
+  "🚨 گزارش تخلف",
+];
+const ANSWERS = [
+  "خیر، ساکن ایران هستم",
+  "✅ بله، درست است",
+  "علی",
+  "محمدی",
+  "حسن",
+  "02188776655",
+  "1345678911",
+  "خیابان آزادی، پلاک ۳",
+  "تهران",
+  "✅ تأیید و پرداخت",
+  "⬅️ بازگشت",
+  "❌ انصراف",
+  "بله",
+  "خیر",
+];
 const MARKS = ["\u200c", "\u200d", "\u200e", "\u200f", "\u2066", "\u2067", "\u2068", "\u2069", "\u202e", "\ufeff", "\u061c"];
 const toPersian = (text: string) => text.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
 const toArabic = (text: string) => text.replace(/[0-9]/g, (d) => "٠١٢٣٤٥٦٧٨٩"[Number(d)]!);
@@ -128,7 +152,14 @@ async function fuzzOne(user: FastUser, kind: Kind, groupId: number): Promise<voi
       return;
     case "edit":
       await user.deliver({
-        edited_message: { message_id: 1 + int(50), date: 0, edit_date: 1, chat: { id: user.id, type: "private", first_name: "x" }, from: { id: user.id, is_bot: false, first_name: "x" }, text: randomUnicode(8) } as never,
+        edited_message: {
+          message_id: 1 + int(50),
+          date: 0,
+          edit_date: 1,
+          chat: { id: user.id, type: "private", first_name: "x" },
+          from: { id: user.id, is_bot: false, first_name: "x" },
+          text: randomUnicode(8),
+        } as never,
       });
       return;
     case "callback": {
@@ -141,21 +172,44 @@ async function fuzzOne(user: FastUser, kind: Kind, groupId: number): Promise<voi
         "",
       ]);
       await user.deliver({
-        callback_query: { id: `fz${user.id}-${int(1e9)}`, from: { id: user.id, is_bot: false, first_name: "x" }, chat_instance: "c", message: { message_id: 1, date: 0, chat: { id: user.id, type: "private", first_name: "x" } } as never, data },
+        callback_query: {
+          id: `fz${user.id}-${int(1e9)}`,
+          from: { id: user.id, is_bot: false, first_name: "x" },
+          chat_instance: "c",
+          message: { message_id: 1, date: 0, chat: { id: user.id, type: "private", first_name: "x" } } as never,
+          data,
+        },
       });
       return;
     }
     case "group":
       await user.deliver({
-        message: { message_id: int(1e6), date: Math.floor(Date.now() / 1000), chat: { id: groupId, type: "supergroup", title: "g" }, from: { id: user.id, is_bot: false, first_name: "x" }, text: pick([...MENU, "/start", randomUnicode(10)]) } as never,
+        message: {
+          message_id: int(1e6),
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: groupId, type: "supergroup", title: "g" },
+          from: { id: user.id, is_bot: false, first_name: "x" },
+          text: pick([...MENU, "/start", randomUnicode(10)]),
+        } as never,
       });
       return;
   }
 }
 
 const KINDS: Array<[Kind, number]> = [
-  ["text", 14], ["long", 4], ["marks", 8], ["answer", 22], ["menu", 12], ["command", 8], ["sticker", 4], ["photo", 4],
-  ["contact", 4], ["location", 4], ["edit", 4], ["callback", 8], ["group", 4],
+  ["text", 14],
+  ["long", 4],
+  ["marks", 8],
+  ["answer", 22],
+  ["menu", 12],
+  ["command", 8],
+  ["sticker", 4],
+  ["photo", 4],
+  ["contact", 4],
+  ["location", 4],
+  ["edit", 4],
+  ["callback", 8],
+  ["group", 4],
 ];
 const WEIGHT = KINDS.reduce((sum, [, w]) => sum + w, 0);
 function pickKind(): Kind {
@@ -165,91 +219,112 @@ function pickKind(): Kind {
 }
 
 describe(`fuzzing the bot with ${TOTAL} updates (seed ${SEED})`, () => {
-  it("never crashes, answers every update, and keeps personal data out of the logs", async () => {
-    const figures: Figures = {
-      updates: 0, byKind: {}, crashes: 0, unanswered: 0, unansweredSamples: [], silentByDesign: 0, apologies: {},
-      personalDataLines: 0, personalDataSamples: [], logLines: 0, seconds: 0, msPerUpdate: { p50: 0, p95: 0, max: 0 },
-    };
-    const durations: number[] = [];
-    const plan = Array.from({ length: TOTAL }, (_, i) => ({ userId: 30_000 + (i % USERS), kind: pickKind() }));
-    const byUser = new Map<number, Kind[]>();
-    for (const { userId, kind } of plan) byUser.set(userId, [...(byUser.get(userId) ?? []), kind]);
-    const started = performance.now();
-    const queue = [...byUser.entries()];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [userId, kinds] = next;
-        const user = bot.user(userId);
-        const groupId = -1_000_000_000_000 - userId;
-        for (const kind of kinds) {
-          const callsBefore = bot.calls.length;
-          const repliesBefore = user.replies.length;
-          const t0 = performance.now();
-          try {
-            await fuzzOne(user, kind, groupId);
-          } catch (error) {
-            figures.crashes++;
-            if (figures.crashes <= 5) console.error("crash", kind, error);
-          }
-          durations.push(performance.now() - t0);
-          figures.updates++;
-          figures.byKind[kind] = (figures.byKind[kind] ?? 0) + 1;
-          // Only this user's calls count (the other workers' users are answered meanwhile).
-          const answered =
-            user.replies.length > repliesBefore ||
-            bot.calls
-              .slice(callsBefore)
-              .some((call) => [user.id, groupId].includes(Number(call.payload.chat_id)) || String(call.payload.callback_query_id ?? "").startsWith(`fz${user.id}-`));
-          if (!answered) {
-            // A group is told once that journeys are private; after that it is ignored on purpose.
-            if (kind === "group") figures.silentByDesign++;
-            else {
-              figures.unanswered++;
-              if (figures.unansweredSamples.length < 10) figures.unansweredSamples.push(kind);
+  it(
+    "never crashes, answers every update, and keeps personal data out of the logs",
+    async () => {
+      const figures: Figures = {
+        updates: 0,
+        byKind: {},
+        crashes: 0,
+        unanswered: 0,
+        unansweredSamples: [],
+        silentByDesign: 0,
+        apologies: {},
+        personalDataLines: 0,
+        personalDataSamples: [],
+        logLines: 0,
+        seconds: 0,
+        msPerUpdate: { p50: 0, p95: 0, max: 0 },
+      };
+      const durations: number[] = [];
+      const plan = Array.from({ length: TOTAL }, (_, i) => ({ userId: 30_000 + (i % USERS), kind: pickKind() }));
+      const byUser = new Map<number, Kind[]>();
+      for (const { userId, kind } of plan) byUser.set(userId, [...(byUser.get(userId) ?? []), kind]);
+      const started = performance.now();
+      const queue = [...byUser.entries()];
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const [userId, kinds] = next;
+          const user = bot.user(userId);
+          const groupId = -1_000_000_000_000 - userId;
+          for (const kind of kinds) {
+            const callsBefore = bot.calls.length;
+            const repliesBefore = user.replies.length;
+            const t0 = performance.now();
+            try {
+              await fuzzOne(user, kind, groupId);
+            } catch (error) {
+              figures.crashes++;
+              if (figures.crashes <= 5) console.error("crash", kind, error);
+            }
+            durations.push(performance.now() - t0);
+            figures.updates++;
+            figures.byKind[kind] = (figures.byKind[kind] ?? 0) + 1;
+            // Only this user's calls count (the other workers' users are answered meanwhile).
+            const answered =
+              user.replies.length > repliesBefore ||
+              bot.calls
+                .slice(callsBefore)
+                .some(
+                  (call) =>
+                    [user.id, groupId].includes(Number(call.payload.chat_id)) || String(call.payload.callback_query_id ?? "").startsWith(`fz${user.id}-`),
+                );
+            if (!answered) {
+              // A group is told once that journeys are private; after that it is ignored on purpose.
+              if (kind === "group") figures.silentByDesign++;
+              else {
+                figures.unanswered++;
+                if (figures.unansweredSamples.length < 10) figures.unansweredSamples.push(kind);
+              }
             }
           }
         }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    figures.seconds = Math.round((performance.now() - started) / 100) / 10;
-    durations.sort((a, b) => a - b);
-    figures.msPerUpdate = {
-      p50: Math.round(durations[Math.floor(durations.length * 0.5)]!),
-      p95: Math.round(durations[Math.floor(durations.length * 0.95)]!),
-      max: Math.round(durations.at(-1)!),
-    };
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      figures.seconds = Math.round((performance.now() - started) / 100) / 10;
+      durations.sort((a, b) => a - b);
+      figures.msPerUpdate = {
+        p50: Math.round(durations[Math.floor(durations.length * 0.5)]!),
+        p95: Math.round(durations[Math.floor(durations.length * 0.95)]!),
+        max: Math.round(durations.at(-1)!),
+      };
 
-    // Personal data: the citizens' IDs, birth dates (every written form), names, the phone, issued codes.
-    const codes = (await bot.database.sql.query<{ tracking_code: string | null }>(`SELECT tracking_code FROM applications WHERE tracking_code IS NOT NULL`)).map((row) => row.tracking_code!);
-    const secrets = [
-      ...CITIZENS.flatMap((c) => [c.nationalId, toPersian(c.nationalId), c.birthDate, toPersian(c.birthDate), c.birthDate.replace(/\//g, ""), ...c.names]),
-      "09121234567", "9121234567", "آزادی",
-      ...codes.flatMap((code) => [code, toPersian(code), code.match(/.{4}/g)!.join("-")]),
-    ];
-    figures.logLines = logLines.length;
-    for (const line of logLines) {
-      const found = secrets.find((secret) => line.includes(secret));
-      if (!found) {
-        const level = (JSON.parse(line) as { level: number }).level;
-        const parsed = JSON.parse(line) as { msg: string; err?: { type?: string; message?: string } };
-        if (level >= 50 && parsed.msg.startsWith("update failed")) {
-          const cause = `${parsed.err?.type ?? "?"}: ${(parsed.err?.message ?? "").slice(0, 60)}`;
-          figures.apologies[cause] = (figures.apologies[cause] ?? 0) + 1;
+      // Personal data: the citizens' IDs, birth dates (every written form), names, the phone, issued codes.
+      const codes = (
+        await bot.database.sql.query<{ tracking_code: string | null }>(`SELECT tracking_code FROM applications WHERE tracking_code IS NOT NULL`)
+      ).map((row) => row.tracking_code!);
+      const secrets = [
+        ...CITIZENS.flatMap((c) => [c.nationalId, toPersian(c.nationalId), c.birthDate, toPersian(c.birthDate), c.birthDate.replace(/\//g, ""), ...c.names]),
+        "09121234567",
+        "9121234567",
+        "آزادی",
+        ...codes.flatMap((code) => [code, toPersian(code), code.match(/.{4}/g)!.join("-")]),
+      ];
+      figures.logLines = logLines.length;
+      for (const line of logLines) {
+        const found = secrets.find((secret) => line.includes(secret));
+        if (!found) {
+          const level = (JSON.parse(line) as { level: number }).level;
+          const parsed = JSON.parse(line) as { msg: string; err?: { type?: string; message?: string } };
+          if (level >= 50 && parsed.msg.startsWith("update failed")) {
+            const cause = `${parsed.err?.type ?? "?"}: ${(parsed.err?.message ?? "").slice(0, 60)}`;
+            figures.apologies[cause] = (figures.apologies[cause] ?? 0) + 1;
+          }
+          continue;
         }
-        continue;
+        figures.personalDataLines++;
+        if (figures.personalDataSamples.length < 5) figures.personalDataSamples.push(line.slice(0, 300));
       }
-      figures.personalDataLines++;
-      if (figures.personalDataSamples.length < 5) figures.personalDataSamples.push(line.slice(0, 300));
-    }
 
-    mkdirSync("reliability-reports", { recursive: true });
-    writeFileSync("reliability-reports/fuzz.json", `${JSON.stringify({ seed: SEED, ...figures }, null, 2)}\n`);
-    console.log(`fuzz figures (seed ${SEED}):\n${JSON.stringify(figures, null, 2)}`);
+      mkdirSync("reliability-reports", { recursive: true });
+      writeFileSync("reliability-reports/fuzz.json", `${JSON.stringify({ seed: SEED, ...figures }, null, 2)}\n`);
+      console.log(`fuzz figures (seed ${SEED}):\n${JSON.stringify(figures, null, 2)}`);
 
-    expect(figures.updates).toBe(TOTAL);
-    expect(figures.crashes).toBe(0);
-    expect(figures.unansweredSamples).toEqual([]);
-    expect(figures.personalDataSamples).toEqual([]);
-  }, 15 * 60_000);
+      expect(figures.updates).toBe(TOTAL);
+      expect(figures.crashes).toBe(0);
+      expect(figures.unansweredSamples).toEqual([]);
+      expect(figures.personalDataSamples).toEqual([]);
+    },
+    15 * 60_000,
+  );
 });

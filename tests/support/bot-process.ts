@@ -29,7 +29,8 @@ export interface BotProcess {
 export async function startBotProcess(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<BotProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", IDCARD_IGNORE_DOTENV: "1", ...env },
+    // The test's local Bot API server enforces no pace; the throttler is tested where it matters (send failures).
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", IDCARD_IGNORE_DOTENV: "1", BOT_API_PACING: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: LogLine[] = [];
@@ -57,7 +58,14 @@ export async function startBotProcess(env: Record<string, string>, options: { ti
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`log line not seen in ${timeoutMs} ms; last lines:\n${logs.slice(-8).map((l) => JSON.stringify(l)).join("\n")}\n${stderr}`));
+        reject(
+          new Error(
+            `log line not seen in ${timeoutMs} ms; last lines:\n${logs
+              .slice(-8)
+              .map((l) => JSON.stringify(l))
+              .join("\n")}\n${stderr}`,
+          ),
+        );
       }, timeoutMs);
       const onExit = () => {
         cleanup();

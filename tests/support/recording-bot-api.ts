@@ -33,9 +33,22 @@ export async function startRecordingBotApi(): Promise<RecordingBotApi> {
       for (const wake of waiters) wake();
       const result =
         method === "getMe"
-          ? { id: 4242, is_bot: true, first_name: "Test bot", username: "bot4242_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false }
+          ? {
+              id: 4242,
+              is_bot: true,
+              first_name: "Test bot",
+              username: "bot4242_bot",
+              can_join_groups: true,
+              can_read_all_group_messages: false,
+              supports_inline_queries: false,
+            }
           : method === "sendMessage"
-            ? { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: Number(payload.chat_id) < 0 ? "supergroup" : "private" }, text: payload.text }
+            ? {
+                message_id: ++messageId,
+                date: Math.floor(Date.now() / 1000),
+                chat: { id: payload.chat_id, type: Number(payload.chat_id) < 0 ? "supergroup" : "private" },
+                text: payload.text,
+              }
             : true;
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: true, result }));

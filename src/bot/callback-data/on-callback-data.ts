@@ -7,11 +7,7 @@ import type { CallbackCodec } from "./codec.js";
  * Routes presses of `codec`'s buttons to `handler` with the decoded value. Data of another version (a
  * button on a message older than the code) gets the "this button is old" popup and never reaches it.
  */
-export function onCallbackData<T>(
-  composer: Composer<BotContext>,
-  codec: CallbackCodec<T>,
-  handler: (ctx: BotContext, value: T) => Promise<unknown>,
-): void {
+export function onCallbackData<T>(composer: Composer<BotContext>, codec: CallbackCodec<T>, handler: (ctx: BotContext, value: T) => Promise<unknown>): void {
   composer.callbackQuery(codec.filter, async (ctx) => {
     const decoded = codec.decode(ctx.callbackQuery.data);
     if (decoded.kind === "stale") {

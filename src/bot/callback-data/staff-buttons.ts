@@ -10,7 +10,14 @@ export const staffVisitData = defineCallbackData({ kind: "stfvs", version: 1, fi
 /** Checks the applicant in. */
 export const staffCheckInData = defineCallbackData({ kind: "stfci", version: 1, fields: { userId: "int", appointmentId: "uuid" } });
 /** Short names of the checklist items in button data (the 64-byte limit leaves no room for the long ones). */
-export const VISIT_ITEM_CODES = { birth_certificate: "cert", postal_code: "post", address: "addr", phones: "tel", photo: "photo", fingerprints: "finger" } as const satisfies Record<VisitItem, string>;
+export const VISIT_ITEM_CODES = {
+  birth_certificate: "cert",
+  postal_code: "post",
+  address: "addr",
+  phones: "tel",
+  photo: "photo",
+  fingerprints: "finger",
+} as const satisfies Record<VisitItem, string>;
 const ITEM_CODE_LIST = Object.values(VISIT_ITEM_CODES);
 /** The item a short name stands for. */
 export const visitItemOfCode = (code: (typeof ITEM_CODE_LIST)[number]): VisitItem =>

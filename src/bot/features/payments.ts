@@ -60,7 +60,8 @@ export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext>
   feature.on("pre_checkout_query", async (ctx) => {
     const query = ctx.preCheckoutQuery;
     const payment = await deps.payments.ledger.findById(query.invoice_payload);
-    if (acceptsPreCheckout(payment, { currency: query.currency, totalAmount: query.total_amount }, deps.payments.now())) return ctx.answerPreCheckoutQuery(true);
+    if (acceptsPreCheckout(payment, { currency: query.currency, totalAmount: query.total_amount }, deps.payments.now()))
+      return ctx.answerPreCheckoutQuery(true);
     ctx.logger.warn({ payment: query.invoice_payload, found: payment?.status ?? null }, "pre-checkout refused");
     await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t("payment-invoice-refused") });
   });

@@ -16,5 +16,7 @@ export type MainMenuKey = (typeof MAIN_MENU_KEYS)[number][number];
 /** The main menu keyboard in the user's language. */
 export function mainMenuKeyboard(ctx: FlowContext): Keyboard {
   return Keyboard.from(MAIN_MENU_KEYS.map((row) => row.map((key) => ctx.t(key))))
-    .resized().persistent().placeholder(ctx.t("menu-placeholder"));
+    .resized()
+    .persistent()
+    .placeholder(ctx.t("menu-placeholder"));
 }

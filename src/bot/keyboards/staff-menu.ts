@@ -11,11 +11,7 @@ export const OPERATOR_MENU_KEYS = [
 ] as const;
 
 /** Admin's buttons. */
-export const ADMIN_MENU_KEYS = [
-  ["staff-menu-invite", "staff-menu-revoke"],
-  ["staff-menu-find", "staff-menu-office-trail"],
-  ["staff-menu-citizen"],
-] as const;
+export const ADMIN_MENU_KEYS = [["staff-menu-invite", "staff-menu-revoke"], ["staff-menu-find", "staff-menu-office-trail"], ["staff-menu-citizen"]] as const;
 
 /** Hotline agents' and supervisors' buttons (their handlers are in src/bot/features/cases/staff-cases.ts). */
 export const HOTLINE_MENU_KEYS = [
@@ -29,5 +25,7 @@ export type StaffMenuKey = (typeof STAFF_MENU_KEYS)[number];
 
 export function staffMenuKeyboard(ctx: FlowContext, member: StaffMember): Keyboard {
   const rows = member.role === "admin" ? ADMIN_MENU_KEYS : member.role === "operator" ? OPERATOR_MENU_KEYS : HOTLINE_MENU_KEYS;
-  return Keyboard.from(rows.map((row) => row.map((key) => ctx.t(key)))).resized().persistent();
+  return Keyboard.from(rows.map((row) => row.map((key) => ctx.t(key))))
+    .resized()
+    .persistent();
 }

@@ -13,7 +13,22 @@ export function isBotApiFailure(error: unknown): boolean {
 }
 
 /** Network codes and Prisma's "cannot reach / timed out / pool" codes: the service is away, not wrong. */
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "P1001", "P1002", "P1008", "P1017", "P2024", "57P01", "57P03", "08006", "08001"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "57P01",
+  "57P03",
+  "08006",
+  "08001",
+]);
 
 /** True when the error (or one of its causes) says a service could not be reached. */
 export function isServiceUnavailable(error: unknown): boolean {

@@ -15,7 +15,10 @@ export function outerBoundary(logger: Logger, translate: DefaultTranslate): Midd
       await next();
     } catch (error) {
       const ref = newErrorReference();
-      (ctx.logger ?? logger).error({ err: error, ref, update_type: Object.keys(ctx.update).filter((k) => k !== "update_id") }, "update failed before reaching its handlers");
+      (ctx.logger ?? logger).error(
+        { err: error, ref, update_type: Object.keys(ctx.update).filter((k) => k !== "update_id") },
+        "update failed before reaching its handlers",
+      );
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       if (ctx.chat?.type !== "private") return;
       await ctx.api.sendMessage(ctx.chat.id, translate("error-apology", { ref })).catch((replyError: unknown) => {

@@ -36,9 +36,7 @@ export interface ApplicationView {
 }
 
 /** Saving a draft either gives the application to pay for, or finds the citizen already registered. */
-export type SaveDraftOutcome =
-  | { kind: "awaiting_payment"; applicationId: string }
-  | { kind: "already_registered"; application: ApplicationView };
+export type SaveDraftOutcome = { kind: "awaiting_payment"; applicationId: string } | { kind: "already_registered"; application: ApplicationView };
 
 export interface ApplicationStore {
   /** The citizen's live (not cancelled) application, if any. */

@@ -34,7 +34,8 @@ export function nextStep(
   if (visit !== undefined && (application.status === "completed_in_person" || application.status === "in_production")) {
     return { kind: "card_window", ...cardWindow(new Date(visit)) };
   }
-  if (facts.cardOffice !== undefined && (application.status === "ready_for_pickup" || application.status === "in_transit")) return { kind: "card_at", office: facts.cardOffice };
+  if (facts.cardOffice !== undefined && (application.status === "ready_for_pickup" || application.status === "in_transit"))
+    return { kind: "card_at", office: facts.cardOffice };
   if (facts.booked && application.status === "booked") return { kind: "booked_at" };
   if (facts.banEndsAt !== undefined && application.status === "no_show") return { kind: "no_show_until", until: facts.banEndsAt };
   return { kind: "stage", status: application.status };

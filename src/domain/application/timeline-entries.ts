@@ -1,9 +1,9 @@
 // What each event of an application's timeline means to the citizen: a state reached, or an appointment cancelled.
-import type { ApplicationState } from './lifecycle.js';
+import type { ApplicationState } from "./lifecycle.js";
 
 /** One line of the status history: the state reached, or `appointment_cancelled` for a return from booked to paid. */
 export interface TimelineEntry {
-  readonly kind: ApplicationState | 'appointment_cancelled';
+  readonly kind: ApplicationState | "appointment_cancelled";
   readonly at: Date | string;
 }
 
@@ -14,7 +14,7 @@ export interface TimelineEntry {
  */
 export function timelineEntries(timeline: ReadonlyArray<{ readonly status: ApplicationState; readonly at: Date | string }>): TimelineEntry[] {
   return timeline.map((event, i) => ({
-    kind: event.status === 'paid' && timeline[i - 1]?.status === 'booked' ? 'appointment_cancelled' : event.status,
+    kind: event.status === "paid" && timeline[i - 1]?.status === "booked" ? "appointment_cancelled" : event.status,
     at: event.at,
   }));
 }

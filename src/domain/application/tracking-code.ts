@@ -1,8 +1,8 @@
 // Tracking codes (code-e rahgiri): random 12-digit codes with a Verhoeff check digit that catches typos.
-import { fail, ok } from '../shared/result.js';
-import type { Result } from '../shared/result.js';
-import { hasValidVerhoeffCheckDigit, verhoeffCheckDigit } from '../shared/verhoeff.js';
-import { isLatinDigitString, normalizeNumericInput } from '../text/digits.js';
+import { fail, ok } from "../shared/result.js";
+import type { Result } from "../shared/result.js";
+import { hasValidVerhoeffCheckDigit, verhoeffCheckDigit } from "../shared/verhoeff.js";
+import { isLatinDigitString, normalizeNumericInput } from "../text/digits.js";
 
 declare const trackingCodeBrand: unique symbol;
 
@@ -10,7 +10,7 @@ declare const trackingCodeBrand: unique symbol;
 export type TrackingCode = string & { readonly [trackingCodeBrand]: true };
 
 /** Why a typed tracking code was refused; `mistyped` means the check digit does not match. */
-export type TrackingCodeError = 'empty' | 'not_digits' | 'wrong_length' | 'mistyped';
+export type TrackingCodeError = "empty" | "not_digits" | "wrong_length" | "mistyped";
 
 /**
  * Source of uniform random integers in 0..maxExclusive-1. Production passes node:crypto's
@@ -39,16 +39,16 @@ export function generateTrackingCode(random: RandomInt): TrackingCode {
  */
 export function parseTrackingCode(raw: string): Result<TrackingCode, TrackingCodeError> {
   const digits = normalizeNumericInput(raw);
-  if (digits === '') return fail('empty');
-  if (!isLatinDigitString(digits)) return fail('not_digits');
-  if (digits.length !== TRACKING_CODE_LENGTH) return fail('wrong_length');
-  if (digits.startsWith('0') || !hasValidVerhoeffCheckDigit(digits)) return fail('mistyped');
+  if (digits === "") return fail("empty");
+  if (!isLatinDigitString(digits)) return fail("not_digits");
+  if (digits.length !== TRACKING_CODE_LENGTH) return fail("wrong_length");
+  if (digits.startsWith("0") || !hasValidVerhoeffCheckDigit(digits)) return fail("mistyped");
   return ok(digits as TrackingCode);
 }
 
 /** Groups a code in fours for reading aloud and copying: 1234-5678-9012 (Latin digits; callers localize). */
 export function formatTrackingCode(code: TrackingCode): string {
-  return code.match(/\d{4}/g)?.join('-') ?? code;
+  return code.match(/\d{4}/g)?.join("-") ?? code;
 }
 
 /**
@@ -57,8 +57,8 @@ export function formatTrackingCode(code: TrackingCode): string {
  * miss is answered as a typo, not as "no such application".
  */
 export function mayBeReversedGroups(code: TrackingCode): boolean {
-  const reversed = (code.match(/\d{4}/g) ?? []).reverse().join('');
-  return reversed !== code && !reversed.startsWith('0') && hasValidVerhoeffCheckDigit(reversed);
+  const reversed = (code.match(/\d{4}/g) ?? []).reverse().join("");
+  return reversed !== code && !reversed.startsWith("0") && hasValidVerhoeffCheckDigit(reversed);
 }
 
 function drawDigit(random: RandomInt, maxExclusive: number): number {

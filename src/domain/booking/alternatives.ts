@@ -1,11 +1,11 @@
 // Alternatives to a slot that filled up: the next free slots at the same office and free slots at nearby offices.
-import { earliestFreeSlot, freeSlotsOn } from './availability.js';
-import type { FreeSlot } from './availability.js';
-import type { BookingDeps } from './booking-deps.js';
-import type { NearbyOffice } from './nearest-office-index.js';
-import type { OfficeType } from './office.js';
-import { loadOccupancy } from './office-search.js';
-import { bookingWindow } from './slot-schedule.js';
+import { earliestFreeSlot, freeSlotsOn } from "./availability.js";
+import type { FreeSlot } from "./availability.js";
+import type { BookingDeps } from "./booking-deps.js";
+import type { NearbyOffice } from "./nearest-office-index.js";
+import type { OfficeType } from "./office.js";
+import { loadOccupancy } from "./office-search.js";
+import { bookingWindow } from "./slot-schedule.js";
 
 /** What to offer instead of a slot that is taken. */
 export interface Alternatives {
@@ -64,7 +64,8 @@ export async function findAlternatives(
 
   const nearby: Array<NearbyOffice & { slot: FreeSlot }> = [];
   for (const near of neighbours) {
-    const slot = earliestFreeSlot(near.office, occupancy(near.office.id), request.now, policy, wanted) ??
+    const slot =
+      earliestFreeSlot(near.office, occupancy(near.office.id), request.now, policy, wanted) ??
       earliestFreeSlot(near.office, occupancy(near.office.id), request.now, policy);
     if (slot !== null) nearby.push({ ...near, slot });
     if (nearby.length >= (request.nearbyLimit ?? 3)) break;

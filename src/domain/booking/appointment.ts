@@ -5,13 +5,13 @@
  * moved: replaced by another appointment (reschedule); no_show: its time passed without check-in;
  * checked_in: the citizen arrived; completed: the in-person step was done.
  */
-export const APPOINTMENT_STATUSES = ['active', 'cancelled', 'moved', 'no_show', 'checked_in', 'completed'] as const;
+export const APPOINTMENT_STATUSES = ["active", "cancelled", "moved", "no_show", "checked_in", "completed"] as const;
 
 /** A state of an appointment. */
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 /** Why an appointment was cancelled. */
-export type CancelReason = 'citizen' | 'office_closed';
+export type CancelReason = "citizen" | "office_closed";
 
 /** An appointment as the store keeps it. */
 export interface Appointment {

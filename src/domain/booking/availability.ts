@@ -1,10 +1,10 @@
 // Free slots: an office's timetable combined with the seats already taken, only future times, no full or closed day.
-import type { JalaliDate, Weekday } from '../time/jalali.js';
-import { weekdayOf } from '../time/jalali.js';
-import { earliestBookableStart } from './booking-policy.js';
-import type { BookingPolicy } from './booking-policy.js';
-import type { Office } from './office.js';
-import { bookingWindow, dayKey, isClosedOn, slotStartsOn } from './slot-schedule.js';
+import type { JalaliDate, Weekday } from "../time/jalali.js";
+import { weekdayOf } from "../time/jalali.js";
+import { earliestBookableStart } from "./booking-policy.js";
+import type { BookingPolicy } from "./booking-policy.js";
+import type { Office } from "./office.js";
+import { bookingWindow, dayKey, isClosedOn, slotStartsOn } from "./slot-schedule.js";
 
 /** Seats of one materialised slot, as the store has them. */
 export interface SlotOccupancy {
@@ -70,13 +70,7 @@ export const EMPTY_OCCUPANCY: OfficeOccupancy = { seatsAt: () => undefined, isCl
  * policy's minimum lead, earliest first. A slot never materialised has all the office's counters free.
  * Nothing on a closed day.
  */
-export function freeSlotsOn(
-  office: Office,
-  date: JalaliDate,
-  occupancy: OfficeOccupancy,
-  now: Date,
-  policy: BookingPolicy,
-): FreeSlot[] {
+export function freeSlotsOn(office: Office, date: JalaliDate, occupancy: OfficeOccupancy, now: Date, policy: BookingPolicy): FreeSlot[] {
   if (!office.active || isClosedOn(office, date) || occupancy.isClosed(date)) return [];
   const free: FreeSlot[] = [];
   const from = earliestBookableStart(now, policy).getTime();
@@ -90,12 +84,7 @@ export function freeSlotsOn(
 }
 
 /** The days of the booking window that still have a free future slot; full and closed days are left out. */
-export function bookableDays(
-  office: Office,
-  occupancy: OfficeOccupancy,
-  now: Date,
-  policy: BookingPolicy,
-): BookableDay[] {
+export function bookableDays(office: Office, occupancy: OfficeOccupancy, now: Date, policy: BookingPolicy): BookableDay[] {
   const days: BookableDay[] = [];
   for (const date of bookingWindow(now, policy.horizonDays)) {
     const free = freeSlotsOn(office, date, occupancy, now, policy);
@@ -109,13 +98,7 @@ export function bookableDays(
  * The first free slot of the office starting after `notBefore` (default: now) within the booking window,
  * or null when the window has none.
  */
-export function earliestFreeSlot(
-  office: Office,
-  occupancy: OfficeOccupancy,
-  now: Date,
-  policy: BookingPolicy,
-  notBefore: Date = now,
-): FreeSlot | null {
+export function earliestFreeSlot(office: Office, occupancy: OfficeOccupancy, now: Date, policy: BookingPolicy, notBefore: Date = now): FreeSlot | null {
   for (const date of bookingWindow(now, policy.horizonDays)) {
     const first = freeSlotsOn(office, date, occupancy, now, policy).find((slot) => slot.startsAt.getTime() >= notBefore.getTime());
     if (first !== undefined) return first;

@@ -1,19 +1,19 @@
 // Booking a seat for a paid application: timetable checks here, the seat and the state change atomically in the store.
-import type { AppointmentSummary } from './appointment.js';
-import { bookingEligibility } from './booking-policy.js';
-import type { EligibilityRefusal } from './booking-policy.js';
-import type { BookingDeps } from './booking-deps.js';
-import { checkSlotRequest } from './slot-request.js';
-import type { SlotRequestError } from './slot-request.js';
+import type { AppointmentSummary } from "./appointment.js";
+import { bookingEligibility } from "./booking-policy.js";
+import type { EligibilityRefusal } from "./booking-policy.js";
+import type { BookingDeps } from "./booking-deps.js";
+import { checkSlotRequest } from "./slot-request.js";
+import type { SlotRequestError } from "./slot-request.js";
 
 /** Why a booking was refused (besides the eligibility refusals, which carry their own details). */
-export type BookingError = SlotRequestError | 'slot_full' | 'application_not_found';
+export type BookingError = SlotRequestError | "slot_full" | "application_not_found";
 
 /** The result of a booking attempt; `slot_full` is the one to answer with findAlternatives. */
 export type BookingOutcome =
   | { readonly ok: true; readonly appointment: AppointmentSummary }
   | { readonly ok: false; readonly error: BookingError }
-  | { readonly ok: false; readonly error: 'already_booked'; readonly appointmentId: string }
+  | { readonly ok: false; readonly error: "already_booked"; readonly appointmentId: string }
   | EligibilityRefusal;
 
 /**
@@ -37,20 +37,20 @@ export async function bookAppointment(
     now: request.now,
   });
   switch (result.kind) {
-    case 'booked':
+    case "booked":
       return { ok: true, appointment: { appointmentId: result.appointmentId, officeId: request.officeId, startsAt: request.startsAt } };
-    case 'slot_full':
-    case 'day_closed':
-    case 'application_not_found':
+    case "slot_full":
+    case "day_closed":
+    case "application_not_found":
       return { ok: false, error: result.kind };
-    case 'office_unavailable':
-      return { ok: false, error: 'office_inactive' };
-    case 'already_booked':
-      return { ok: false, error: 'already_booked', appointmentId: result.appointmentId };
-    case 'not_eligible': {
+    case "office_unavailable":
+      return { ok: false, error: "office_inactive" };
+    case "already_booked":
+      return { ok: false, error: "already_booked", appointmentId: result.appointmentId };
+    case "not_eligible": {
       const eligibility = bookingEligibility(result.standing, request.now);
       // The store saw a state this process did not: report the state it saw.
-      return eligibility.ok ? { ok: false, error: 'application_not_bookable', status: result.standing.status } : eligibility;
+      return eligibility.ok ? { ok: false, error: "application_not_bookable", status: result.standing.status } : eligibility;
     }
   }
 }
@@ -62,8 +62,8 @@ export async function bookAppointment(
 export async function checkBookingEligibility(
   deps: BookingDeps,
   request: { readonly applicationId: string; readonly now: Date },
-): Promise<{ readonly ok: true } | EligibilityRefusal | { readonly ok: false; readonly error: 'application_not_found' }> {
+): Promise<{ readonly ok: true } | EligibilityRefusal | { readonly ok: false; readonly error: "application_not_found" }> {
   const standing = await deps.store.standing(request.applicationId);
-  if (standing === null) return { ok: false, error: 'application_not_found' };
+  if (standing === null) return { ok: false, error: "application_not_found" };
   return bookingEligibility(standing, request.now);
 }

@@ -1,7 +1,7 @@
 // What the booking operations need: the office directory, the booking store and the policy.
-import type { BookingPolicy } from './booking-policy.js';
-import type { BookingStore } from './booking-store.js';
-import type { OfficeDirectory } from './office-catalog.js';
+import type { BookingPolicy } from "./booking-policy.js";
+import type { BookingStore } from "./booking-store.js";
+import type { OfficeDirectory } from "./office-catalog.js";
 
 /** The ports and settings every booking operation takes as its first argument. */
 export interface BookingDeps {

@@ -1,6 +1,6 @@
 // Booking policy: the change cut-off, the minimum lead time, the no-show grace and 3-day ban, how far ahead slots are offered, who may book.
-import type { ApplicationState } from '../application/lifecycle.js';
-import { BOOK_MOVE } from './booking-transitions.js';
+import type { ApplicationState } from "../application/lifecycle.js";
+import { BOOK_MOVE } from "./booking-transitions.js";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -100,17 +100,17 @@ export function runningBanEnd(standing: BookingStanding | null, now: Date): Date
 
 /** Why an application may not book now. */
 export type EligibilityRefusal =
-  | { readonly ok: false; readonly error: 'application_not_bookable'; readonly status: ApplicationState }
-  | { readonly ok: false; readonly error: 'no_show_ban'; readonly reopensAt: Date };
+  | { readonly ok: false; readonly error: "application_not_bookable"; readonly status: ApplicationState }
+  | { readonly ok: false; readonly error: "no_show_ban"; readonly reopensAt: Date };
 
 /**
  * Booking is for a paid application, or one whose appointment was missed once the ban is over
  * (the lifecycle's `appointment_booked` sources). A refusal for a ban carries the exact reopening instant.
  */
 export function bookingEligibility(standing: BookingStanding, now: Date): { readonly ok: true } | EligibilityRefusal {
-  if (!BOOK_MOVE.from.includes(standing.status)) return { ok: false, error: 'application_not_bookable', status: standing.status };
+  if (!BOOK_MOVE.from.includes(standing.status)) return { ok: false, error: "application_not_bookable", status: standing.status };
   if (standing.bookingReopensAt !== null && standing.bookingReopensAt.getTime() > now.getTime()) {
-    return { ok: false, error: 'no_show_ban', reopensAt: standing.bookingReopensAt };
+    return { ok: false, error: "no_show_ban", reopensAt: standing.bookingReopensAt };
   }
   return { ok: true };
 }

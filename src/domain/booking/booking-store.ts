@@ -1,8 +1,8 @@
 // The booking-store port: slots, seats and appointments; each method is one atomic step in the store.
-import type { JalaliDate } from '../time/jalali.js';
-import type { Appointment, CancelledByClosure, MissedAppointment } from './appointment.js';
-import type { OccupancySnapshot } from './availability.js';
-import type { BookingStanding } from './booking-policy.js';
+import type { JalaliDate } from "../time/jalali.js";
+import type { Appointment, CancelledByClosure, MissedAppointment } from "./appointment.js";
+import type { OccupancySnapshot } from "./availability.js";
+import type { BookingStanding } from "./booking-policy.js";
 
 /** A seat asked for: the office, the slot's start and its Tehran calendar day (the day a closing locks). */
 export interface SeatRequest {
@@ -13,25 +13,25 @@ export interface SeatRequest {
 
 /** What the store did with a booking. */
 export type StoreBookResult =
-  | { readonly kind: 'booked'; readonly appointmentId: string }
-  | { readonly kind: 'slot_full' }
-  | { readonly kind: 'office_unavailable' }
-  | { readonly kind: 'day_closed' }
-  | { readonly kind: 'application_not_found' }
-  | { readonly kind: 'already_booked'; readonly appointmentId: string }
-  | { readonly kind: 'not_eligible'; readonly standing: BookingStanding };
+  | { readonly kind: "booked"; readonly appointmentId: string }
+  | { readonly kind: "slot_full" }
+  | { readonly kind: "office_unavailable" }
+  | { readonly kind: "day_closed" }
+  | { readonly kind: "application_not_found" }
+  | { readonly kind: "already_booked"; readonly appointmentId: string }
+  | { readonly kind: "not_eligible"; readonly standing: BookingStanding };
 
 /** What the store did with a reschedule. */
 export type StoreRescheduleResult =
-  | { readonly kind: 'moved'; readonly appointmentId: string }
-  | { readonly kind: 'slot_full' }
-  | { readonly kind: 'office_unavailable' }
-  | { readonly kind: 'day_closed' }
-  | { readonly kind: 'not_active' }
-  | { readonly kind: 'cutoff_passed' };
+  | { readonly kind: "moved"; readonly appointmentId: string }
+  | { readonly kind: "slot_full" }
+  | { readonly kind: "office_unavailable" }
+  | { readonly kind: "day_closed" }
+  | { readonly kind: "not_active" }
+  | { readonly kind: "cutoff_passed" };
 
 /** What the store did with a cancellation. */
-export type StoreCancelResult = { readonly kind: 'cancelled' } | { readonly kind: 'not_active' } | { readonly kind: 'cutoff_passed' };
+export type StoreCancelResult = { readonly kind: "cancelled" } | { readonly kind: "not_active" } | { readonly kind: "cutoff_passed" };
 
 /**
  * Where seats and appointments live. Implementations must make `book`, `reschedule`, `cancel`, `closeDay` and
@@ -56,16 +56,20 @@ export interface BookingStore {
    * A full slot leaves the old appointment untouched. `changeableFrom`: the old appointment must start at
    * or after it (the cut-off).
    */
-  reschedule(
-    request: SeatRequest & { readonly appointmentId: string; readonly changeableFrom: Date; readonly now: Date },
-  ): Promise<StoreRescheduleResult>;
+  reschedule(request: SeatRequest & { readonly appointmentId: string; readonly changeableFrom: Date; readonly now: Date }): Promise<StoreRescheduleResult>;
   /** Atomically cancels an active appointment starting at or after `changeableFrom`, frees its seat, makes the application paid again. */
   cancel(request: { readonly appointmentId: string; readonly changeableFrom: Date; readonly now: Date }): Promise<StoreCancelResult>;
   /**
    * Records the day closed and cancels each active appointment in [from, to), waiting for bookings of that
    * day in flight; later bookings see the closed day. Returns the cancelled appointments (empty if none).
    */
-  closeDay(request: { readonly officeId: number; readonly day: JalaliDate; readonly from: Date; readonly to: Date; readonly now: Date }): Promise<CancelledByClosure[]>;
+  closeDay(request: {
+    readonly officeId: number;
+    readonly day: JalaliDate;
+    readonly from: Date;
+    readonly to: Date;
+    readonly now: Date;
+  }): Promise<CancelledByClosure[]>;
   /** Removes a closed date; true if there was one. Cancelled appointments stay cancelled. */
   reopenDay(officeId: number, day: JalaliDate): Promise<boolean>;
   /**

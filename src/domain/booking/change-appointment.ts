@@ -1,17 +1,17 @@
 // Cancelling and rescheduling an appointment until the cut-off; a reschedule takes the new seat before freeing the old.
-import type { Appointment, AppointmentStatus, AppointmentSummary } from './appointment.js';
-import { changeDeadline, earliestChangeableStart, isChangeAllowed } from './booking-policy.js';
-import type { BookingPolicy } from './booking-policy.js';
-import type { BookingDeps } from './booking-deps.js';
-import type { StoreCancelResult, StoreRescheduleResult } from './booking-store.js';
-import { checkSlotRequest } from './slot-request.js';
-import type { SlotRequestError } from './slot-request.js';
+import type { Appointment, AppointmentStatus, AppointmentSummary } from "./appointment.js";
+import { changeDeadline, earliestChangeableStart, isChangeAllowed } from "./booking-policy.js";
+import type { BookingPolicy } from "./booking-policy.js";
+import type { BookingDeps } from "./booking-deps.js";
+import type { StoreCancelResult, StoreRescheduleResult } from "./booking-store.js";
+import { checkSlotRequest } from "./slot-request.js";
+import type { SlotRequestError } from "./slot-request.js";
 
 /** Why an existing appointment cannot be changed. */
 export type ChangeRefusal =
-  | { readonly ok: false; readonly error: 'appointment_not_found' }
-  | { readonly ok: false; readonly error: 'appointment_not_active'; readonly status: AppointmentStatus }
-  | { readonly ok: false; readonly error: 'change_cutoff_passed'; readonly deadline: Date };
+  | { readonly ok: false; readonly error: "appointment_not_found" }
+  | { readonly ok: false; readonly error: "appointment_not_active"; readonly status: AppointmentStatus }
+  | { readonly ok: false; readonly error: "change_cutoff_passed"; readonly deadline: Date };
 
 /** The result of a cancellation. */
 export type CancelOutcome = { readonly ok: true; readonly cancelled: AppointmentSummary } | ChangeRefusal;
@@ -20,16 +20,13 @@ export type CancelOutcome = { readonly ok: true; readonly cancelled: Appointment
 export type RescheduleOutcome =
   | { readonly ok: true; readonly appointment: AppointmentSummary; readonly previous: AppointmentSummary }
   | ChangeRefusal
-  | { readonly ok: false; readonly error: SlotRequestError | 'slot_full' | 'same_slot' };
+  | { readonly ok: false; readonly error: SlotRequestError | "slot_full" | "same_slot" };
 
 /**
  * Cancels an active appointment if its change deadline (start minus the cut-off, 2 hours by default)
  * has not passed; its seat is freed and the application may book again.
  */
-export async function cancelAppointment(
-  deps: BookingDeps,
-  request: { readonly appointmentId: string; readonly now: Date },
-): Promise<CancelOutcome> {
+export async function cancelAppointment(deps: BookingDeps, request: { readonly appointmentId: string; readonly now: Date }): Promise<CancelOutcome> {
   const policy = deps.policy;
   const appointment = await deps.store.appointment(request.appointmentId);
   const changeable = checkChangeable(appointment, request.now, policy);
@@ -40,7 +37,7 @@ export async function cancelAppointment(
     changeableFrom: earliestChangeableStart(request.now, policy),
     now: request.now,
   });
-  if (result.kind === 'cancelled') return { ok: true, cancelled: summaryOf(current) };
+  if (result.kind === "cancelled") return { ok: true, cancelled: summaryOf(current) };
   return refusalAfterRace(deps, current, result, policy);
 }
 
@@ -59,7 +56,7 @@ export async function rescheduleAppointment(
   if (!changeable.ok) return changeable;
   const current = changeable.appointment;
   if (current.officeId === request.officeId && current.startsAt.getTime() === request.startsAt.getTime()) {
-    return { ok: false, error: 'same_slot' };
+    return { ok: false, error: "same_slot" };
   }
   const checked = checkSlotRequest(await deps.offices.catalog(), request, request.now, policy);
   if (!checked.ok) return checked;
@@ -72,19 +69,19 @@ export async function rescheduleAppointment(
     now: request.now,
   });
   switch (result.kind) {
-    case 'moved':
+    case "moved":
       return {
         ok: true,
         appointment: { appointmentId: result.appointmentId, officeId: request.officeId, startsAt: request.startsAt },
         previous: summaryOf(current),
       };
-    case 'slot_full':
-    case 'day_closed':
+    case "slot_full":
+    case "day_closed":
       return { ok: false, error: result.kind };
-    case 'office_unavailable':
-      return { ok: false, error: 'office_inactive' };
-    case 'not_active':
-    case 'cutoff_passed':
+    case "office_unavailable":
+      return { ok: false, error: "office_inactive" };
+    case "not_active":
+    case "cutoff_passed":
       return refusalAfterRace(deps, current, result, policy);
   }
 }
@@ -94,10 +91,10 @@ function checkChangeable(
   now: Date,
   policy: BookingPolicy,
 ): ChangeRefusal | { readonly ok: true; readonly appointment: Appointment } {
-  if (appointment === null) return { ok: false, error: 'appointment_not_found' };
-  if (appointment.status !== 'active') return { ok: false, error: 'appointment_not_active', status: appointment.status };
+  if (appointment === null) return { ok: false, error: "appointment_not_found" };
+  if (appointment.status !== "active") return { ok: false, error: "appointment_not_active", status: appointment.status };
   if (!isChangeAllowed(appointment.startsAt, now, policy)) {
-    return { ok: false, error: 'change_cutoff_passed', deadline: changeDeadline(appointment.startsAt, policy) };
+    return { ok: false, error: "change_cutoff_passed", deadline: changeDeadline(appointment.startsAt, policy) };
   }
   return { ok: true, appointment };
 }
@@ -109,9 +106,9 @@ async function refusalAfterRace(
   result: StoreCancelResult | StoreRescheduleResult,
   policy: BookingPolicy,
 ): Promise<ChangeRefusal> {
-  if (result.kind === 'cutoff_passed') return { ok: false, error: 'change_cutoff_passed', deadline: changeDeadline(before.startsAt, policy) };
+  if (result.kind === "cutoff_passed") return { ok: false, error: "change_cutoff_passed", deadline: changeDeadline(before.startsAt, policy) };
   const now = await deps.store.appointment(before.id);
-  return now === null ? { ok: false, error: 'appointment_not_found' } : { ok: false, error: 'appointment_not_active', status: now.status };
+  return now === null ? { ok: false, error: "appointment_not_found" } : { ok: false, error: "appointment_not_active", status: now.status };
 }
 
 function summaryOf(appointment: Appointment): AppointmentSummary {

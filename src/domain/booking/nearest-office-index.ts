@@ -1,7 +1,7 @@
 // In-memory nearest-office search: a latitude/longitude grid searched ring by ring, with exact haversine distances.
-import { EARTH_RADIUS_KM, kmForLatitudeDelta, minimumKmToLongitudeOffset, toRadians } from './geo.js';
-import type { GeoPoint } from './geo.js';
-import type { Office, OfficeType } from './office.js';
+import { EARTH_RADIUS_KM, kmForLatitudeDelta, minimumKmToLongitudeOffset, toRadians } from "./geo.js";
+import type { GeoPoint } from "./geo.js";
+import type { Office, OfficeType } from "./office.js";
 
 /** An office and its great-circle distance from the point asked about. */
 export interface NearbyOffice {
@@ -56,10 +56,7 @@ interface Grid {
  * filtered search as fast as an unfiltered one. The grid does not wrap at the antimeridian, which no
  * country's offices need.
  */
-export function createNearestOfficeIndex(
-  offices: readonly Office[],
-  options: { readonly cellDegrees?: number } = {},
-): NearestOfficeIndex {
+export function createNearestOfficeIndex(offices: readonly Office[], options: { readonly cellDegrees?: number } = {}): NearestOfficeIndex {
   const cellDegrees = options.cellDegrees ?? DEFAULT_CELL_DEGREES;
   const rowOf = (latitude: number) => Math.floor((latitude + 90) / cellDegrees);
   const colOf = (longitude: number) => Math.floor((longitude + 180) / cellDegrees);

@@ -1,7 +1,7 @@
 // The no-show sweep: active appointments whose time passed without check-in become no-shows and bar booking for 3 days.
-import type { MissedAppointment } from './appointment.js';
-import { missedIfStartedBefore } from './booking-policy.js';
-import type { BookingDeps } from './booking-deps.js';
+import type { MissedAppointment } from "./appointment.js";
+import { missedIfStartedBefore } from "./booking-policy.js";
+import type { BookingDeps } from "./booking-deps.js";
 
 /** How many appointments one store call marks; the sweep repeats until a batch comes back short. */
 export const NO_SHOW_BATCH_SIZE = 500;
@@ -12,10 +12,7 @@ export const NO_SHOW_BATCH_SIZE = 500;
  * Meant for a scheduled job: idempotent, and safe when several instances run it together (each
  * appointment is marked by exactly one of them). Returns the appointments it marked, to notify.
  */
-export async function sweepNoShows(
-  deps: BookingDeps,
-  request: { readonly now: Date; readonly batchSize?: number },
-): Promise<MissedAppointment[]> {
+export async function sweepNoShows(deps: BookingDeps, request: { readonly now: Date; readonly batchSize?: number }): Promise<MissedAppointment[]> {
   const policy = deps.policy;
   const limit = request.batchSize ?? NO_SHOW_BATCH_SIZE;
   const startedBefore = missedIfStartedBefore(request.now, policy);

@@ -1,9 +1,9 @@
 // The office catalogue: every office by id, by city, and by distance; plus the port that supplies it.
-import type { GeoPoint } from './geo.js';
-import { createNearestOfficeIndex } from './nearest-office-index.js';
-import type { NearbyOffice, NearestQuery } from './nearest-office-index.js';
-import type { Office } from './office.js';
-import { comparePersianNames } from '../text/persian-order.js';
+import type { GeoPoint } from "./geo.js";
+import { createNearestOfficeIndex } from "./nearest-office-index.js";
+import type { NearbyOffice, NearestQuery } from "./nearest-office-index.js";
+import type { Office } from "./office.js";
+import { comparePersianNames } from "../text/persian-order.js";
 
 /** Offices in memory: they change rarely and are read on every booking step. */
 export interface OfficeCatalog {

@@ -1,15 +1,15 @@
 // An office closing a day: the day is recorded closed and each appointment on it cancelled, for the bot to announce.
-import type { JalaliDate } from '../time/jalali.js';
-import { compareJalali } from '../time/jalali.js';
-import { jalaliDateInTehran } from '../time/tehran-clock.js';
-import type { CancelledByClosure } from './appointment.js';
-import type { BookingDeps } from './booking-deps.js';
-import { tehranDayBounds } from './slot-schedule.js';
+import type { JalaliDate } from "../time/jalali.js";
+import { compareJalali } from "../time/jalali.js";
+import { jalaliDateInTehran } from "../time/tehran-clock.js";
+import type { CancelledByClosure } from "./appointment.js";
+import type { BookingDeps } from "./booking-deps.js";
+import { tehranDayBounds } from "./slot-schedule.js";
 
 /** The result of closing a day: the appointments cancelled (tell each citizen, with a way to rebook). */
 export type CloseDayOutcome =
   | { readonly ok: true; readonly cancelled: readonly CancelledByClosure[] }
-  | { readonly ok: false; readonly error: 'office_not_found' | 'date_in_past' };
+  | { readonly ok: false; readonly error: "office_not_found" | "date_in_past" };
 
 /**
  * Closes the office on a Tehran calendar day (today or later). Bookings of that day still in flight finish
@@ -21,8 +21,8 @@ export async function closeOfficeDay(
   request: { readonly officeId: number; readonly date: JalaliDate; readonly now: Date },
 ): Promise<CloseDayOutcome> {
   const office = (await deps.offices.catalog()).get(request.officeId);
-  if (office === undefined) return { ok: false, error: 'office_not_found' };
-  if (compareJalali(request.date, jalaliDateInTehran(request.now)) < 0) return { ok: false, error: 'date_in_past' };
+  if (office === undefined) return { ok: false, error: "office_not_found" };
+  if (compareJalali(request.date, jalaliDateInTehran(request.now)) < 0) return { ok: false, error: "date_in_past" };
   const day = tehranDayBounds(request.date);
   const cancelled = await deps.store.closeDay({ officeId: office.id, day: request.date, from: day.from, to: day.to, now: request.now });
   return { ok: true, cancelled };

@@ -1,14 +1,14 @@
 // Choosing by place and by time: nearest offices with their earliest free time, an office's free days and slots.
-import type { JalaliDate } from '../time/jalali.js';
-import { bookableDays, earliestFreeSlot, freeSlotsOn, occupancyByOffice } from './availability.js';
-import type { BookableDay, FreeSlot, OfficeOccupancy } from './availability.js';
-import type { BookingPolicy } from './booking-policy.js';
-import type { BookingDeps } from './booking-deps.js';
-import type { GeoPoint } from './geo.js';
-import type { NearbyOffice } from './nearest-office-index.js';
-import { OFFICE_TYPES } from './office.js';
-import type { Office, OfficeType } from './office.js';
-import { bookingWindow, isWithinWindow, tehranDayBounds } from './slot-schedule.js';
+import type { JalaliDate } from "../time/jalali.js";
+import { bookableDays, earliestFreeSlot, freeSlotsOn, occupancyByOffice } from "./availability.js";
+import type { BookableDay, FreeSlot, OfficeOccupancy } from "./availability.js";
+import type { BookingPolicy } from "./booking-policy.js";
+import type { BookingDeps } from "./booking-deps.js";
+import type { GeoPoint } from "./geo.js";
+import type { NearbyOffice } from "./nearest-office-index.js";
+import { OFFICE_TYPES } from "./office.js";
+import type { Office, OfficeType } from "./office.js";
+import { bookingWindow, isWithinWindow, tehranDayBounds } from "./slot-schedule.js";
 
 /** A nearby office with its earliest free slot in the booking window (null: fully booked or closed throughout). */
 export interface NearbyOfficeWithSlot extends NearbyOffice {
@@ -36,7 +36,11 @@ export async function nearestOffices(
 ): Promise<NearbyOfficeWithSlot[]> {
   const policy = deps.policy;
   const nearby = (await deps.offices.catalog()).nearest(request.point, { type: request.type, limit: request.limit ?? 5 });
-  const occupancy = await loadOccupancy(deps, nearby.map((near) => near.office.id), request.now);
+  const occupancy = await loadOccupancy(
+    deps,
+    nearby.map((near) => near.office.id),
+    request.now,
+  );
   return nearby.map((near) => ({ ...near, earliestFree: earliestFreeSlot(near.office, occupancy(near.office.id), request.now, policy) }));
 }
 
@@ -56,10 +60,7 @@ export async function earliestNear(
 }
 
 /** The days an office has free slots in the booking window (Jalali date and weekday), or null for an unknown or inactive office. */
-export async function officeBookableDays(
-  deps: BookingDeps,
-  request: { readonly officeId: number; readonly now: Date },
-): Promise<BookableDay[] | null> {
+export async function officeBookableDays(deps: BookingDeps, request: { readonly officeId: number; readonly now: Date }): Promise<BookableDay[] | null> {
   const office = await activeOffice(deps, request.officeId);
   if (office === undefined) return null;
   const occupancy = await loadOccupancy(deps, [office.id], request.now);
@@ -73,7 +74,7 @@ export async function officeFreeSlotsOn(
 ): Promise<FreeSlot[] | null> {
   const office = await activeOffice(deps, request.officeId);
   if (office === undefined) return null;
-  if (!isWithinWindow(request.date, request.now, (deps.policy).horizonDays)) return [];
+  if (!isWithinWindow(request.date, request.now, deps.policy.horizonDays)) return [];
   const day = tehranDayBounds(request.date);
   const snapshot = await deps.store.occupancy([office.id], day.from, day.to);
   return freeSlotsOn(office, request.date, occupancyByOffice(snapshot)(office.id), request.now, deps.policy);
@@ -128,7 +129,11 @@ export async function officesInCity(
     .activeInCity(request.cityId)
     .filter((office) => request.type === undefined || office.type === request.type)
     .slice(offset, offset + request.limit);
-  const occupancy = await loadOccupancy(deps, inCity.map((office) => office.id), request.now);
+  const occupancy = await loadOccupancy(
+    deps,
+    inCity.map((office) => office.id),
+    request.now,
+  );
   const policy = deps.policy;
   return inCity.map((office) => ({ office, earliestFree: earliestFreeSlot(office, occupancy(office.id), request.now, policy) }));
 }

@@ -1,10 +1,10 @@
 // Offices where the in-person step happens: their kinds, what the booking rules need to know about each.
-import type { JalaliDate } from '../time/jalali.js';
-import type { GeoPoint } from './geo.js';
-import type { WeeklyHours } from './weekly-hours.js';
+import type { JalaliDate } from "../time/jalali.js";
+import type { GeoPoint } from "./geo.js";
+import type { WeeklyHours } from "./weekly-hours.js";
 
 /** The three kinds of office that take smart-card applicants: government counters, post offices, civil registration. */
-export const OFFICE_TYPES = ['pishkhan', 'post', 'civil_registration'] as const;
+export const OFFICE_TYPES = ["pishkhan", "post", "civil_registration"] as const;
 
 /** A kind of office. */
 export type OfficeType = (typeof OFFICE_TYPES)[number];

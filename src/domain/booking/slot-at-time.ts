@@ -1,6 +1,6 @@
 // A typed time of day picks a slot: the first one listed that starts then on a Tehran clock.
-import type { ClockTime } from '../time/clock-time.js';
-import { tehranWallTimeOf } from '../time/tehran-clock.js';
+import type { ClockTime } from "../time/clock-time.js";
+import { tehranWallTimeOf } from "../time/tehran-clock.js";
 
 /**
  * The first of `options` (in their order: earliest first, nearer office first) whose start reads `time`

@@ -1,8 +1,8 @@
 // Slot times of an office in Tehran time: which days it opens, when each slot starts, whether a time is one of its slots.
-import { addDays, compareJalali, isSameJalaliDate, jalaliDateToString, weekdayOf } from '../time/jalali.js';
-import type { JalaliDate } from '../time/jalali.js';
-import { jalaliDateInTehran, tehranWallTimeOf, tehranWallTimeToInstant } from '../time/tehran-clock.js';
-import type { Office } from './office.js';
+import { addDays, compareJalali, isSameJalaliDate, jalaliDateToString, weekdayOf } from "../time/jalali.js";
+import type { JalaliDate } from "../time/jalali.js";
+import { jalaliDateInTehran, tehranWallTimeOf, tehranWallTimeToInstant } from "../time/tehran-clock.js";
+import type { Office } from "./office.js";
 
 /** The instants a Tehran calendar day spans: [from, to). */
 export interface DayBounds {
@@ -71,10 +71,7 @@ export function locateSlot(office: Office, startsAt: Date): SlotPosition | undef
   const wall = tehranWallTimeOf(startsAt);
   const minuteOfDay = wall.hour * 60 + wall.minute;
   const onGrid = office.weeklyHours[weekdayOf(wall.date)].some(
-    (range) =>
-      minuteOfDay >= range.opens &&
-      minuteOfDay + office.slotMinutes <= range.closes &&
-      (minuteOfDay - range.opens) % office.slotMinutes === 0,
+    (range) => minuteOfDay >= range.opens && minuteOfDay + office.slotMinutes <= range.closes && (minuteOfDay - range.opens) % office.slotMinutes === 0,
   );
   // The round trip rejects the second occurrence of a repeated autumn hour (old daylight-saving years).
   if (!onGrid || tehranInstantAt(wall.date, minuteOfDay).getTime() !== startsAt.getTime()) return undefined;

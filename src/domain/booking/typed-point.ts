@@ -9,7 +9,9 @@ const COORDINATES = /^(-?\d+(?:\.\d+)?)\s*[,\u060c\s]\s*(-?\d+(?:\.\d+)?)$/;
  * it has that form but no place on Earth has them, "not_coordinates" otherwise (a city name, say).
  */
 export function readTypedPoint(raw: string): { kind: "point"; point: GeoPoint } | { kind: "out_of_range" } | { kind: "not_coordinates"; text: string } {
-  const text = toLatinDigits(stripInvisibleMarks(raw)).replace(/\u066b/g, ".").trim();
+  const text = toLatinDigits(stripInvisibleMarks(raw))
+    .replace(/\u066b/g, ".")
+    .trim();
   const match = COORDINATES.exec(text);
   if (!match) return { kind: "not_coordinates", text };
   const point = { latitude: Number(match[1]), longitude: Number(match[2]) };

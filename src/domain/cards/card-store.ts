@@ -1,11 +1,11 @@
 // The card-store port: imported cards, transfers to another office, delivery, reminders; each change audited
 // and announced to the citizen in the same transaction.
-import type { StaffMember } from '../staff/staff-member.js';
-import type { DeskOutcome } from '../staff/visit.js';
-import type { Card } from './card.js';
+import type { StaffMember } from "../staff/staff-member.js";
+import type { DeskOutcome } from "../staff/visit.js";
+import type { Card } from "./card.js";
 
 /** How the card was handed over. */
-export type Recipient = { readonly kind: 'holder' } | { readonly kind: 'representative'; readonly name: string; readonly nationalId: string };
+export type Recipient = { readonly kind: "holder" } | { readonly kind: "representative"; readonly name: string; readonly nationalId: string };
 
 /** A card waiting at an office, as the panel lists it. */
 export interface WaitingCard {

@@ -1,7 +1,7 @@
 // Issued cards: where a card waits for its holder, how long it is held, its move to another office and its delivery.
 
 /** ready: at the pickup office; in_transit: on its way to the office the holder asked for; delivered: handed over. */
-export const CARD_STATUSES = ['ready', 'in_transit', 'delivered'] as const;
+export const CARD_STATUSES = ["ready", "in_transit", "delivered"] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
 
 /** A card as the store keeps it. */
@@ -43,8 +43,12 @@ export function heldUntil(readyAt: Date, policy: PickupPolicy = DEFAULT_PICKUP_P
  * after), or null when none is due: fewer than a week passed since the last one, the maximum is
  * reached, or the holding period is over. The number names the reminder, so it is sent once.
  */
-export function reminderDue(card: Pick<Card, 'status' | 'readyAt' | 'heldUntil' | 'remindersSent'>, now: Date, policy: PickupPolicy = DEFAULT_PICKUP_POLICY): number | null {
-  if (card.status !== 'ready' || now >= card.heldUntil) return null;
+export function reminderDue(
+  card: Pick<Card, "status" | "readyAt" | "heldUntil" | "remindersSent">,
+  now: Date,
+  policy: PickupPolicy = DEFAULT_PICKUP_POLICY,
+): number | null {
+  if (card.status !== "ready" || now >= card.heldUntil) return null;
   const weeks = Math.floor((now.getTime() - card.readyAt.getTime()) / policy.reminderEveryMs);
   const next = card.remindersSent + 1;
   return weeks >= next && next <= policy.maxReminders ? next : null;
@@ -61,4 +65,4 @@ export function ageInDays(readyAt: Date, now: Date): number {
 }
 
 /** When a card whose in-person step was done at `completedAt` is expected (15 days to a month, the seed's stage 4). */
-export { cardWindow as productionWindow } from '../application/next-step.js';
+export { cardWindow as productionWindow } from "../application/next-step.js";

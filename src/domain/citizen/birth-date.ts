@@ -1,8 +1,8 @@
 // Birth date: parses a typed Jalali birth date and checks it against the smart-card age rules.
-import { fail, ok } from '../shared/result.js';
-import type { Result } from '../shared/result.js';
-import { ageInFullYears, compareJalali, isLeapJalaliYear, parseJalaliDate } from '../time/jalali.js';
-import type { JalaliDate, JalaliDateError } from '../time/jalali.js';
+import { fail, ok } from "../shared/result.js";
+import type { Result } from "../shared/result.js";
+import { ageInFullYears, compareJalali, isLeapJalaliYear, parseJalaliDate } from "../time/jalali.js";
+import type { JalaliDate, JalaliDateError } from "../time/jalali.js";
 
 /** The smart card is issued to Iranian nationals who have completed 15 years of age. */
 export const MINIMUM_AGE_YEARS = 15;
@@ -14,7 +14,7 @@ export const MINIMUM_AGE_YEARS = 15;
 export const EARLIEST_BIRTH_YEAR = 1280;
 
 /** Why a typed birth date was refused. */
-export type BirthDateError = JalaliDateError | 'in_future' | 'too_young' | 'too_old';
+export type BirthDateError = JalaliDateError | "in_future" | "too_young" | "too_old";
 
 /**
  * Parses a birth date and checks it against today's date in Tehran (see jalaliDateInTehran).
@@ -24,17 +24,17 @@ export type BirthDateError = JalaliDateError | 'in_future' | 'too_young' | 'too_
 export function validateBirthDate(raw: string, todayInTehran: JalaliDate): Result<JalaliDate, BirthDateError> {
   const parsed = parsePlausibleBirthDate(raw, todayInTehran);
   if (!parsed.ok) return parsed;
-  if (!isOldEnough(parsed.value, todayInTehran)) return fail('too_young');
+  if (!isOldEnough(parsed.value, todayInTehran)) return fail("too_young");
   return parsed;
 }
 
 /** A real Jalali date that can be someone's birth date (not in the future, not a typo for a century ago); age not checked. */
-export function parsePlausibleBirthDate(raw: string, todayInTehran: JalaliDate): Result<JalaliDate, Exclude<BirthDateError, 'too_young'>> {
+export function parsePlausibleBirthDate(raw: string, todayInTehran: JalaliDate): Result<JalaliDate, Exclude<BirthDateError, "too_young">> {
   const parsed = parseJalaliDate(raw);
   if (!parsed.ok) return parsed;
   const birth = parsed.value;
-  if (compareJalali(birth, todayInTehran) > 0) return fail('in_future');
-  if (birth.year < EARLIEST_BIRTH_YEAR) return fail('too_old');
+  if (compareJalali(birth, todayInTehran) > 0) return fail("in_future");
+  if (birth.year < EARLIEST_BIRTH_YEAR) return fail("too_old");
   return ok(birth);
 }
 

@@ -1,7 +1,7 @@
 // Contact details asked at in-person completion: mobile, landline and postal code, parsed and normalized.
-import { fail, ok } from '../shared/result.js';
-import type { Result } from '../shared/result.js';
-import { isLatinDigitString, normalizeNumericInput } from '../text/digits.js';
+import { fail, ok } from "../shared/result.js";
+import type { Result } from "../shared/result.js";
+import { isLatinDigitString, normalizeNumericInput } from "../text/digits.js";
 
 declare const mobileBrand: unique symbol;
 declare const landlineBrand: unique symbol;
@@ -15,16 +15,45 @@ export type LandlineNumber = string & { readonly [landlineBrand]: true };
 export type PostalCode = string & { readonly [postalCodeBrand]: true };
 
 /** Why a typed mobile number was refused. */
-export type MobileError = 'empty' | 'not_digits' | 'wrong_format';
+export type MobileError = "empty" | "not_digits" | "wrong_format";
 /** Why a typed landline number was refused. */
-export type LandlineError = 'empty' | 'not_digits' | 'wrong_length' | 'unknown_area_code';
+export type LandlineError = "empty" | "not_digits" | "wrong_length" | "unknown_area_code";
 /** Why a typed postal code was refused. */
-export type PostalCodeError = 'empty' | 'not_digits' | 'wrong_length' | 'invalid_code';
+export type PostalCodeError = "empty" | "not_digits" | "wrong_length" | "invalid_code";
 
 /** Provincial area codes of Iranian landlines, without the leading 0. */
 export const LANDLINE_AREA_CODES: ReadonlySet<string> = new Set([
-  '11', '13', '17', '21', '23', '24', '25', '26', '28', '31', '34', '35', '38', '41', '44', '45',
-  '51', '54', '56', '58', '61', '66', '71', '74', '76', '77', '81', '83', '84', '86', '87',
+  "11",
+  "13",
+  "17",
+  "21",
+  "23",
+  "24",
+  "25",
+  "26",
+  "28",
+  "31",
+  "34",
+  "35",
+  "38",
+  "41",
+  "44",
+  "45",
+  "51",
+  "54",
+  "56",
+  "58",
+  "61",
+  "66",
+  "71",
+  "74",
+  "76",
+  "77",
+  "81",
+  "83",
+  "84",
+  "86",
+  "87",
 ]);
 
 /**
@@ -41,12 +70,12 @@ const PHONE_PARENTHESES = /[()]/g;
  */
 export function parseMobile(raw: string): Result<MobileNumber, MobileError> {
   const typed = normalizePhoneInput(raw);
-  if (typed === '') return fail('empty');
-  const digits = typed.startsWith('+') ? typed.slice(1) : typed;
-  if (!isLatinDigitString(digits)) return fail('not_digits');
-  if (typed.startsWith('+') && !digits.startsWith('98')) return fail('wrong_format');
+  if (typed === "") return fail("empty");
+  const digits = typed.startsWith("+") ? typed.slice(1) : typed;
+  if (!isLatinDigitString(digits)) return fail("not_digits");
+  if (typed.startsWith("+") && !digits.startsWith("98")) return fail("wrong_format");
   const national = toNationalForm(digits);
-  if (!/^09\d{9}$/.test(national)) return fail('wrong_format');
+  if (!/^09\d{9}$/.test(national)) return fail("wrong_format");
   return ok(national as MobileNumber);
 }
 
@@ -56,25 +85,29 @@ export function parseMobile(raw: string): Result<MobileNumber, MobileError> {
  */
 export function parseLandline(raw: string): Result<LandlineNumber, LandlineError> {
   const typed = normalizePhoneInput(raw);
-  if (typed === '') return fail('empty');
-  const digits = typed.startsWith('+') ? typed.slice(1) : typed;
-  if (!isLatinDigitString(digits)) return fail('not_digits');
-  if (typed.startsWith('+') && !digits.startsWith('98')) return fail('unknown_area_code');
+  if (typed === "") return fail("empty");
+  const digits = typed.startsWith("+") ? typed.slice(1) : typed;
+  if (!isLatinDigitString(digits)) return fail("not_digits");
+  if (typed.startsWith("+") && !digits.startsWith("98")) return fail("unknown_area_code");
   const national = toNationalForm(digits);
-  if (!/^0\d{10}$/.test(national)) return fail('wrong_length');
-  if (!LANDLINE_AREA_CODES.has(national.slice(1, 3))) return fail('unknown_area_code');
+  if (!/^0\d{10}$/.test(national)) return fail("wrong_length");
+  if (!LANDLINE_AREA_CODES.has(national.slice(1, 3))) return fail("unknown_area_code");
   return ok(national as LandlineNumber);
 }
 
 /** Words for "I have none" (Persian in any keyboard's letters, or English). */
-const HAVE_NONE = new Set(['ندارم', 'نداریم', 'ندارد', 'هیچ', 'none', 'no', 'i have none', 'i have no landline']);
+const HAVE_NONE = new Set(["ندارم", "نداریم", "ندارد", "هیچ", "none", "no", "i have none", "i have no landline"]);
 
 /**
  * The landline question's answer: a landline, or null for a citizen who says they have none («ندارم»).
  * Many households have only mobiles; the office then asks for another contact number.
  */
 export function parseLandlineOrNone(raw: string): Result<LandlineNumber | null, LandlineError> {
-  const word = raw.trim().replace(/[.!،,]+$/u, '').replace(/\u064A|\u0649/g, '\u06CC').toLowerCase();
+  const word = raw
+    .trim()
+    .replace(/[.!،,]+$/u, "")
+    .replace(/\u064A|\u0649/g, "\u06CC")
+    .toLowerCase();
   if (HAVE_NONE.has(word)) return ok(null);
   return parseLandline(raw);
 }
@@ -86,10 +119,10 @@ export function parseLandlineOrNone(raw: string): Result<LandlineNumber | null, 
  */
 export function parsePostalCode(raw: string): Result<PostalCode, PostalCodeError> {
   const digits = normalizeNumericInput(raw);
-  if (digits === '') return fail('empty');
-  if (!isLatinDigitString(digits)) return fail('not_digits');
-  if (digits.length !== 10) return fail('wrong_length');
-  if (/[02]/.test(digits.slice(0, 5))) return fail('invalid_code');
+  if (digits === "") return fail("empty");
+  if (!isLatinDigitString(digits)) return fail("not_digits");
+  if (digits.length !== 10) return fail("wrong_length");
+  if (/[02]/.test(digits.slice(0, 5))) return fail("invalid_code");
   return ok(digits as PostalCode);
 }
 
@@ -104,7 +137,7 @@ export function maskMobile(mobile: MobileNumber): string {
 }
 
 function normalizePhoneInput(raw: string): string {
-  return normalizeNumericInput(raw).replace(PHONE_PARENTHESES, '');
+  return normalizeNumericInput(raw).replace(PHONE_PARENTHESES, "");
 }
 
 /**
@@ -113,9 +146,9 @@ function normalizePhoneInput(raw: string): string {
  * the country code when the rest is a full national number.
  */
 function toNationalForm(digits: string): string {
-  if (digits.startsWith('00')) return toNationalForm(digits.slice(2));
-  if (digits.startsWith('980') && digits.length === 13) return digits.slice(2);
-  if (digits.startsWith('98') && digits.length === 12) return `0${digits.slice(2)}`;
-  if (!digits.startsWith('0') && digits.length === 10) return `0${digits}`;
+  if (digits.startsWith("00")) return toNationalForm(digits.slice(2));
+  if (digits.startsWith("980") && digits.length === 13) return digits.slice(2);
+  if (digits.startsWith("98") && digits.length === 12) return `0${digits.slice(2)}`;
+  if (!digits.startsWith("0") && digits.length === 10) return `0${digits}`;
   return digits;
 }

@@ -1,9 +1,9 @@
 // Eligibility: confirms with the civil registry that a national ID and birth date belong to a living citizen.
-import { fail, ok } from '../shared/result.js';
-import type { Result } from '../shared/result.js';
-import { isSameJalaliDate } from '../time/jalali.js';
-import type { JalaliDate } from '../time/jalali.js';
-import type { NationalId } from './national-id.js';
+import { fail, ok } from "../shared/result.js";
+import type { Result } from "../shared/result.js";
+import { isSameJalaliDate } from "../time/jalali.js";
+import type { JalaliDate } from "../time/jalali.js";
+import type { NationalId } from "./national-id.js";
 
 /** A citizen as the civil registry (sabt-e ahval) records them. */
 export interface RegistryCitizen {
@@ -31,7 +31,7 @@ export interface CivilRegistry {
 }
 
 /** Why eligibility was refused: one code for every reason, see checkEligibility. */
-export type EligibilityError = 'not_found_or_mismatch';
+export type EligibilityError = "not_found_or_mismatch";
 
 /**
  * Confirms that the national ID exists, belongs to a living citizen and was born on `birthDate`.
@@ -46,10 +46,6 @@ export async function checkEligibility(
   birthDate: JalaliDate,
 ): Promise<Result<RegistryCitizen, EligibilityError>> {
   const citizen = await registry.findCitizen(nationalId);
-  const matches =
-    citizen !== null &&
-    citizen.nationalId === nationalId &&
-    citizen.alive !== false &&
-    isSameJalaliDate(citizen.birthDate, birthDate);
-  return matches ? ok(citizen) : fail('not_found_or_mismatch');
+  const matches = citizen !== null && citizen.nationalId === nationalId && citizen.alive !== false && isSameJalaliDate(citizen.birthDate, birthDate);
+  return matches ? ok(citizen) : fail("not_found_or_mismatch");
 }

@@ -1,7 +1,7 @@
 // National ID (code melli): parses typed input into a checked 10-digit NationalId and masks it for logs.
-import { fail, ok } from '../shared/result.js';
-import type { Result } from '../shared/result.js';
-import { isLatinDigitString, normalizeNumericInput } from '../text/digits.js';
+import { fail, ok } from "../shared/result.js";
+import type { Result } from "../shared/result.js";
+import { isLatinDigitString, normalizeNumericInput } from "../text/digits.js";
 
 declare const nationalIdBrand: unique symbol;
 
@@ -9,7 +9,7 @@ declare const nationalIdBrand: unique symbol;
 export type NationalId = string & { readonly [nationalIdBrand]: true };
 
 /** Why a typed national ID was refused. */
-export type NationalIdError = 'empty' | 'not_digits' | 'wrong_length' | 'invalid_checksum' | 'invalid_pattern';
+export type NationalIdError = "empty" | "not_digits" | "wrong_length" | "invalid_checksum" | "invalid_pattern";
 
 const NATIONAL_ID_LENGTH = 10;
 
@@ -24,11 +24,11 @@ const NATIONAL_ID_LENGTH = 10;
  */
 export function parseNationalId(raw: string): Result<NationalId, NationalIdError> {
   const digits = normalizeNumericInput(raw);
-  if (digits === '') return fail('empty');
-  if (!isLatinDigitString(digits)) return fail('not_digits');
-  if (digits.length !== NATIONAL_ID_LENGTH) return fail('wrong_length');
-  if (hasImpossiblePattern(digits)) return fail('invalid_pattern');
-  if (!hasValidNationalIdCheckDigit(digits)) return fail('invalid_checksum');
+  if (digits === "") return fail("empty");
+  if (!isLatinDigitString(digits)) return fail("not_digits");
+  if (digits.length !== NATIONAL_ID_LENGTH) return fail("wrong_length");
+  if (hasImpossiblePattern(digits)) return fail("invalid_pattern");
+  if (!hasValidNationalIdCheckDigit(digits)) return fail("invalid_checksum");
   return ok(digits as NationalId);
 }
 
@@ -40,7 +40,7 @@ export function parseNationalId(raw: string): Result<NationalId, NationalIdError
  *   person; we refuse it anyway, as most Iranian systems do, and such a person can apply in person.
  */
 function hasImpossiblePattern(digits: string): boolean {
-  if (digits.slice(3, 9) === '000000') return true;
+  if (digits.slice(3, 9) === "000000") return true;
   return /^(\d)\1{9}$/.test(digits);
 }
 

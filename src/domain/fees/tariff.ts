@@ -1,5 +1,5 @@
 // Fee tariffs: which legal fees are in force at a date, and whether an amount charged exceeds them.
-import { tomanToRial } from './money.js';
+import { tomanToRial } from "./money.js";
 
 /** The legal fees from one effective date on, in integer rial. */
 export interface Tariff {
@@ -27,7 +27,7 @@ export interface CityFeeRule {
  * law) are added as rows with their own dates rather than by editing this one.
  */
 export const DEFAULT_TARIFF: Tariff = {
-  effectiveFrom: new Date('2018-03-20T20:30:00Z'),
+  effectiveFrom: new Date("2018-03-20T20:30:00Z"),
   preRegistrationRial: tomanToRial(20_000),
   completionMetropolisMaxRial: tomanToRial(9_000),
   deliveryRial: tomanToRial(2_000),

@@ -17,9 +17,7 @@ export interface PaymentRequest {
 }
 
 /** How the citizen pays: follow a link, or pay an invoice the gateway already sent into the chat. */
-export type PaymentStart =
-  | { kind: "redirect"; reference: string; payUrl: string }
-  | { kind: "invoice"; reference: string };
+export type PaymentStart = { kind: "redirect"; reference: string; payUrl: string } | { kind: "invoice"; reference: string };
 
 /**
  * The gateway's word on a payment. `unknown`: it could not be asked (timeout); ask again later. `final` on

@@ -26,7 +26,13 @@ export interface PaymentLedger {
    * The application's open payment if it is still usable, otherwise a new one (an expired pending one is
    * marked expired first). The store guarantees at most one pending payment per application.
    */
-  openPayment(input: { applicationId: string; gateway: GatewayName; amountRial: number; now: Date; expiresAt: Date }): Promise<{ payment: PaymentRecord; created: boolean }>;
+  openPayment(input: {
+    applicationId: string;
+    gateway: GatewayName;
+    amountRial: number;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<{ payment: PaymentRecord; created: boolean }>;
   attachGatewayReference(paymentId: string, reference: string, payUrl: string | null): Promise<void>;
   findById(paymentId: string): Promise<PaymentRecord | null>;
   /** The chat whose application the payment is for (null: no such payment): a button naming it must come from there. */

@@ -34,5 +34,8 @@ export function matchPlaces<T extends { name: string }>(places: readonly T[], ty
 
 /** Spelling that does not change a place: ي/ك, half-space or space or none, with or without the madda of آ. */
 function comparable(text: string): string {
-  return normalizePersianName(text).replace(/\u0622/g, "\u0627").replace(/[\u200c\s]+/g, "").trim();
+  return normalizePersianName(text)
+    .replace(/\u0622/g, "\u0627")
+    .replace(/[\u200c\s]+/g, "")
+    .trim();
 }

@@ -1,7 +1,7 @@
 // The desk-store port: what an operator's panel reads and changes. Each change is one transaction that
 // checks the record's state and office, records the audit row and writes the citizen's message.
-import type { StaffMember } from './staff-member.js';
-import type { ApplicantSummary, DeskAppointment, DeskOutcome, DeskVisit, VisitItem } from './visit.js';
+import type { StaffMember } from "./staff-member.js";
+import type { ApplicantSummary, DeskAppointment, DeskOutcome, DeskVisit, VisitItem } from "./visit.js";
 
 export interface DeskStore {
   /** Appointments at an office starting in [from, to), by time; one page and whether more follow. */

@@ -1,10 +1,10 @@
 // Staff invites: one-time tokens that expire, carried in a deep link (/start staff-<token>), stored only as a hash.
-import { createHash, randomBytes } from 'node:crypto';
-import { stripInvisibleMarks } from '../text/digits.js';
-import type { StaffRole } from './staff-member.js';
+import { createHash, randomBytes } from "node:crypto";
+import { stripInvisibleMarks } from "../text/digits.js";
+import type { StaffRole } from "./staff-member.js";
 
 /** The deep-link payload prefix: `/start staff-<token>`. */
-export const INVITE_PAYLOAD_PREFIX = 'staff-';
+export const INVITE_PAYLOAD_PREFIX = "staff-";
 /** How long an invite can be used, by default. */
 export const DEFAULT_INVITE_TTL_MS = 72 * 3600_000;
 
@@ -17,12 +17,12 @@ export interface InviteGrant {
 
 /** A new random token: 24 bytes, base64url (32 characters, inside Telegram's 64-character start payload). */
 export function newInviteToken(random: (size: number) => Buffer = randomBytes): string {
-  return random(24).toString('base64url');
+  return random(24).toString("base64url");
 }
 
 /** The hash the database keeps instead of the token. */
 export function hashInviteToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 /** The token in a /start payload, or null when the payload is not a staff invite. */
@@ -40,4 +40,4 @@ export function inviteLink(botUsername: string, token: string): { readonly url: 
 }
 
 /** Why an enrolment was refused. */
-export type EnrolRefusal = 'invite_unknown' | 'invite_expired' | 'invite_used' | 'invite_revoked' | 'already_staff';
+export type EnrolRefusal = "invite_unknown" | "invite_expired" | "invite_used" | "invite_revoked" | "already_staff";

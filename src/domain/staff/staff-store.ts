@@ -1,7 +1,7 @@
 // The staff-store port: staff members, their invites and revocations, each change audited in the same step.
-import type { AuditEntry, AuditRecord, AuditTrail } from './audit.js';
-import type { EnrolRefusal, InviteGrant } from './invite.js';
-import type { StaffMember } from './staff-member.js';
+import type { AuditEntry, AuditRecord, AuditTrail } from "./audit.js";
+import type { EnrolRefusal, InviteGrant } from "./invite.js";
+import type { StaffMember } from "./staff-member.js";
 
 /** A staff member as an admin's list shows them. */
 export interface StaffListing extends StaffMember {
@@ -17,7 +17,12 @@ export interface StaffStore {
   /** Uses an invite once: the first enrolment wins; a used, expired or revoked invite is refused. Audited. */
   enrol(token: string, userId: number, displayName: string, now: Date): Promise<{ ok: true; member: StaffMember } | { ok: false; refusal: EnrolRefusal }>;
   /** Enrols an admin directly (the first admin, from the command line). Audited. */
-  enrolAdminDirectly(userId: number, displayName: string, now: Date, options?: { sample?: boolean }): Promise<{ ok: true; member: StaffMember } | { ok: false; refusal: 'already_staff' }>;
+  enrolAdminDirectly(
+    userId: number,
+    displayName: string,
+    now: Date,
+    options?: { sample?: boolean },
+  ): Promise<{ ok: true; member: StaffMember } | { ok: false; refusal: "already_staff" }>;
   /** Revokes an active member; false if there was none. `by` null: the command line. Audited. */
   revoke(memberId: number, by: StaffMember | null, now: Date): Promise<boolean>;
   /** Active members, for the admin's revoke list. */

@@ -1,10 +1,10 @@
 // The in-person visit at the office: the seed's documents checklist, live photo, fingerprints and the completion fee.
-import type { ApplicationState } from '../application/lifecycle.js';
-import type { AppointmentStatus } from '../booking/appointment.js';
-import type { CardStatus } from '../cards/card.js';
+import type { ApplicationState } from "../application/lifecycle.js";
+import type { AppointmentStatus } from "../booking/appointment.js";
+import type { CardStatus } from "../cards/card.js";
 
 /** What the operator records as done, in the order the panel shows them (seed document, stage 3). */
-export const VISIT_ITEMS = ['birth_certificate', 'postal_code', 'address', 'phones', 'photo', 'fingerprints'] as const;
+export const VISIT_ITEMS = ["birth_certificate", "postal_code", "address", "phones", "photo", "fingerprints"] as const;
 export type VisitItem = (typeof VISIT_ITEMS)[number];
 
 /** The record of one visit. */
@@ -42,22 +42,28 @@ export interface ApplicantSummary {
   readonly firstName: string;
   readonly lastName: string;
   readonly status: ApplicationState;
-  readonly card: { readonly id: string; readonly status: CardStatus; readonly officeId: number; readonly officeName: string; readonly transferOfficeId: number | null } | null;
+  readonly card: {
+    readonly id: string;
+    readonly status: CardStatus;
+    readonly officeId: number;
+    readonly officeName: string;
+    readonly transferOfficeId: number | null;
+  } | null;
   /** The applicant's live or latest appointment, if any. */
   readonly appointment: { readonly id: string; readonly officeId: number; readonly startsAt: Date; readonly status: AppointmentStatus } | null;
 }
 
 /** Outcomes of the desk's actions; `already` means the same action succeeded before (a double press). */
 export type DeskOutcome<Extra = object> =
-  | ({ readonly kind: 'done' } & Extra)
-  | { readonly kind: 'already' }
-  | { readonly kind: 'not_found' }
-  | { readonly kind: 'out_of_scope' }
-  | { readonly kind: 'wrong_state'; readonly status: string }
-  | { readonly kind: 'outside_window'; readonly opensAt: Date; readonly closesAt: Date }
-  | { readonly kind: 'too_early'; readonly from: Date }
-  | { readonly kind: 'incomplete'; readonly items: VisitItem[]; readonly fee: boolean }
-  | { readonly kind: 'fee_above_tariff'; readonly maxRial: number };
+  | ({ readonly kind: "done" } & Extra)
+  | { readonly kind: "already" }
+  | { readonly kind: "not_found" }
+  | { readonly kind: "out_of_scope" }
+  | { readonly kind: "wrong_state"; readonly status: string }
+  | { readonly kind: "outside_window"; readonly opensAt: Date; readonly closesAt: Date }
+  | { readonly kind: "too_early"; readonly from: Date }
+  | { readonly kind: "incomplete"; readonly items: VisitItem[]; readonly fee: boolean }
+  | { readonly kind: "fee_above_tariff"; readonly maxRial: number };
 
 /** Every outcome but success. */
-export type DeskRefusal = Exclude<DeskOutcome, { readonly kind: 'done' }>;
+export type DeskRefusal = Exclude<DeskOutcome, { readonly kind: "done" }>;

@@ -45,7 +45,7 @@ export function toPersianDigits(text: string | number | bigint): string {
 
 /** Removes invisible direction and joining marks (ZWNJ, ZWJ, LRM, RLM, ALM, bidi controls, BOM). */
 export function stripInvisibleMarks(text: string): string {
-  return text.replace(INVISIBLE_MARKS, '');
+  return text.replace(INVISIBLE_MARKS, "");
 }
 
 /**
@@ -55,7 +55,7 @@ export function stripInvisibleMarks(text: string): string {
  * instead of being silently dropped.
  */
 export function normalizeNumericInput(text: string): string {
-  return toLatinDigits(stripInvisibleMarks(text)).replace(NUMBER_SEPARATORS, '');
+  return toLatinDigits(stripInvisibleMarks(text)).replace(NUMBER_SEPARATORS, "");
 }
 
 /** True when the text is non-empty and made only of the Latin digits 0-9. */

@@ -1,14 +1,14 @@
 // Persian text as typed: normalizes spelling variants (names, addresses) and validates a name against the Persian alphabet.
-import { fail, ok } from '../shared/result.js';
-import type { Result } from '../shared/result.js';
+import { fail, ok } from "../shared/result.js";
+import type { Result } from "../shared/result.js";
 
-const ZWNJ = '\u200C';
+const ZWNJ = "\u200C";
 
 /** Arabic letters that Arabic and some Android keyboards send in place of their Persian forms. */
 const ARABIC_TO_PERSIAN_LETTERS: ReadonlyMap<string, string> = new Map([
-  ['\u064A', '\u06CC'], // ي Arabic yeh → ی
-  ['\u0649', '\u06CC'], // ى alef maksura → ی
-  ['\u0643', '\u06A9'], // ك Arabic kaf → ک
+  ["\u064A", "\u06CC"], // ي Arabic yeh → ی
+  ["\u0649", "\u06CC"], // ى alef maksura → ی
+  ["\u0643", "\u06A9"], // ك Arabic kaf → ک
 ]);
 const ARABIC_LETTER_VARIANTS = /[\u064A\u0649\u0643]/g;
 
@@ -33,7 +33,7 @@ const OPTIONAL_DIACRITICS = /[\u064B-\u0652\u0670]/g;
 const INVISIBLE_MARKS_EXCEPT_ZWNJ = /[\u200B\u200D-\u200F\u061C\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 /** The letters a Persian name is written with, after normalization (ي ى ك already mapped). */
-const PERSIAN_NAME_LETTERS = 'ءآأؤإئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیۀة';
+const PERSIAN_NAME_LETTERS = "ءآأؤإئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیۀة";
 const PERSIAN_NAME_PATTERN = new RegExp(`^[${PERSIAN_NAME_LETTERS} ${ZWNJ}]+$`);
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
@@ -41,7 +41,7 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
 export const MAX_PERSON_NAME_LENGTH = 50;
 
 /** Why a typed name was refused. */
-export type PersonNameError = 'empty' | 'too_long' | 'not_persian' | 'invalid_characters';
+export type PersonNameError = "empty" | "too_long" | "not_persian" | "invalid_characters";
 
 /**
  * Puts typed Persian text (a name, an address) in the form the civil registry uses: Arabic ي/ى/ك become Persian ی/ک,
@@ -51,18 +51,18 @@ export type PersonNameError = 'empty' | 'too_long' | 'not_persian' | 'invalid_ch
  */
 export function normalizePersianText(raw: string): string {
   return raw
-    .normalize('NFKC')
+    .normalize("NFKC")
     .replace(ARABIC_LETTER_VARIANTS, (letter) => ARABIC_TO_PERSIAN_LETTERS.get(letter) ?? letter)
-    .replace(HEH_WITH_HAMZA, '\u06C0')
-    .replace(YEH_WITH_HAMZA, '\u0626')
-    .replace(TATWEEL, '')
-    .replace(OPTIONAL_DIACRITICS, '')
-    .replace(INVISIBLE_MARKS_EXCEPT_ZWNJ, '')
-    .replace(/\s+/g, ' ')
+    .replace(HEH_WITH_HAMZA, "\u06C0")
+    .replace(YEH_WITH_HAMZA, "\u0626")
+    .replace(TATWEEL, "")
+    .replace(OPTIONAL_DIACRITICS, "")
+    .replace(INVISIBLE_MARKS_EXCEPT_ZWNJ, "")
+    .replace(/\s+/g, " ")
     .replace(/\u200C+/g, ZWNJ)
-    .replace(/ ?\u200C ?/g, (match) => (match === ZWNJ ? ZWNJ : ' '))
+    .replace(/ ?\u200C ?/g, (match) => (match === ZWNJ ? ZWNJ : " "))
     .trim()
-    .replace(/^\u200C+|\u200C+$/g, '')
+    .replace(/^\u200C+|\u200C+$/g, "")
     .trim();
 }
 
@@ -76,9 +76,9 @@ export const normalizePersianName = normalizePersianText;
  */
 export function validatePersonName(raw: string): Result<string, PersonNameError> {
   const name = normalizePersianName(raw);
-  if (name === '') return fail('empty');
-  if (name.length > MAX_PERSON_NAME_LENGTH) return fail('too_long');
-  if (LATIN_LETTER.test(name)) return fail('not_persian');
-  if (!PERSIAN_NAME_PATTERN.test(name)) return fail('invalid_characters');
+  if (name === "") return fail("empty");
+  if (name.length > MAX_PERSON_NAME_LENGTH) return fail("too_long");
+  if (LATIN_LETTER.test(name)) return fail("not_persian");
+  if (!PERSIAN_NAME_PATTERN.test(name)) return fail("invalid_characters");
   return ok(name);
 }

@@ -13,7 +13,9 @@ export interface ClockTime {
  * The word «ساعت» (o'clock) in front is allowed.
  */
 export function parseClockTime(text: string): ClockTime | undefined {
-  const plain = toLatinDigits(stripInvisibleMarks(text)).replace(/^\s*ساعت\s*/u, "").trim();
+  const plain = toLatinDigits(stripInvisibleMarks(text))
+    .replace(/^\s*ساعت\s*/u, "")
+    .trim();
   const match = /^(\d{1,2})(?:\s*[:.\u066b\u066c,\u060c\s]\s*(\d{2}))?$/u.exec(plain);
   if (!match) return undefined;
   const hour = Number(match[1]);

@@ -1,8 +1,8 @@
 // Jalali (Solar Hijri) calendar dates: the JalaliDate type, parsing typed dates and day arithmetic.
-import { d2j, isLeapJalaaliYear, isValidJalaaliDate, j2d, toGregorian } from 'jalaali-js';
-import { fail, ok } from '../shared/result.js';
-import type { Result } from '../shared/result.js';
-import { stripInvisibleMarks, toLatinDigits } from '../text/digits.js';
+import { d2j, isLeapJalaaliYear, isValidJalaaliDate, j2d, toGregorian } from "jalaali-js";
+import { fail, ok } from "../shared/result.js";
+import type { Result } from "../shared/result.js";
+import { stripInvisibleMarks, toLatinDigits } from "../text/digits.js";
 
 /** A calendar day in the Jalali calendar; month 1 is Farvardin, month 12 is Esfand. */
 export interface JalaliDate {
@@ -12,7 +12,7 @@ export interface JalaliDate {
 }
 
 /** Why a typed Jalali date was refused. */
-export type JalaliDateError = 'empty' | 'bad_format' | 'invalid_date';
+export type JalaliDateError = "empty" | "bad_format" | "invalid_date";
 
 /** Day of the week with the Iranian week: 0 = Saturday (the first day) … 6 = Friday (the weekend). */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -38,11 +38,11 @@ const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
  */
 export function parseJalaliDate(raw: string): Result<JalaliDate, JalaliDateError> {
   const text = toLatinDigits(stripInvisibleMarks(raw)).trim();
-  if (text === '') return fail('empty');
+  if (text === "") return fail("empty");
   const match = SEPARATED_DATE.exec(text) ?? COMPACT_DATE.exec(text);
-  if (match === null) return fail('bad_format');
+  if (match === null) return fail("bad_format");
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (!isValidJalaliDate(date)) return fail('invalid_date');
+  if (!isValidJalaliDate(date)) return fail("invalid_date");
   return ok(date);
 }
 
@@ -105,7 +105,7 @@ export function jalaliToGregorian(date: JalaliDate): { year: number; month: numb
 
 /** Stable Latin-digit form yyyy/mm/dd for logs, storage keys and tests; never shown to users. */
 export function jalaliDateToString(date: JalaliDate): string {
-  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  const pad = (value: number, width: number) => String(value).padStart(width, "0");
   return `${pad(date.year, 4)}/${pad(date.month, 2)}/${pad(date.day, 2)}`;
 }
 

@@ -1,31 +1,33 @@
 // Display formatting: Jalali dates, Tehran times and toman amounts in Persian digits, via Intl.
-import { RIAL_PER_TOMAN } from '../fees/money.js';
-import { tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from './tehran-clock.js';
-import type { JalaliDate } from './jalali.js';
+import { RIAL_PER_TOMAN } from "../fees/money.js";
+import { tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from "./tehran-clock.js";
+import type { JalaliDate } from "./jalali.js";
 
-const PERSIAN_LOCALE = 'fa-IR-u-ca-persian-nu-arabext';
-const PERSIAN_DECIMAL_SEPARATOR = '\u066B'; // ٫
-const PERSIAN_LIST_COMMA = '\u060C'; // ،
+const PERSIAN_LOCALE = "fa-IR-u-ca-persian-nu-arabext";
+const PERSIAN_DECIMAL_SEPARATOR = "\u066B"; // ٫
+const PERSIAN_LIST_COMMA = "\u060C"; // ،
 
 const dateParts = new Intl.DateTimeFormat(PERSIAN_LOCALE, {
   timeZone: TEHRAN_TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
 });
 
 const timeOfDay = new Intl.DateTimeFormat(PERSIAN_LOCALE, {
   timeZone: TEHRAN_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
 });
 
-const persianInteger = new Intl.NumberFormat('fa-IR-u-nu-arabext', { useGrouping: true, maximumFractionDigits: 0 });
+const persianInteger = new Intl.NumberFormat("fa-IR-u-nu-arabext", { useGrouping: true, maximumFractionDigits: 0 });
 
 /** ICU writes Thursday without its half-space (ZWNJ); the Academy's spelling has it: پنج‌شنبه. */
-const WEEKDAY_SPELLING: ReadonlyMap<string, string> = new Map([['\u067e\u0646\u062c\u0634\u0646\u0628\u0647', '\u067e\u0646\u062c\u200c\u0634\u0646\u0628\u0647']]);
+const WEEKDAY_SPELLING: ReadonlyMap<string, string> = new Map([
+  ["\u067e\u0646\u062c\u0634\u0646\u0628\u0647", "\u067e\u0646\u062c\u200c\u0634\u0646\u0628\u0647"],
+]);
 
 /** A weekday name as Persian is written (پنج‌شنبه with its half-space). */
 export function spellWeekday(icuWeekday: string): string {
@@ -39,7 +41,7 @@ export function spellWeekday(icuWeekday: string): string {
  */
 export function formatJalaliDate(instant: Date): string {
   const parts = new Map(dateParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  return [spellWeekday(parts.get('weekday') ?? ''), parts.get('day'), parts.get('month'), parts.get('year')].join(' ');
+  return [spellWeekday(parts.get("weekday") ?? ""), parts.get("day"), parts.get("month"), parts.get("year")].join(" ");
 }
 
 /** Tehran clock time of an instant on the 24-hour clock with Persian digits, e.g. «۱۴:۳۰», «۰۰:۰۵». */
@@ -64,7 +66,7 @@ export function formatJalaliDateOnly(date: JalaliDate): string {
  * Amounts that are not whole toman keep one decimal (15 rial → «۱٫۵»).
  */
 export function formatToman(rial: bigint | number): string {
-  if (typeof rial === 'number' && !Number.isSafeInteger(rial)) {
+  if (typeof rial === "number" && !Number.isSafeInteger(rial)) {
     throw new RangeError(`Rial amounts are whole numbers, got ${rial}`);
   }
   const amount = BigInt(rial);

@@ -1,13 +1,13 @@
 // Tehran wall clock: converts between instants and the date and time shown on clocks in Iran.
-import { toJalaali } from 'jalaali-js';
-import { isValidJalaliDate, jalaliToGregorian } from './jalali.js';
-import type { JalaliDate } from './jalali.js';
+import { toJalaali } from "jalaali-js";
+import { isValidJalaliDate, jalaliToGregorian } from "./jalali.js";
+import type { JalaliDate } from "./jalali.js";
 
 // Calendar arithmetic lives in jalali.ts; it is re-exported for callers that think in Tehran days.
-export { addDays, ageInFullYears, compareJalali, weekdayOf } from './jalali.js';
+export { addDays, ageInFullYears, compareJalali, weekdayOf } from "./jalali.js";
 
 /** IANA zone of Iran. Its offset is read from the runtime's time-zone data, never hard-coded. */
-export const TEHRAN_TIME_ZONE = 'Asia/Tehran';
+export const TEHRAN_TIME_ZONE = "Asia/Tehran";
 
 /** Date and time of day as a clock in Tehran shows them. */
 export interface TehranWallTime {
@@ -20,15 +20,15 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 // Gregorian with Latin digits so the parts parse as numbers; Jalali conversion is jalaali-js's job.
-const tehranGregorianParts = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
+const tehranGregorianParts = new Intl.DateTimeFormat("en-US-u-ca-gregory-nu-latn", {
   timeZone: TEHRAN_TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+  hourCycle: "h23",
 });
 
 /** The Jalali calendar day in Tehran at the given instant (Tehran midnight is 20:30 UTC the day before). */
@@ -63,9 +63,7 @@ export function tehranWallTimeToInstant(date: JalaliDate, hour: number, minute: 
   // the only candidates for it.
   const offsetBefore = tehranOffsetMs(wallAsUtc - DAY_MS);
   const offsetAfter = tehranOffsetMs(wallAsUtc + DAY_MS);
-  const matching = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter].filter(
-    (candidate) => candidate + tehranOffsetMs(candidate) === wallAsUtc,
-  );
+  const matching = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter].filter((candidate) => candidate + tehranOffsetMs(candidate) === wallAsUtc);
   if (matching.length > 0) return new Date(Math.min(...matching));
   return new Date(wallAsUtc - offsetBefore); // skipped by a spring-forward change
 }
@@ -81,7 +79,7 @@ function tehranOffsetMs(epochMs: number): number {
 function gregorianWallTimeInTehran(epochMs: number) {
   const fields: Record<string, number> = {};
   for (const part of tehranGregorianParts.formatToParts(epochMs)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    if (part.type !== "literal") fields[part.type] = Number(part.value);
   }
   const read = (field: string): number => {
     const value = fields[field];
@@ -89,11 +87,11 @@ function gregorianWallTimeInTehran(epochMs: number) {
     return value;
   };
   return {
-    year: read('year'),
-    month: read('month'),
-    day: read('day'),
-    hour: read('hour'),
-    minute: read('minute'),
-    second: read('second'),
+    year: read("year"),
+    month: read("month"),
+    day: read("day"),
+    hour: read("hour"),
+    minute: read("minute"),
+    second: read("second"),
   };
 }

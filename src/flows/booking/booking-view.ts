@@ -40,7 +40,8 @@ export function officeLine(ctx: FlowContext, office: OfficeChoice, index: number
   return ctx.t("booking-office-line", {
     n: toPersianDigits(index + 1),
     office: officeTitle(ctx, office),
-    distance: office.distanceKm === undefined ? "" : ctx.t("booking-office-distance", { km: toPersianDigits(office.distanceKm.toFixed(1)).replace(".", "\u066b") }),
+    distance:
+      office.distanceKm === undefined ? "" : ctx.t("booking-office-distance", { km: toPersianDigits(office.distanceKm.toFixed(1)).replace(".", "\u066b") }),
     earliest: office.earliestFree ? formatDateTime(new Date(office.earliestFree)) : ctx.t("booking-office-full"),
   });
 }

@@ -36,7 +36,10 @@ export function bookingFlow(services: BookingServices): Flow {
           const office = live ? (await services.booking.offices.catalog()).get(live.officeId) : undefined;
           if (live && office) return { kind: "booked" as const, appointmentId: live.id, startsAt: live.startsAt.toISOString(), office: officeChoice(office) };
         }
-        return { kind: "not_bookable" as const, status: eligibility.ok ? ("paid" as const) : "status" in eligibility ? eligibility.status : ("unknown" as const) };
+        return {
+          kind: "not_bookable" as const,
+          status: eligibility.ok ? ("paid" as const) : "status" in eligibility ? eligibility.status : ("unknown" as const),
+        };
       });
 
       if (standing.kind === "banned") await leave(conversation, ctx, "booking-no-show-ban", { reopensAt: formatDateTime(new Date(standing.reopensAt)) });
@@ -45,9 +48,15 @@ export function bookingFlow(services: BookingServices): Flow {
         const startsAt = new Date(standing.startsAt);
         // Past the cut-off there is nothing to offer but the appointment itself.
         if (!isChangeAllowed(startsAt, now, services.booking.policy)) {
-          await ctx.reply(ctx.t("booking-current-fixed", { ...appointmentParams(ctx, standing.office, startsAt), deadline: formatDateTime(changeDeadline(startsAt, services.booking.policy)) }), {
-            reply_markup: mainMenuKeyboard(ctx),
-          });
+          await ctx.reply(
+            ctx.t("booking-current-fixed", {
+              ...appointmentParams(ctx, standing.office, startsAt),
+              deadline: formatDateTime(changeDeadline(startsAt, services.booking.policy)),
+            }),
+            {
+              reply_markup: mainMenuKeyboard(ctx),
+            },
+          );
           return;
         }
         const choice = await ask(conversation, ctx, {
@@ -78,9 +87,7 @@ export function bookingFlow(services: BookingServices): Flow {
  */
 async function findApplication(conversation: FlowConversation, ctx: FlowContext, services: BookingServices): Promise<{ id: string; firstName: string }> {
   const chatId = ctx.chatId!;
-  const own = await conversation.external(async () =>
-    (await services.applications.findLiveByChat(chatId)).filter(isPaidForBooking).map(brief),
-  );
+  const own = await conversation.external(async () => (await services.applications.findLiveByChat(chatId)).filter(isPaidForBooking).map(brief));
   if (own.length === 1) {
     await ctx.reply(ctx.t("booking-for", { name: own[0]!.firstName }));
     return own[0]!;
@@ -107,7 +114,8 @@ const brief = (application: ApplicationView): Brief => ({
 
 /** One button per person registered from this chat, and one for someone else; undefined for someone else. */
 async function choosePerson(conversation: FlowConversation, ctx: FlowContext, people: Brief[]): Promise<Brief | undefined> {
-  const label = (person: Brief) => ctx.t("booking-person", { firstName: person.firstName, lastName: person.lastName, end: toPersianDigits(person.nationalIdEnd) });
+  const label = (person: Brief) =>
+    ctx.t("booking-person", { firstName: person.firstName, lastName: person.lastName, end: toPersianDigits(person.nationalIdEnd) });
   const someoneElse = ctx.t("booking-person-someone-else");
   const answer = await ask(conversation, ctx, {
     prompt: "booking-ask-person",
@@ -186,8 +194,12 @@ async function confirmAndTake(
       }
       // A repeated confirmation (the update redelivered after a crash, or pressed again after the answer
       // was lost) finds its own earlier success: the application's live appointment is the chosen slot.
-      if ((result.error === "already_booked" || result.error === "appointment_not_active") && (await holdsSlot(services, application.id, chosen.office.id, startsAt))) {
-        const planned = (await services.reminders?.schedule((await services.booking.store.liveAppointmentOf(application.id))!.id, startsAt).catch(() => undefined)) ?? [];
+      if (
+        (result.error === "already_booked" || result.error === "appointment_not_active") &&
+        (await holdsSlot(services, application.id, chosen.office.id, startsAt))
+      ) {
+        const planned =
+          (await services.reminders?.schedule((await services.booking.store.liveAppointmentOf(application.id))!.id, startsAt).catch(() => undefined)) ?? [];
         return { kind: "booked" as const, reminders: [...planned] };
       }
       if (result.error === "no_show_ban") return { kind: "banned" as const, reopensAt: result.reopensAt.toISOString() };

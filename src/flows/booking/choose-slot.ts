@@ -78,8 +78,23 @@ function pick<T>(options: Array<{ label: string; value: T }>) {
   };
 }
 
-function choiceQuestion<T>(prompt: string, options: Array<{ label: string; value: T }>, perRow: number, params?: Record<string, string | number>): Question<T, "choose_button"> {
-  return { prompt, promptParams: params, errors: CHOICE_ERRORS, buttons: () => inRows(options.map((o) => o.label), perRow), parse: pick(options) };
+function choiceQuestion<T>(
+  prompt: string,
+  options: Array<{ label: string; value: T }>,
+  perRow: number,
+  params?: Record<string, string | number>,
+): Question<T, "choose_button"> {
+  return {
+    prompt,
+    promptParams: params,
+    errors: CHOICE_ERRORS,
+    buttons: () =>
+      inRows(
+        options.map((o) => o.label),
+        perRow,
+      ),
+    parse: pick(options),
+  };
 }
 
 /**
@@ -159,7 +174,15 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     );
     if (offices.length === 0) return tell(ctx, "booking-nothing-near");
     await ctx.reply([ctx.t("booking-nearest-list"), ...offices.map((office, i) => officeLine(ctx, office, i))].join("\n"));
-    const answer = await ask(conversation, ctx, choiceQuestion("booking-ask-office", offices.map((o, i) => ({ label: officeButton(o, i), value: o })), 1));
+    const answer = await ask(
+      conversation,
+      ctx,
+      choiceQuestion(
+        "booking-ask-office",
+        offices.map((o, i) => ({ label: officeButton(o, i), value: o })),
+        1,
+      ),
+    );
     if (answer.kind === "back") return "back";
     search.office = answer.value;
     return "next";
@@ -175,7 +198,15 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     );
     if (offers.length === 0) return tell(ctx, "booking-nothing-near");
     await ctx.reply([ctx.t("booking-earliest-list"), ...offers.map((offer, i) => officeLine(ctx, offer.office, i))].join("\n"));
-    const answer = await ask(conversation, ctx, choiceQuestion("booking-ask-office", offers.map((offer, i) => ({ label: officeButton(offer.office, i), value: offer })), 1));
+    const answer = await ask(
+      conversation,
+      ctx,
+      choiceQuestion(
+        "booking-ask-office",
+        offers.map((offer, i) => ({ label: officeButton(offer.office, i), value: offer })),
+        1,
+      ),
+    );
     if (answer.kind === "back") return "back";
     return (await decide(answer.value)) === "done" ? "done" : "stay";
   };
@@ -183,7 +214,14 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   /** One of `days`, a page at a time, into the search; back goes one step up. */
   const askDay = async (search: Search, days: Array<{ date: JalaliDate; freeSlots: number }>, prompt: string, promptParams?: Record<string, string>) => {
     const options = days.map((d) => ({ label: dayButton(ctx, d.date, d.freeSlots), value: d.date }));
-    const answer = await askPaged(conversation, ctx, { prompt, promptParams, errors: CHOICE_ERRORS, perRow: 2, pageSize: DAYS_PER_PAGE, page: inMemoryPages(options, DAYS_PER_PAGE) });
+    const answer = await askPaged(conversation, ctx, {
+      prompt,
+      promptParams,
+      errors: CHOICE_ERRORS,
+      perRow: 2,
+      pageSize: DAYS_PER_PAGE,
+      page: inMemoryPages(options, DAYS_PER_PAGE),
+    });
     if (answer.kind === "back") return "back" as const;
     search.day = answer.value;
     return "next" as const;
@@ -232,10 +270,17 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     const offices = search.nearby ?? [];
     const times = await external(async (at: Date): Promise<ChosenSlot[]> => {
       const found = await freeSlotsAcross(services.booking, { officeIds: offices.map((office) => office.id), date: search.day!, now: at, limit: 10_000 });
-      return found.map(({ officeId, slot }) => ({ office: offices.find((office) => office.id === officeId)!, startsAt: slot.startsAt.toISOString(), type: search.type }));
+      return found.map(({ officeId, slot }) => ({
+        office: offices.find((office) => office.id === officeId)!,
+        startsAt: slot.startsAt.toISOString(),
+        type: search.type,
+      }));
     });
     if (times.length === 0) return tell(ctx, "booking-day-full");
-    const options = times.map((slot) => ({ label: ctx.t("booking-time-at-office", { time: timeButton(new Date(slot.startsAt)), office: slot.office.name }), value: slot }));
+    const options = times.map((slot) => ({
+      label: ctx.t("booking-time-at-office", { time: timeButton(new Date(slot.startsAt)), office: slot.office.name }),
+      value: slot,
+    }));
     const answer = await askPaged(conversation, ctx, {
       prompt: "booking-ask-time",
       errors: TIME_ERRORS,
@@ -291,9 +336,15 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
       pageSize: OFFICES_PER_PAGE,
       page: async (page) => {
         const offices = await external(async (at: Date) =>
-          (await officesInCity(services.booking, { cityId: search.city!.id, type: search.type, now: at, offset: page * OFFICES_PER_PAGE, limit: OFFICES_PER_PAGE })).map(
-            ({ office, earliestFree }) => officeChoice(office, { earliestFree: earliestFree?.startsAt ?? null }),
-          ),
+          (
+            await officesInCity(services.booking, {
+              cityId: search.city!.id,
+              type: search.type,
+              now: at,
+              offset: page * OFFICES_PER_PAGE,
+              limit: OFFICES_PER_PAGE,
+            })
+          ).map(({ office, earliestFree }) => officeChoice(office, { earliestFree: earliestFree?.startsAt ?? null })),
         );
         const offset = page * OFFICES_PER_PAGE;
         return {
@@ -336,7 +387,12 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
  * The nearest alternatives to a time that could not be taken: the same office's next times, then nearby
  * offices of the type the citizen chose. Null when there are none (said) or the citizen goes back.
  */
-export async function offerAlternatives(conversation: FlowConversation, ctx: FlowContext, services: BookingServices, wanted: ChosenSlot): Promise<ChosenSlot | null> {
+export async function offerAlternatives(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: BookingServices,
+  wanted: ChosenSlot,
+): Promise<ChosenSlot | null> {
   const options = await conversation.external(async () => {
     const now = clockOf(services);
     const alternatives = await findAlternatives(services.booking, { officeId: wanted.office.id, startsAt: new Date(wanted.startsAt), now, type: wanted.type });
@@ -353,7 +409,10 @@ export async function offerAlternatives(conversation: FlowConversation, ctx: Flo
     await ctx.reply(ctx.t("booking-no-alternatives"));
     return null;
   }
-  const labelled = options.map((option, i) => ({ label: ctx.t("booking-alternative", { n: toPersianDigits(i + 1), office: option.office.name, at: formatDateTime(new Date(option.startsAt)) }), value: option }));
+  const labelled = options.map((option, i) => ({
+    label: ctx.t("booking-alternative", { n: toPersianDigits(i + 1), office: option.office.name, at: formatDateTime(new Date(option.startsAt)) }),
+    value: option,
+  }));
   const chosen = await ask(conversation, ctx, choiceQuestion("booking-ask-alternative", labelled, 1));
   return chosen.kind === "answer" ? chosen.value : null;
 }
@@ -378,7 +437,9 @@ function typedTime<T>(options: Array<{ startsAt: string; value: T }>) {
 async function citiesNamed(services: BookingServices, typed: string) {
   const provinces = await services.places.provinces();
   const all = (
-    await Promise.all(provinces.map(async (province) => (await services.places.citiesOf(province.id)).map((c) => ({ id: c.id, name: c.name, provinceName: province.name }))))
+    await Promise.all(
+      provinces.map(async (province) => (await services.places.citiesOf(province.id)).map((c) => ({ id: c.id, name: c.name, provinceName: province.name }))),
+    )
   ).flat();
   const matches = matchPlaces(all, typed).slice(0, 12);
   return Promise.all(matches.map(async (city) => ({ ...city, location: await services.cityLocations.locationOf(city.id) })));

@@ -54,7 +54,13 @@ export async function askPaged<T, E extends string = never>(
       prompt: question.prompt,
       promptParams: question.promptParams,
       errors: question.errors,
-      buttons: () => [...inRows(shown.options.map((option) => option.label), question.perRow), ...(navRow.length > 0 ? [navRow] : [])],
+      buttons: () => [
+        ...inRows(
+          shown.options.map((option) => option.label),
+          question.perRow,
+        ),
+        ...(navRow.length > 0 ? [navRow] : []),
+      ],
       parse: (reply): Result<Picked<T>, "choose_button" | E> => {
         if (reply.kind !== "text") return fail("choose_button");
         const text = reply.text.trim();

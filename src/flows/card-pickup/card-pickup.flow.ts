@@ -60,12 +60,22 @@ export function cardPickupFlow(services: CardPickupServices): Flow {
     async run(conversation, ctx) {
       await ctx.reply(ctx.t("pickup-intro"));
       // Wrapped in an object: external() results are checked for JSON safety property by property.
-      const { found } = await findByTrackingCode(conversation, ctx, services, async (application: ApplicationView): Promise<{ found: Found }> => ({ found: await whereIsTheCard(services, application) }));
+      const { found } = await findByTrackingCode(
+        conversation,
+        ctx,
+        services,
+        async (application: ApplicationView): Promise<{ found: Found }> => ({ found: await whereIsTheCard(services, application) }),
+      );
       if (found.kind === "delivered") return void (await ctx.reply(ctx.t("pickup-delivered", { name: found.name }), { reply_markup: mainMenuKeyboard(ctx) }));
       if (found.kind === "in_transit") return showInTransit(ctx, found.name, found.office);
       if (found.kind === "not_yet") {
         const key = found.windowFrom ? "pickup-not-yet-window" : "pickup-not-yet";
-        const params = { name: found.name, stage: ctx.t(`status-stage-${found.stage}`), from: found.windowFrom ? formatJalaliDate(new Date(found.windowFrom)) : "", to: found.windowTo ? formatJalaliDate(new Date(found.windowTo)) : "" };
+        const params = {
+          name: found.name,
+          stage: ctx.t(`status-stage-${found.stage}`),
+          from: found.windowFrom ? formatJalaliDate(new Date(found.windowFrom)) : "",
+          to: found.windowTo ? formatJalaliDate(new Date(found.windowTo)) : "",
+        };
         return void (await ctx.reply(ctx.t(key, params), { reply_markup: mainMenuKeyboard(ctx) }));
       }
       await showReady(ctx, found);
@@ -83,7 +93,9 @@ export function cardPickupFlow(services: CardPickupServices): Flow {
       const office = await chooseOffice(conversation, ctx, services, choice.value, found.office.id);
       const outcome = await conversation.external(async () => (await services.cards.requestTransfer(found.applicationId, office.id, new Date())).kind);
       if (outcome === "done") services.notifyNow();
-      return leave(conversation, ctx, outcome === "done" || outcome === "already" ? "pickup-transfer-requested" : "pickup-transfer-refused", { office: office.name });
+      return leave(conversation, ctx, outcome === "done" || outcome === "already" ? "pickup-transfer-requested" : "pickup-transfer-refused", {
+        office: office.name,
+      });
     },
   };
 }
@@ -93,17 +105,39 @@ async function whereIsTheCard(services: CardPickupServices, application: Applica
   const catalog = await services.offices.catalog();
   const officeOf = (id: number): PickupOffice => {
     const office = catalog.get(id)!;
-    return { id, name: office.name, address: office.address, phone: office.phone, hours: persianWeeklyHours(office.weeklyHours), latitude: office.location.latitude, longitude: office.location.longitude };
+    return {
+      id,
+      name: office.name,
+      address: office.address,
+      phone: office.phone,
+      hours: persianWeeklyHours(office.weeklyHours),
+      latitude: office.location.latitude,
+      longitude: office.location.longitude,
+    };
   };
   if (card?.status === "ready") {
     const deliveryRial = (await services.tariffs.inForce(new Date())).deliveryRial;
-    return { kind: "ready", applicationId: application.id, name: application.firstName, office: officeOf(card.officeId), heldUntil: card.heldUntil.toISOString(), deliveryRial };
+    return {
+      kind: "ready",
+      applicationId: application.id,
+      name: application.firstName,
+      office: officeOf(card.officeId),
+      heldUntil: card.heldUntil.toISOString(),
+      deliveryRial,
+    };
   }
-  if (card?.status === "in_transit" && card.transferOfficeId !== null) return { kind: "in_transit", name: application.firstName, office: officeOf(card.transferOfficeId) };
+  if (card?.status === "in_transit" && card.transferOfficeId !== null)
+    return { kind: "in_transit", name: application.firstName, office: officeOf(card.transferOfficeId) };
   if (card?.status === "delivered" || application.status === "delivered") return { kind: "delivered", name: application.firstName };
   const completedAt = application.timeline.find((event) => event.status === "in_production" || event.status === "completed_in_person")?.at;
   const window = completedAt ? productionWindow(new Date(completedAt)) : undefined;
-  return { kind: "not_yet", name: application.firstName, stage: application.status, windowFrom: window?.from.toISOString(), windowTo: window?.to.toISOString() };
+  return {
+    kind: "not_yet",
+    name: application.firstName,
+    stage: application.status,
+    windowFrom: window?.from.toISOString(),
+    windowTo: window?.to.toISOString(),
+  };
 }
 
 async function showReady(ctx: FlowContext, found: Extract<Found, { kind: "ready" }>): Promise<void> {
@@ -126,7 +160,13 @@ async function showInTransit(ctx: FlowContext, name: string, office: PickupOffic
 }
 
 /** The new pickup office: one of the nearest to a shared location, or one in a chosen province and city. */
-async function chooseOffice(conversation: FlowConversation, ctx: FlowContext, services: CardPickupServices, mode: "nearest" | "city", currentOfficeId: number): Promise<PickupOffice> {
+async function chooseOffice(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: CardPickupServices,
+  mode: "nearest" | "city",
+  currentOfficeId: number,
+): Promise<PickupOffice> {
   for (;;) {
     let offices: Array<{ id: number; name: string; address: string }> = [];
     if (mode === "nearest") {
@@ -144,7 +184,11 @@ async function chooseOffice(conversation: FlowConversation, ctx: FlowContext, se
       });
       if (point.kind === "back") continue;
       offices = await conversation.external(async () =>
-        (await services.offices.catalog()).nearest(point.value, { limit: 6 }).filter((near) => near.office.id !== currentOfficeId).slice(0, 5).map((near) => ({ id: near.office.id, name: near.office.name, address: near.office.address })),
+        (await services.offices.catalog())
+          .nearest(point.value, { limit: 6 })
+          .filter((near) => near.office.id !== currentOfficeId)
+          .slice(0, 5)
+          .map((near) => ({ id: near.office.id, name: near.office.name, address: near.office.address })),
       );
     } else {
       const provinces = await conversation.external(() => services.places.provinces());
@@ -154,7 +198,11 @@ async function chooseOffice(conversation: FlowConversation, ctx: FlowContext, se
       const city = await ask(conversation, ctx, cityQuestion(cities, province.value.name, "booking-ask-city"));
       if (city.kind === "back") continue;
       offices = await conversation.external(async () =>
-        (await services.offices.catalog()).activeInCity(city.value.id).filter((office) => office.id !== currentOfficeId).slice(0, 10).map((office) => ({ id: office.id, name: office.name, address: office.address })),
+        (await services.offices.catalog())
+          .activeInCity(city.value.id)
+          .filter((office) => office.id !== currentOfficeId)
+          .slice(0, 10)
+          .map((office) => ({ id: office.id, name: office.name, address: office.address })),
       );
     }
     if (offices.length === 0) {
@@ -175,7 +223,15 @@ async function chooseOffice(conversation: FlowConversation, ctx: FlowContext, se
     if (chosen.kind === "back") continue;
     const full = await conversation.external(async () => {
       const office = (await services.offices.catalog()).get(chosen.value.id)!;
-      return { id: office.id, name: office.name, address: office.address, phone: office.phone, hours: persianWeeklyHours(office.weeklyHours), latitude: office.location.latitude, longitude: office.location.longitude };
+      return {
+        id: office.id,
+        name: office.name,
+        address: office.address,
+        phone: office.phone,
+        hours: persianWeeklyHours(office.weeklyHours),
+        latitude: office.location.latitude,
+        longitude: office.location.longitude,
+      };
     });
     return full;
   }

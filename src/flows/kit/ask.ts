@@ -10,10 +10,7 @@ import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { isBack, isCancel, isHelpCommand, isInterruption, questionKeyboard, type ButtonRows } from "./navigation.js";
 
 /** What the citizen sent in answer: typed text, a shared contact or a location. */
-export type Reply =
-  | { kind: "text"; text: string }
-  | { kind: "contact"; contact: Contact; fromId: number }
-  | { kind: "location"; location: Location };
+export type Reply = { kind: "text"; text: string } | { kind: "contact"; contact: Contact; fromId: number } | { kind: "location"; location: Location };
 
 /** The answer, or the citizen's wish to go one question back. */
 export type Answer<T> = { kind: "answer"; value: T } | { kind: "back" };

@@ -17,8 +17,10 @@ import { inRows } from "../kit/navigation.js";
 /** textOnly(): a contact or location where the question wants typed text. */
 type NotText = "not_text";
 
-const textOnly = <T, E extends string>(parse: (text: string) => Result<T, E>) => (reply: Reply): Result<T, E | NotText> =>
-  reply.kind === "text" ? parse(reply.text) : fail("not_text");
+const textOnly =
+  <T, E extends string>(parse: (text: string) => Result<T, E>) =>
+  (reply: Reply): Result<T, E | NotText> =>
+    reply.kind === "text" ? parse(reply.text) : fail("not_text");
 
 // Each family names exactly the codes its parser can return (`satisfies` refuses a missing or an extra one).
 export const NATIONAL_ID_ERRORS = errorMessages("prereg-national-id-error", {
@@ -66,9 +68,15 @@ const POSTAL_CODE_ERRORS = errorMessages("prereg-postal-code-error", {
   invalid_code: true,
   not_text: true,
 } satisfies Record<PostalCodeError | NotText, true>);
-const ADDRESS_ERRORS = errorMessages("prereg-address-error", { too_short: true, too_long: true, not_text: true } satisfies Record<AddressError | NotText, true>);
+const ADDRESS_ERRORS = errorMessages("prereg-address-error", { too_short: true, too_long: true, not_text: true } satisfies Record<
+  AddressError | NotText,
+  true
+>);
 type PlaceError = "not_found" | "ambiguous";
-const PROVINCE_ERRORS = errorMessages("prereg-province-error", { not_found: true, ambiguous: true, not_text: true } satisfies Record<PlaceError | NotText, true>);
+const PROVINCE_ERRORS = errorMessages("prereg-province-error", { not_found: true, ambiguous: true, not_text: true } satisfies Record<
+  PlaceError | NotText,
+  true
+>);
 const CITY_ERRORS = errorMessages("prereg-city-error", { not_found: true, ambiguous: true, not_text: true } satisfies Record<PlaceError | NotText, true>);
 const ABROAD_ERRORS = errorMessages("prereg-abroad-error", { choose_button: true, not_text: true });
 const REGISTRY_NAMES_ERRORS = errorMessages("prereg-registry-names-error", { choose_button: true, not_text: true });
@@ -138,7 +146,11 @@ export const addressQuestion: Question<string, AddressError | NotText> = {
 function narrowingPlacePicker<T extends { name: string }>(places: readonly T[]) {
   let offered: readonly T[] = places;
   return {
-    buttons: () => inRows(offered.map((place) => place.name), 3),
+    buttons: () =>
+      inRows(
+        offered.map((place) => place.name),
+        3,
+      ),
     parse: textOnly((text): Result<T, "not_found" | "ambiguous"> => {
       const matches = matchPlaces(places, text);
       if (matches.length === 1) return ok(matches[0]!);

@@ -50,7 +50,8 @@ export async function reviewSummary(
       }
       // Another person: the registry's names replace the old ones (shown in the summary); without them, ask.
       if (answers.namesFromRegistry === false) {
-        for (const name of ["firstName", "lastName", "fatherName"] as const) while (!(await askStep(conversation, reply, services, name, answers, today, false)));
+        for (const name of ["firstName", "lastName", "fatherName"] as const)
+          while (!(await askStep(conversation, reply, services, name, answers, today, false)));
       }
     }
     if (step === "province") while (!(await askStep(conversation, reply, services, "city", answers, today, true)));

@@ -29,13 +29,28 @@ export function deliverCardFlow(services: StaffServices): Flow {
         const found = cardId ? await services.cards.card(cardId) : null;
         if (!found) return { card: null };
         const application = (await services.desk.findApplicant({ applicationId: found.applicationId })) ?? null;
-        return { card: { id: found.id, applicationId: found.applicationId, officeId: found.officeId, status: found.status, name: application ? `${application.firstName} ${application.lastName}` : "" } };
+        return {
+          card: {
+            id: found.id,
+            applicationId: found.applicationId,
+            officeId: found.officeId,
+            status: found.status,
+            name: application ? `${application.firstName} ${application.lastName}` : "",
+          },
+        };
       });
       if (!card) return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-not_found");
       if (card.status === "delivered") return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-already");
       if (card.status !== "ready" || member.scope.kind !== "office" || card.officeId !== member.scope.officeId) {
         await conversation.external(() =>
-          appendAuditNow(services, member, { action: "card.deliver", subjectKind: "card", subjectId: card.id, applicationId: card.applicationId, officeId: card.officeId, outcome: "refused" }),
+          appendAuditNow(services, member, {
+            action: "card.deliver",
+            subjectKind: "card",
+            subjectId: card.id,
+            applicationId: card.applicationId,
+            officeId: card.officeId,
+            outcome: "refused",
+          }),
         );
         ctx.logger.warn({ card: card.id }, "staff action refused: the card is not ready at the operator's office");
         return leaveToStaffMenu(conversation, ctx, member, "staff-outcome-out_of_scope");
@@ -72,7 +87,8 @@ export function deliverCardFlow(services: StaffServices): Flow {
         errors: STAFF_CHOICE_ERRORS,
         back: false,
         buttons: (c) => [[c.t("staff-deliver-fingerprint-yes"), c.t("staff-deliver-fingerprint-no")]],
-        parse: (reply) => (reply.kind === "text" && [yes, ctx.t("staff-deliver-fingerprint-no")].includes(reply.text) ? ok(reply.text === yes) : fail("choose_button")),
+        parse: (reply) =>
+          reply.kind === "text" && [yes, ctx.t("staff-deliver-fingerprint-no")].includes(reply.text) ? ok(reply.text === yes) : fail("choose_button"),
       });
       if (fingerprint.kind === "back" || !fingerprint.value) return leaveToStaffMenu(conversation, ctx, member, "staff-deliver-fingerprint-failed");
 
@@ -82,7 +98,8 @@ export function deliverCardFlow(services: StaffServices): Flow {
         errors: STAFF_CHOICE_ERRORS,
         back: false,
         buttons: (c) => [[c.t("staff-deliver-to-holder"), c.t("staff-deliver-to-representative")]],
-        parse: (reply) => (reply.kind === "text" && [holder, ctx.t("staff-deliver-to-representative")].includes(reply.text) ? ok(reply.text === holder) : fail("choose_button")),
+        parse: (reply) =>
+          reply.kind === "text" && [holder, ctx.t("staff-deliver-to-representative")].includes(reply.text) ? ok(reply.text === holder) : fail("choose_button"),
       });
       if (to.kind === "back") return;
       let recipient: Recipient = { kind: "holder" };
@@ -123,4 +140,3 @@ export function deliverCardFlow(services: StaffServices): Flow {
     },
   };
 }
-

@@ -40,7 +40,12 @@ export function findApplicantFlow(services: StaffServices): Flow {
         const { view } = await conversation.external(async () => {
           const applicant = await services.desk.findApplicant(query.value);
           if (!applicant) return { view: null };
-          await appendAuditNow(services, member, { action: "applicant.find", subjectKind: "application", subjectId: applicant.applicationId, applicationId: applicant.applicationId });
+          await appendAuditNow(services, member, {
+            action: "applicant.find",
+            subjectKind: "application",
+            subjectId: applicant.applicationId,
+            applicationId: applicant.applicationId,
+          });
           const catalog = await services.offices.catalog();
           return { view: plainView(applicantView(ctx, member, applicant, (id) => catalog.get(id)?.name ?? "")) };
         });

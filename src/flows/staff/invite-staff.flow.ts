@@ -53,7 +53,15 @@ export function inviteStaffFlow(services: StaffServices): Flow {
       });
       const link = inviteLink(ctx.me.username, invite.token);
       ctx.logger.info({ role: grant.role, office: grant.officeId }, "staff invite created in the bot");
-      await ctx.reply(ctx.t("staff-invite-created", { role: ctx.t(`staff-role-${grant.role}`), office: officeName, until: formatDateTime(new Date(invite.expiresAt)), link: link.url, command: link.command }));
+      await ctx.reply(
+        ctx.t("staff-invite-created", {
+          role: ctx.t(`staff-role-${grant.role}`),
+          office: officeName,
+          until: formatDateTime(new Date(invite.expiresAt)),
+          link: link.url,
+          command: link.command,
+        }),
+      );
       return leaveToStaffMenu(conversation, ctx, admin, "staff-invite-done");
     },
   };

@@ -20,9 +20,9 @@ export function officeTrailFlow(services: StaffServices): Flow {
           if (reply.kind !== "text") return fail("unknown");
           const code = reply.text.trim();
           const { found } = await conversation.external(async () => {
-              const office = (await services.offices.catalog()).all().find((o) => o.code === code);
-              return { found: office ? { id: office.id, name: office.name } : null };
-            });
+            const office = (await services.offices.catalog()).all().find((o) => o.code === code);
+            return { found: office ? { id: office.id, name: office.name } : null };
+          });
           return found ? ok({ id: found.id, name: found.name }) : fail("unknown");
         },
       });

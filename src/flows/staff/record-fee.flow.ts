@@ -47,7 +47,13 @@ export function recordFeeFlow(services: StaffServices): Flow {
         return leaveToStaffMenu(conversation, ctx, acting, "staff-outcome-fee_above_tariff", { cap: formatToman(cap) });
       }
       if (result.card) await sendView(ctx, result.card);
-      return leaveToStaffMenu(conversation, ctx, acting, result.kind === "done" || result.kind === "already" ? "staff-done-fee" : `staff-outcome-${result.kind}`, { fee: formatToman(fee.value) });
+      return leaveToStaffMenu(
+        conversation,
+        ctx,
+        acting,
+        result.kind === "done" || result.kind === "already" ? "staff-done-fee" : `staff-outcome-${result.kind}`,
+        { fee: formatToman(fee.value) },
+      );
     },
   };
 }

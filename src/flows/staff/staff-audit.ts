@@ -4,5 +4,12 @@ import type { StaffMember } from "../../domain/staff/staff-member.js";
 import type { StaffServices } from "./staff-services.js";
 
 export function appendAuditNow(services: StaffServices, member: StaffMember, record: Omit<AuditRecord, "actor">): Promise<void> {
-  return services.staff.audit({ ...record, actor: { memberId: member.id, role: member.role }, officeId: record.officeId ?? (member.scope.kind === "office" ? member.scope.officeId : null) }, new Date());
+  return services.staff.audit(
+    {
+      ...record,
+      actor: { memberId: member.id, role: member.role },
+      officeId: record.officeId ?? (member.scope.kind === "office" ? member.scope.officeId : null),
+    },
+    new Date(),
+  );
 }

@@ -10,7 +10,13 @@ import type { StaffServices } from "./staff-services.js";
  * The member, read from the database at this step, allowed to take `action`; otherwise the person is told
  * no and the conversation ends (an operator revoked mid-conversation can finish nothing).
  */
-export async function actingMember(conversation: FlowConversation, ctx: FlowContext, services: StaffServices, action: StaffAction, officeId?: number): Promise<StaffMember> {
+export async function actingMember(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  services: StaffServices,
+  action: StaffAction,
+  officeId?: number,
+): Promise<StaffMember> {
   const verdict = await conversation.external(async () => {
     const member = ctx.from ? await services.staff.activeMember(ctx.from.id) : null;
     const decision = authorize(member, action, officeId);
@@ -25,7 +31,13 @@ export async function actingMember(conversation: FlowConversation, ctx: FlowCont
 }
 
 /** Ends the conversation with the staff menu. */
-export async function leaveToStaffMenu(conversation: FlowConversation, ctx: FlowContext, member: StaffMember, key: string, params?: Record<string, string | number>): Promise<never> {
+export async function leaveToStaffMenu(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  member: StaffMember,
+  key: string,
+  params?: Record<string, string | number>,
+): Promise<never> {
   await ctx.reply(ctx.t(key, params), { reply_markup: staffMenuKeyboard(ctx, member) });
   return conversation.halt();
 }
@@ -43,6 +55,11 @@ export async function sendView(ctx: FlowContext, view: PlainView): Promise<void>
 }
 
 /** ask() in a staff journey: leaving (cancel, /start) returns to the staff menu rather than the citizen's. */
-export function staffAsk<T, E extends string>(conversation: FlowConversation, ctx: FlowContext, member: StaffMember, question: Question<T, E>): Promise<Answer<T>> {
+export function staffAsk<T, E extends string>(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  member: StaffMember,
+  question: Question<T, E>,
+): Promise<Answer<T>> {
   return ask(conversation, ctx, { ...question, leaveWith: (c) => staffMenuKeyboard(c, member) });
 }

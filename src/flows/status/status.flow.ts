@@ -96,12 +96,12 @@ function statusText(ctx: FlowContext, application: StatusFacts, deliveryRial: nu
     step.kind === "card_at"
       ? ctx.t(`status-next-${application.status}-at`, { office: step.office, deliveryFee: formatToman(deliveryRial) })
       : step.kind === "card_window"
-      ? ctx.t("status-next-card-window", { from: formatJalaliDate(step.from), to: formatJalaliDate(step.to) })
-      : step.kind === "booked_at" && facts.booked
-        ? ctx.t("status-next-booked-at", appointmentParams(ctx, facts.booked.office, new Date(facts.booked.startsAt)))
-        : step.kind === "no_show_until"
-          ? ctx.t("status-next-no-show-until", { until: formatDateTime(step.until) })
-          : ctx.t(`status-next-${application.status}`, { deliveryFee: formatToman(deliveryRial) });
+        ? ctx.t("status-next-card-window", { from: formatJalaliDate(step.from), to: formatJalaliDate(step.to) })
+        : step.kind === "booked_at" && facts.booked
+          ? ctx.t("status-next-booked-at", appointmentParams(ctx, facts.booked.office, new Date(facts.booked.startsAt)))
+          : step.kind === "no_show_until"
+            ? ctx.t("status-next-no-show-until", { until: formatDateTime(step.until) })
+            : ctx.t(`status-next-${application.status}`, { deliveryFee: formatToman(deliveryRial) });
   return ctx.t("status-result", {
     name: application.firstName,
     stage: ctx.t(`status-stage-${application.status}`),

@@ -34,8 +34,7 @@ export const badRequest = (detail: string) => new BotApiError(400, `Bad Request:
 export const unauthorized = () => new BotApiError(401, "Unauthorized");
 export const notFound = () => new BotApiError(404, "Not Found");
 export const conflict = (detail: string) => new BotApiError(409, `Conflict: ${detail}`);
-export const tooManyRequests = (retryAfter: number) =>
-  new BotApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+export const tooManyRequests = (retryAfter: number) => new BotApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
 
 /** Default descriptions for injected faults, worded like Telegram's. */
 export function defaultDescription(errorCode: number): string {

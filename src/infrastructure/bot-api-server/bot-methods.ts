@@ -10,16 +10,7 @@ import { paymentMethods } from "./methods/payment-methods.js";
 import { settingsMethods } from "./methods/settings-methods.js";
 import { updateMethods } from "./methods/update-methods.js";
 
-const methodGroups = [
-  settingsMethods,
-  updateMethods,
-  messageMethods,
-  editMethods,
-  callbackMethods,
-  chatMethods,
-  paymentMethods,
-  fileMethods,
-];
+const methodGroups = [settingsMethods, updateMethods, messageMethods, editMethods, callbackMethods, chatMethods, paymentMethods, fileMethods];
 
 const methodsByLowerName = new Map<string, BotMethod>(
   methodGroups.flatMap((group) => Object.entries(group)).map(([name, method]) => [name.toLowerCase(), method]),

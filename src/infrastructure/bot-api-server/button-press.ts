@@ -4,15 +4,7 @@ import type { InlineKeyboardButton, KeyboardButton } from "grammy/types";
 import type { StoredMessage } from "./chat-record.js";
 import { buttonLabels, inlineKeyboardOf, keyboardButtonText, latestInlineKeyboardMessage, replyKeyboardInForce } from "./keyboards.js";
 import { SimError } from "./sim-error.js";
-import {
-  contactContent,
-  sendCallbackQuery,
-  sendUserMessage,
-  startPayment,
-  textContent,
-  type SimActionResult,
-  type SimChat,
-} from "./simulated-user-actions.js";
+import { contactContent, sendCallbackQuery, sendUserMessage, startPayment, textContent, type SimActionResult, type SimChat } from "./simulated-user-actions.js";
 
 export interface PressRequest {
   label: string;
@@ -25,9 +17,7 @@ export interface PressRequest {
   longitude?: number | undefined;
 }
 
-type Found =
-  | { keyboard: "reply"; button: KeyboardButton; messageId: number }
-  | { keyboard: "inline"; button: InlineKeyboardButton; message: StoredMessage };
+type Found = { keyboard: "reply"; button: KeyboardButton; messageId: number } | { keyboard: "inline"; button: InlineKeyboardButton; message: StoredMessage };
 
 export function pressButton(place: SimChat, request: PressRequest): SimActionResult {
   const found = findButton(place, request);

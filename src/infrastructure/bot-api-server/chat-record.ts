@@ -1,28 +1,10 @@
 // One private chat between a simulated user and a bot: messages, callback queries, payments, actions.
 
-import type {
-  Chat,
-  ForceReply,
-  InlineKeyboardMarkup,
-  LabeledPrice,
-  Message,
-  ReplyKeyboardMarkup,
-  ReplyKeyboardRemove,
-  User,
-} from "grammy/types";
+import type { Chat, ForceReply, InlineKeyboardMarkup, LabeledPrice, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, User } from "grammy/types";
 
 export type MessageSender = "user" | "bot";
 
-export type MessageKind =
-  | "text"
-  | "photo"
-  | "document"
-  | "location"
-  | "venue"
-  | "contact"
-  | "sticker"
-  | "invoice"
-  | "successful_payment";
+export type MessageKind = "text" | "photo" | "document" | "location" | "venue" | "contact" | "sticker" | "invoice" | "successful_payment";
 
 export type AnyReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 

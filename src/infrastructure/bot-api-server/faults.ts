@@ -33,9 +33,7 @@ export class FaultStore {
     const fault: ArmedFault = {
       method: spec.method.toLowerCase(),
       error_code: spec.error_code,
-      description:
-        spec.description ??
-        (spec.error_code === 429 ? `Too Many Requests: retry after ${retryAfter}` : defaultDescription(spec.error_code)),
+      description: spec.description ?? (spec.error_code === 429 ? `Too Many Requests: retry after ${retryAfter}` : defaultDescription(spec.error_code)),
       remaining: spec.times ?? 1,
       ...(retryAfter !== undefined ? { retry_after: retryAfter } : {}),
       ...(spec.chat_id !== undefined ? { chat_id: spec.chat_id } : {}),
@@ -55,9 +53,7 @@ export class FaultStore {
   /** The error this call must fail with, if a fault is armed for it; uses up one of its times. */
   take(method: string, chatId: number | undefined): BotApiError | undefined {
     const name = method.toLowerCase();
-    const fault = this.faults.find(
-      (candidate) => candidate.method === name && (candidate.chat_id === undefined || candidate.chat_id === chatId),
-    );
+    const fault = this.faults.find((candidate) => candidate.method === name && (candidate.chat_id === undefined || candidate.chat_id === chatId));
     if (!fault) return undefined;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);

@@ -27,7 +27,7 @@ export function parseReplyMarkup(value: unknown): AnyReplyMarkup | undefined {
     if (!isRows(rows)) throw badRequest("can't parse reply keyboard markup JSON object");
     for (const button of rows.flat()) {
       if (typeof button === "string") continue;
-      if (!isObject(button) || typeof button.text !== "string") throw badRequest("can't parse keyboard button: Field \"text\" must be of type String");
+      if (!isObject(button) || typeof button.text !== "string") throw badRequest('can\'t parse keyboard button: Field "text" must be of type String');
     }
     return value as unknown as AnyReplyMarkup;
   }
@@ -49,7 +49,7 @@ function parseInlineKeyboard(value: Record<string, unknown>): InlineKeyboardMark
   if (!isRows(rows)) throw badRequest("can't parse inline keyboard markup JSON object");
   for (const button of rows.flat()) {
     if (!isObject(button) || typeof button.text !== "string") {
-      throw badRequest("can't parse inline keyboard button: Field \"text\" must be of type String");
+      throw badRequest('can\'t parse inline keyboard button: Field "text" must be of type String');
     }
     const actions = inlineActions.filter((action) => button[action] !== undefined);
     if (actions.length === 0) throw badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");

@@ -2,12 +2,7 @@
 
 /** A 16×16 blue PNG, small enough to inline and real enough for image viewers. */
 export const samplePhotoPng = {
-  bytes: new Uint8Array(
-    Buffer.from(
-      "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR42mNQnn2ZJMQwqmFUw/DVAAB++5EQ30eyaAAAAABJRU5ErkJggg==",
-      "base64",
-    ),
-  ),
+  bytes: new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR42mNQnn2ZJMQwqmFUw/DVAAB++5EQ30eyaAAAAABJRU5ErkJggg==", "base64")),
   width: 16,
   height: 16,
   contentType: "image/png",

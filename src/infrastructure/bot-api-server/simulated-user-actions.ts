@@ -59,9 +59,7 @@ export function defaultPhoneNumber(userId: number): string {
 export function photoContent({ state, bot }: SimChat, caption: string | undefined): MessageContent {
   const { bytes, width, height, contentType } = samplePhotoPng;
   const file = state.files.addUpload(bot.id, "photos", bytes, "photo.png", contentType);
-  const photo: PhotoSize[] = [
-    { file_id: file.fileId, file_unique_id: file.fileUniqueId, width, height, file_size: bytes.byteLength },
-  ];
+  const photo: PhotoSize[] = [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, width, height, file_size: bytes.byteLength }];
   return { photo, ...(caption ? { caption } : {}) };
 }
 

@@ -82,11 +82,7 @@ export function createSimulatedUserRoutes(state: LocalBotApiState, lifetime: Abo
    * Parses the body, opens the chat (a user action starts it) and runs the action. The body's
    * profile fields update the sender, except where they describe something else (a shared contact).
    */
-  const userAction = <S extends z.ZodType>(
-    schema: S,
-    run: (place: SimChat, body: z.infer<S>) => unknown,
-    { bodyIsProfile = true } = {},
-  ) =>
+  const userAction = <S extends z.ZodType>(schema: S, run: (place: SimChat, body: z.infer<S>) => unknown, { bodyIsProfile = true } = {}) =>
     handle(async (c) => {
       const body = parse(schema, await readJson(c));
       const bot = resolveBot(state, c, body);
@@ -107,16 +103,34 @@ export function createSimulatedUserRoutes(state: LocalBotApiState, lifetime: Abo
       return c.json(await run({ state, bot, chat }, body));
     });
 
-  app.post("/users/:userId/message", userAction(schemas.message, (place, body) => sendUserMessage(place, "text", textContent(body.text))));
+  app.post(
+    "/users/:userId/message",
+    userAction(schemas.message, (place, body) => sendUserMessage(place, "text", textContent(body.text))),
+  );
   app.post(
     "/users/:userId/contact",
     userAction(schemas.contact, (place, body) => sendUserMessage(place, "contact", contactContent(place.chat, body)), { bodyIsProfile: false }),
   );
-  app.post("/users/:userId/location", userAction(schemas.location, (place, { latitude, longitude }) => sendUserMessage(place, "location", { location: { latitude, longitude } })));
-  app.post("/users/:userId/photo", userAction(schemas.photo, (place, body) => sendUserMessage(place, "photo", photoContent(place, body.caption))));
-  app.post("/users/:userId/sticker", userAction(schemas.sticker, (place) => sendUserMessage(place, "sticker", stickerContent(place))));
-  app.post("/users/:userId/edit", chatAction(schemas.edit, (place, body) => editUserMessage(place, body.message_id, body.text)));
-  app.post("/users/:userId/press", chatAction(schemas.press, (place, body) => pressButton(place, body)));
+  app.post(
+    "/users/:userId/location",
+    userAction(schemas.location, (place, { latitude, longitude }) => sendUserMessage(place, "location", { location: { latitude, longitude } })),
+  );
+  app.post(
+    "/users/:userId/photo",
+    userAction(schemas.photo, (place, body) => sendUserMessage(place, "photo", photoContent(place, body.caption))),
+  );
+  app.post(
+    "/users/:userId/sticker",
+    userAction(schemas.sticker, (place) => sendUserMessage(place, "sticker", stickerContent(place))),
+  );
+  app.post(
+    "/users/:userId/edit",
+    chatAction(schemas.edit, (place, body) => editUserMessage(place, body.message_id, body.text)),
+  );
+  app.post(
+    "/users/:userId/press",
+    chatAction(schemas.press, (place, body) => pressButton(place, body)),
+  );
   app.post(
     "/users/:userId/callback",
     chatAction(schemas.callback, (place, body) => {
@@ -125,9 +139,18 @@ export function createSimulatedUserRoutes(state: LocalBotApiState, lifetime: Abo
       return sendCallbackQuery(place, stored, body.data);
     }),
   );
-  app.post("/users/:userId/pay", chatAction(schemas.pay, (place, body) => startPayment(place, body.message_id)));
-  app.post("/users/:userId/block", chatAction(schemas.block, (place) => setBlocked(place, true)));
-  app.post("/users/:userId/unblock", chatAction(schemas.block, (place) => setBlocked(place, false)));
+  app.post(
+    "/users/:userId/pay",
+    chatAction(schemas.pay, (place, body) => startPayment(place, body.message_id)),
+  );
+  app.post(
+    "/users/:userId/block",
+    chatAction(schemas.block, (place) => setBlocked(place, true)),
+  );
+  app.post(
+    "/users/:userId/unblock",
+    chatAction(schemas.block, (place) => setBlocked(place, false)),
+  );
 
   app.get(
     "/users/:userId/transcript",

@@ -37,7 +37,8 @@ export function parseCardCsv(text: string): { rows: CardCsvRow[]; errors: Office
   if (header === undefined) return { rows: [], errors: [{ line: 1, reason: "empty_file" }] };
   const errors: OfficeCsvError[] = [];
   const columns = header.record.map((name) => name.toLowerCase());
-  for (const name of columns) if (!(CARD_CSV_COLUMNS as readonly string[]).includes(name)) errors.push({ line: header.info.lines, reason: "unknown_column", column: name });
+  for (const name of columns)
+    if (!(CARD_CSV_COLUMNS as readonly string[]).includes(name)) errors.push({ line: header.info.lines, reason: "unknown_column", column: name });
   for (const name of CARD_CSV_COLUMNS) if (!columns.includes(name)) errors.push({ line: header.info.lines, reason: "missing_column", column: name });
   if (new Set(columns).size !== columns.length) errors.push({ line: header.info.lines, reason: "repeated_column" });
   if (errors.length > 0) return { rows: [], errors };

@@ -39,15 +39,19 @@ export async function importCardsCsv(
       ).map((row) => [row.tracking_code, row]),
     );
     const offices = new Map(
-      (await tx.query<{ code: string; id: number }>(`SELECT code, id FROM offices WHERE code = ANY($1::text[])`, [parsed.rows.map((row) => row.draft.officeCode)])).map(
-        (row) => [row.code, row.id],
-      ),
+      (
+        await tx.query<{ code: string; id: number }>(`SELECT code, id FROM offices WHERE code = ANY($1::text[])`, [
+          parsed.rows.map((row) => row.draft.officeCode),
+        ])
+      ).map((row) => [row.code, row.id]),
     );
     const serialOwners = new Map(
-      (await tx.query<{ serial: string; tracking_code: string }>(
-        `SELECT c.serial, p.tracking_code FROM cards c JOIN applications p ON p.id = c.application_id WHERE c.serial = ANY($1::text[])`,
-        [parsed.rows.map((row) => row.draft.serial)],
-      )).map((row) => [row.serial, row.tracking_code]),
+      (
+        await tx.query<{ serial: string; tracking_code: string }>(
+          `SELECT c.serial, p.tracking_code FROM cards c JOIN applications p ON p.id = c.application_id WHERE c.serial = ANY($1::text[])`,
+          [parsed.rows.map((row) => row.draft.serial)],
+        )
+      ).map((row) => [row.serial, row.tracking_code]),
     );
     const errors: OfficeCsvError[] = [];
     const fresh: Array<{ applicationId: string; officeId: number; draft: (typeof parsed.rows)[number]["draft"] }> = [];
@@ -59,9 +63,11 @@ export async function importCardsCsv(
       if (!application) errors.push({ line, reason: "unknown_tracking_code", column: "tracking_code", value: draft.trackingCode });
       else if (officeId === undefined) errors.push({ line, reason: "unknown_office", column: "pickup_office_code", value: draft.officeCode });
       else if (application.card_serial === draft.serial) unchanged++;
-      else if (application.card_serial !== null) errors.push({ line, reason: "card_already_imported", column: "card_serial", value: `${draft.serial} (recorded: ${application.card_serial})` });
+      else if (application.card_serial !== null)
+        errors.push({ line, reason: "card_already_imported", column: "card_serial", value: `${draft.serial} (recorded: ${application.card_serial})` });
       else if (owner !== undefined) errors.push({ line, reason: "serial_of_another_application", column: "card_serial", value: draft.serial });
-      else if (application.status !== "in_production") errors.push({ line, reason: "application_not_in_production", column: "tracking_code", value: application.status });
+      else if (application.status !== "in_production")
+        errors.push({ line, reason: "application_not_in_production", column: "tracking_code", value: application.status });
       else fresh.push({ applicationId: application.id, officeId, draft });
     }
     if (errors.length > 0) return { ok: false, errors };
@@ -77,7 +83,16 @@ export async function importCardsCsv(
       await moveApplicationStatus(tx, [card.applicationId], ["in_production"], "ready_for_pickup", now);
       await appendAudit(
         tx,
-        { actor: { memberId: null, role: "cli" }, action: "card.import", subjectKind: "card", subjectId: row!.id, officeId: card.officeId, applicationId: card.applicationId, before: { status: "in_production" }, after: { status: "ready", serial: card.draft.serial } },
+        {
+          actor: { memberId: null, role: "cli" },
+          action: "card.import",
+          subjectKind: "card",
+          subjectId: row!.id,
+          officeId: card.officeId,
+          applicationId: card.applicationId,
+          before: { status: "in_production" },
+          after: { status: "ready", serial: card.draft.serial },
+        },
         now,
       );
       if (await announceCardReady(tx, row!.id, "import", options.deliveryRial)) announced++;

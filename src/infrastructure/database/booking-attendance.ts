@@ -24,7 +24,13 @@ export function sqlAttendance(sql: SqlExecutor): Pick<BookingStore, "markNoShows
           [request.startedBefore, request.limit, request.now, request.banMs],
         );
         if (missed.length === 0) return [];
-        const contacts = await moveApplications(tx, missed.map((row) => row.application_id), MISS_MOVE.from[0]!, MISS_MOVE.to, request.now);
+        const contacts = await moveApplications(
+          tx,
+          missed.map((row) => row.application_id),
+          MISS_MOVE.from[0]!,
+          MISS_MOVE.to,
+          request.now,
+        );
         return missed.map((row) => ({
           appointmentId: row.id,
           applicationId: row.application_id,

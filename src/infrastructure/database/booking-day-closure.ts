@@ -17,14 +17,16 @@ export function sqlDayClosure(sql: SqlExecutor): Pick<BookingStore, "closeDay" |
           // Exclusive against the shared lock every booking of this office-day holds: in-flight bookings
           // finish first (and are cancelled below); later ones wait, then see the closed day.
           await tx.query(`SELECT pg_advisory_xact_lock($1::int, $2::date - DATE '2000-01-01')`, [request.officeId, day]);
-          await tx.query(
-            `INSERT INTO office_closed_dates (office_id, day, created_at) VALUES ($1, $2::date, $3) ON CONFLICT DO NOTHING`,
-            [request.officeId, day, request.now],
-          );
-          await tx.query(
-            `SELECT id FROM slots WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 ORDER BY id FOR UPDATE`,
-            [request.officeId, request.from, request.to],
-          );
+          await tx.query(`INSERT INTO office_closed_dates (office_id, day, created_at) VALUES ($1, $2::date, $3) ON CONFLICT DO NOTHING`, [
+            request.officeId,
+            day,
+            request.now,
+          ]);
+          await tx.query(`SELECT id FROM slots WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 ORDER BY id FOR UPDATE`, [
+            request.officeId,
+            request.from,
+            request.to,
+          ]);
           const cancelled = await tx.query<{ id: string; application_id: string; slot_id: string; starts_at: Date }>(
             `UPDATE appointments SET status = 'cancelled', cancelled_at = $4, cancel_reason = 'office_closed'
               WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 AND status = 'active'
@@ -32,7 +34,10 @@ export function sqlDayClosure(sql: SqlExecutor): Pick<BookingStore, "closeDay" |
             [request.officeId, request.from, request.to, request.now],
           );
           if (cancelled.length === 0) return [];
-          await releaseSeats(tx, cancelled.map((row) => row.slot_id));
+          await releaseSeats(
+            tx,
+            cancelled.map((row) => row.slot_id),
+          );
           const applicationIds = cancelled.map((row) => row.application_id);
           const contacts = await moveApplications(tx, applicationIds, CANCEL_MOVE.from[0]!, CANCEL_MOVE.to, request.now);
           return cancelled.map((row) => ({
@@ -48,10 +53,7 @@ export function sqlDayClosure(sql: SqlExecutor): Pick<BookingStore, "closeDay" |
     },
 
     async reopenDay(officeId, day) {
-      const rows = await sql.query(`DELETE FROM office_closed_dates WHERE office_id = $1 AND day = $2::date RETURNING office_id`, [
-        officeId,
-        toSqlDate(day),
-      ]);
+      const rows = await sql.query(`DELETE FROM office_closed_dates WHERE office_id = $1 AND day = $2::date RETURNING office_id`, [officeId, toSqlDate(day)]);
       return rows.length > 0;
     },
   };

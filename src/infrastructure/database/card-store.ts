@@ -113,7 +113,15 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
   }
 
   async function waiting(where: string, params: unknown[], order: string): Promise<Array<WaitingCard & { office_id?: number }>> {
-    const rows = await sql.query<{ id: string; application_id: string; first_name: string; last_name: string; ready_at: Date; held_until: Date; from_office: string | null }>(
+    const rows = await sql.query<{
+      id: string;
+      application_id: string;
+      first_name: string;
+      last_name: string;
+      ready_at: Date;
+      held_until: Date;
+      from_office: string | null;
+    }>(
       `SELECT c.id::text AS id, c.application_id::text AS application_id, p.first_name, p.last_name, c.ready_at, c.held_until, o.name AS from_office
          FROM cards c JOIN applications p ON p.id = c.application_id JOIN offices o ON o.id = c.office_id WHERE ${where} ${order}`,
       params,
@@ -153,14 +161,24 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
         if (row.office_id === officeId) return { kind: "already" };
         const [office] = await tx.query<{ name: string }>(`SELECT name FROM offices WHERE id = $1 AND active`, [officeId]);
         if (!office) return { kind: "not_found" };
-        await tx.query(
-          `UPDATE cards SET status = 'in_transit', transfer_office_id = $2, transfer_requested_at = $3 WHERE id = $1::uuid AND status = 'ready'`,
-          [row.id, officeId, now],
-        );
+        await tx.query(`UPDATE cards SET status = 'in_transit', transfer_office_id = $2, transfer_requested_at = $3 WHERE id = $1::uuid AND status = 'ready'`, [
+          row.id,
+          officeId,
+          now,
+        ]);
         await moveApplication(tx, row.application_id, "ready_for_pickup", "in_transit", now);
         await appendAudit(
           tx,
-          { actor: { memberId: null, role: "citizen" }, action: "card.transfer_request", subjectKind: "card", subjectId: row.id, officeId: row.office_id, applicationId: row.application_id, before: { status: "ready", officeId: row.office_id }, after: { status: "in_transit", toOfficeId: officeId } },
+          {
+            actor: { memberId: null, role: "citizen" },
+            action: "card.transfer_request",
+            subjectKind: "card",
+            subjectId: row.id,
+            officeId: row.office_id,
+            applicationId: row.application_id,
+            before: { status: "ready", officeId: row.office_id },
+            after: { status: "in_transit", toOfficeId: officeId },
+          },
           now,
         );
         await enqueueInTransaction(tx, {
@@ -181,7 +199,20 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
         if (row.status === "ready" && row.office_id === office) return { kind: "already" };
         if (row.status !== "in_transit") return { kind: "wrong_state", status: row.status };
         if (row.transfer_office_id !== office) {
-          await appendAudit(tx, { actor: actor(member), action: "card.receive", subjectKind: "card", subjectId: row.id, officeId: row.transfer_office_id, applicationId: row.application_id, after: { memberOffice: office }, outcome: "refused" }, now);
+          await appendAudit(
+            tx,
+            {
+              actor: actor(member),
+              action: "card.receive",
+              subjectKind: "card",
+              subjectId: row.id,
+              officeId: row.transfer_office_id,
+              applicationId: row.application_id,
+              after: { memberOffice: office },
+              outcome: "refused",
+            },
+            now,
+          );
           return { kind: "out_of_scope" };
         }
         const held = heldUntil(now, policy);
@@ -193,7 +224,16 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
         await moveApplication(tx, row.application_id, "in_transit", "ready_for_pickup", now);
         await appendAudit(
           tx,
-          { actor: actor(member), action: "card.receive", subjectKind: "card", subjectId: row.id, officeId: office, applicationId: row.application_id, before: { status: "in_transit", officeId: row.office_id }, after: { status: "ready", officeId: office } },
+          {
+            actor: actor(member),
+            action: "card.receive",
+            subjectKind: "card",
+            subjectId: row.id,
+            officeId: office,
+            applicationId: row.application_id,
+            before: { status: "in_transit", officeId: row.office_id },
+            after: { status: "ready", officeId: office },
+          },
           now,
         );
         await announceCardReady(tx, row.id, `transfer-${moved!.transfer_requested_at.getTime()}`, await options.deliveryRial(now));
@@ -207,7 +247,20 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
         if (!row) return { kind: "not_found" };
         if (row.status === "delivered") return { kind: "already" };
         if (row.office_id !== officeOf(member)) {
-          await appendAudit(tx, { actor: actor(member), action: "card.deliver", subjectKind: "card", subjectId: row.id, officeId: row.office_id, applicationId: row.application_id, after: { memberOffice: officeOf(member) }, outcome: "refused" }, now);
+          await appendAudit(
+            tx,
+            {
+              actor: actor(member),
+              action: "card.deliver",
+              subjectKind: "card",
+              subjectId: row.id,
+              officeId: row.office_id,
+              applicationId: row.application_id,
+              after: { memberOffice: officeOf(member) },
+              outcome: "refused",
+            },
+            now,
+          );
           return { kind: "out_of_scope" };
         }
         if (row.status !== "ready") return { kind: "wrong_state", status: row.status };
@@ -220,13 +273,26 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
           `UPDATE cards SET status = 'delivered', delivered_at = $2, delivered_by = $3, delivered_to = $4, representative_name = $5,
                   representative_national_id = $6, delivery_fee_rial = $7
             WHERE id = $1::uuid AND status = 'ready'`,
-          [row.id, now, member.id, recipient.kind, recipient.kind === "representative" ? recipient.name : null, recipient.kind === "representative" ? recipient.nationalId : null, feeRial],
+          [
+            row.id,
+            now,
+            member.id,
+            recipient.kind,
+            recipient.kind === "representative" ? recipient.name : null,
+            recipient.kind === "representative" ? recipient.nationalId : null,
+            feeRial,
+          ],
         );
         await moveApplication(tx, row.application_id, "ready_for_pickup", "delivered", now);
         await appendAudit(
           tx,
           // The representative's national ID stays in the cards table; the audit row says only that one was named.
-          { ...base, action: "card.deliver", before: { status: "ready" }, after: { status: "delivered", to: recipient.kind, feeRial, fingerprintMatched: true } },
+          {
+            ...base,
+            action: "card.deliver",
+            before: { status: "ready" },
+            after: { status: "delivered", to: recipient.kind, feeRial, fingerprintMatched: true },
+          },
           now,
         );
         await enqueueInTransaction(tx, {
@@ -240,7 +306,11 @@ export function createSqlCardStore(sql: SqlExecutor, options: { deliveryRial: (n
     },
 
     async uncollected(officeId, page, pageSize) {
-      const items = await waiting(`c.office_id = $1 AND c.status = 'ready'`, [officeId, page * pageSize, pageSize + 1], `ORDER BY c.ready_at, c.id OFFSET $2 LIMIT $3`);
+      const items = await waiting(
+        `c.office_id = $1 AND c.status = 'ready'`,
+        [officeId, page * pageSize, pageSize + 1],
+        `ORDER BY c.ready_at, c.id OFFSET $2 LIMIT $3`,
+      );
       return { items: items.slice(0, pageSize).map(({ fromOfficeName: _omit, ...card }) => card), more: items.length > pageSize };
     },
 

@@ -71,7 +71,16 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
     if (member.scope.kind !== "office" || member.scope.officeId !== row.office_id) {
       await appendAudit(
         tx,
-        { actor: actor(member), action, subjectKind: "appointment", subjectId: row.id, officeId: row.office_id, applicationId: row.application_id, after: { memberOffice: member.scope.kind === "office" ? member.scope.officeId : null }, outcome: "refused" },
+        {
+          actor: actor(member),
+          action,
+          subjectKind: "appointment",
+          subjectId: row.id,
+          officeId: row.office_id,
+          applicationId: row.application_id,
+          after: { memberOffice: member.scope.kind === "office" ? member.scope.officeId : null },
+          outcome: "refused",
+        },
         new Date(),
       );
       return { kind: "out_of_scope" };
@@ -167,7 +176,13 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
         card:
           row.card_id === null
             ? null
-            : { id: row.card_id, status: row.card_status!, officeId: row.card_office_id!, officeName: row.card_office_name ?? "", transferOfficeId: row.transfer_office_id },
+            : {
+                id: row.card_id,
+                status: row.card_status!,
+                officeId: row.card_office_id!,
+                officeName: row.card_office_name ?? "",
+                transferOfficeId: row.transfer_office_id,
+              },
         appointment: appointment ? { id: appointment.id, officeId: appointment.office_id, startsAt: appointment.starts_at, status: appointment.status } : null,
       };
     },
@@ -184,7 +199,16 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
         await tx.query(`INSERT INTO visit_records (appointment_id) VALUES ($1::uuid) ON CONFLICT DO NOTHING`, [row.id]);
         await appendAudit(
           tx,
-          { actor: actor(member), action: "visit.check_in", subjectKind: "appointment", subjectId: row.id, officeId: row.office_id, applicationId: row.application_id, before: { status: "active" }, after: { status: "checked_in" } },
+          {
+            actor: actor(member),
+            action: "visit.check_in",
+            subjectKind: "appointment",
+            subjectId: row.id,
+            officeId: row.office_id,
+            applicationId: row.application_id,
+            before: { status: "active" },
+            after: { status: "checked_in" },
+          },
           now,
         );
         return { kind: "done" };
@@ -205,7 +229,16 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
         );
         await appendAudit(
           tx,
-          { actor: actor(member), action: "visit.record_item", subjectKind: "appointment", subjectId: row.id, officeId: row.office_id, applicationId: row.application_id, before: { [item]: false }, after: { [item]: true } },
+          {
+            actor: actor(member),
+            action: "visit.record_item",
+            subjectKind: "appointment",
+            subjectId: row.id,
+            officeId: row.office_id,
+            applicationId: row.application_id,
+            before: { [item]: false },
+            after: { [item]: true },
+          },
           now,
         );
         return { kind: "done" };
@@ -217,10 +250,20 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
         const row = await lockVisit(tx, member, appointmentId, "visit.record_fee");
         if (isOutcome(row)) return row;
         if (row.status !== "checked_in") return { kind: "wrong_state", status: row.status };
-        const base = { actor: actor(member), subjectKind: "appointment" as const, subjectId: row.id, officeId: row.office_id, applicationId: row.application_id };
+        const base = {
+          actor: actor(member),
+          subjectKind: "appointment" as const,
+          subjectId: row.id,
+          officeId: row.office_id,
+          applicationId: row.application_id,
+        };
         if (feeRial > maxRial) {
           // Charging above the tariff is a violation: refused, and kept in the audit log for the hotline.
-          await appendAudit(tx, { ...base, action: "visit.record_fee", before: { feeRial: row.fee_rial }, after: { feeRial, maxRial }, outcome: "violation" }, now);
+          await appendAudit(
+            tx,
+            { ...base, action: "visit.record_fee", before: { feeRial: row.fee_rial }, after: { feeRial, maxRial }, outcome: "violation" },
+            now,
+          );
           return { kind: "fee_above_tariff", maxRial };
         }
         if (row.fee_rial === feeRial) return { kind: "already" };
@@ -277,18 +320,33 @@ export function createSqlDeskStore(sql: SqlExecutor, tariffs: TariffBook): DeskS
         if (row.status !== "active") return { kind: "wrong_state", status: row.status };
         if (now < row.starts_at) return { kind: "too_early", from: row.starts_at };
         const reopensAt = new Date(row.starts_at.getTime() + banMs);
-        await tx.query(
-          `UPDATE appointments SET status = 'no_show', missed_at = $2, booking_reopens_at = $3 WHERE id = $1::uuid AND status = 'active'`,
-          [row.id, now, reopensAt],
-        );
+        await tx.query(`UPDATE appointments SET status = 'no_show', missed_at = $2, booking_reopens_at = $3 WHERE id = $1::uuid AND status = 'active'`, [
+          row.id,
+          now,
+          reopensAt,
+        ]);
         await moveApplication(tx, row.application_id, MISS_MOVE.from[0]!, MISS_MOVE.to, now);
         await appendAudit(
           tx,
-          { actor: actor(member), action: "visit.no_show", subjectKind: "appointment", subjectId: row.id, officeId: row.office_id, applicationId: row.application_id, before: { status: "active" }, after: { status: "no_show", bookingReopensAt: reopensAt.toISOString() } },
+          {
+            actor: actor(member),
+            action: "visit.no_show",
+            subjectKind: "appointment",
+            subjectId: row.id,
+            officeId: row.office_id,
+            applicationId: row.application_id,
+            before: { status: "active" },
+            after: { status: "no_show", bookingReopensAt: reopensAt.toISOString() },
+          },
           now,
         );
         // The sweep's own dedup key: the citizen is told once whoever records the no-show first.
-        await enqueueInTransaction(tx, { dedupKey: `missed:${row.id}`, chatId: row.chat_id, messageKey: "booking-missed", params: { reopensAt: formatDateTime(reopensAt) } });
+        await enqueueInTransaction(tx, {
+          dedupKey: `missed:${row.id}`,
+          chatId: row.chat_id,
+          messageKey: "booking-missed",
+          params: { reopensAt: formatDateTime(reopensAt) },
+        });
         return { kind: "done", reopensAt };
       });
     },

@@ -42,7 +42,10 @@ const MIGRATION_LOCK_KEY = 72707369;
 /** Reads the migration folders in name (timestamp) order. */
 export async function readMigrations(migrationsDir: string): Promise<MigrationFile[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     folders.map(async (name) => {
       const bytes = await readFile(path.join(migrationsDir, name, "migration.sql"));
@@ -90,9 +93,7 @@ export async function applyMigrations(db: SqlExecutor, migrations: MigrationFile
 }
 
 function readHistory(db: SqlExecutor): Promise<AppliedRow[]> {
-  return db.query<AppliedRow>(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
-  );
+  return db.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`);
 }
 
 /** Names of migrations on disk that the database has not applied yet. */
@@ -108,18 +109,14 @@ function checkHistory(rows: AppliedRow[], migrations: MigrationFile[]): void {
   const onDisk = new Map(migrations.map((migration) => [migration.name, migration]));
   for (const row of rows) {
     if (row.finished_at === null) {
-      throw new MigrationConflictError(
-        `migration ${row.migration_name} started but did not finish; resolve it (prisma migrate resolve) before going on`,
-      );
+      throw new MigrationConflictError(`migration ${row.migration_name} started but did not finish; resolve it (prisma migrate resolve) before going on`);
     }
     const file = onDisk.get(row.migration_name);
     if (!file) {
       throw new MigrationConflictError(`migration ${row.migration_name} is applied but its folder is missing`);
     }
     if (file.checksum !== row.checksum) {
-      throw new MigrationConflictError(
-        `migration ${row.migration_name} was changed after it was applied; add a new migration instead of editing it`,
-      );
+      throw new MigrationConflictError(`migration ${row.migration_name} was changed after it was applied; add a new migration instead of editing it`);
     }
   }
 }

@@ -107,9 +107,7 @@ async function addClosedDates(tx: SqlExecutor, offices: readonly OfficeUpsert[],
   const already = new Set(known.map((row) => `${row.office_id}:${row.day}`));
   const today = jalaliDateInTehran(now);
   const fresh = pairs.filter((p) => !already.has(`${p.officeId}:${p.day}`));
-  const upcoming = fresh
-    .filter((p) => compareJalali(p.date, today) >= 0)
-    .sort((a, b) => a.officeId - b.officeId || a.day.localeCompare(b.day));
+  const upcoming = fresh.filter((p) => compareJalali(p.date, today) >= 0).sort((a, b) => a.officeId - b.officeId || a.day.localeCompare(b.day));
 
   if (upcoming.length > 0) {
     // The same lock a day closing takes, in a fixed order so two imports cannot deadlock.

@@ -52,10 +52,10 @@ async function loadPlaces(db: Database, corrections: Map<number, CityNameCorrect
   const metropolises = new Set((await readCsv("metropolises.csv")).map((row) => row.name));
   const coordinates = new Map((await readCsv("iran-cities/city_coordinates.csv")).map((row) => [row.city_id, row]));
   await db.sql.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO provinces (id, name) SELECT * FROM unnest($1::int[], $2::text[]) ON CONFLICT (id) DO NOTHING`,
-      [provinces.map((p) => Number(p.id)), provinces.map((p) => p.name)],
-    );
+    await tx.query(`INSERT INTO provinces (id, name) SELECT * FROM unnest($1::int[], $2::text[]) ON CONFLICT (id) DO NOTHING`, [
+      provinces.map((p) => Number(p.id)),
+      provinces.map((p) => p.name),
+    ]);
     await tx.query(
       `INSERT INTO cities (id, province_id, name, latitude, longitude, is_metropolis)
        SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::float8[], $5::float8[], $6::bool[])

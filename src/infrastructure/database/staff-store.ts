@@ -59,10 +59,17 @@ export function createSqlStaffStore(sql: SqlExecutor): StaffStore {
     async enrol(token, userId, displayName, now) {
       try {
         return await sql.transaction(async (tx) => {
-          const [invite] = await tx.query<{ id: number; role: StaffRole; office_id: number | null; unit_id: number | null; expires_at: Date; used_at: Date | null; revoked_at: Date | null }>(
-            `SELECT id, role, office_id, unit_id, expires_at, used_at, revoked_at FROM staff_invites WHERE token_hash = $1 FOR UPDATE`,
-            [hashInviteToken(token)],
-          );
+          const [invite] = await tx.query<{
+            id: number;
+            role: StaffRole;
+            office_id: number | null;
+            unit_id: number | null;
+            expires_at: Date;
+            used_at: Date | null;
+            revoked_at: Date | null;
+          }>(`SELECT id, role, office_id, unit_id, expires_at, used_at, revoked_at FROM staff_invites WHERE token_hash = $1 FOR UPDATE`, [
+            hashInviteToken(token),
+          ]);
           if (!invite) return { ok: false as const, refusal: "invite_unknown" as const };
           if (invite.revoked_at) return { ok: false as const, refusal: "invite_revoked" as const };
           if (invite.used_at) return { ok: false as const, refusal: "invite_used" as const };
@@ -103,7 +110,17 @@ export function createSqlStaffStore(sql: SqlExecutor): StaffStore {
             [userId, displayName, now, options.sample ?? false],
           );
           const member = toMember(row!);
-          await appendAudit(tx, { actor: { memberId: null, role: "cli" }, action: "staff.enrol_admin", subjectKind: "staff", subjectId: String(member.id), after: { role: "admin" } }, now);
+          await appendAudit(
+            tx,
+            {
+              actor: { memberId: null, role: "cli" },
+              action: "staff.enrol_admin",
+              subjectKind: "staff",
+              subjectId: String(member.id),
+              after: { role: "admin" },
+            },
+            now,
+          );
           return { ok: true as const, member };
         });
       } catch (error) {
@@ -114,10 +131,10 @@ export function createSqlStaffStore(sql: SqlExecutor): StaffStore {
 
     revoke(memberId, by, now) {
       return sql.transaction(async (tx) => {
-        const [row] = await tx.query<MemberRow>(
-          `UPDATE staff_members SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING ${MEMBER_COLUMNS}`,
-          [memberId, now],
-        );
+        const [row] = await tx.query<MemberRow>(`UPDATE staff_members SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING ${MEMBER_COLUMNS}`, [
+          memberId,
+          now,
+        ]);
         if (!row) return false;
         await appendAudit(
           tx,

@@ -35,14 +35,15 @@ export class NoShowSweeper {
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<unknown> | undefined;
 
-  constructor(
-    private readonly options: { booking: BookingDeps; prisma: PrismaClient; logger: Logger; wake: () => void; intervalMs?: number },
-  ) {}
+  constructor(private readonly options: { booking: BookingDeps; prisma: PrismaClient; logger: Logger; wake: () => void; intervalMs?: number }) {}
 
   start(): void {
-    this.timer = setInterval(() => {
-      this.pass ??= this.runOnce().finally(() => (this.pass = undefined));
-    }, this.options.intervalMs ?? 5 * 60_000);
+    this.timer = setInterval(
+      () => {
+        this.pass ??= this.runOnce().finally(() => (this.pass = undefined));
+      },
+      this.options.intervalMs ?? 5 * 60_000,
+    );
   }
 
   async stop(): Promise<void> {

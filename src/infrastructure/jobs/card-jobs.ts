@@ -17,7 +17,16 @@ const BATCH = 200;
 export async function sendPickupReminders(sql: SqlExecutor, now: Date, policy: PickupPolicy = DEFAULT_PICKUP_POLICY): Promise<number> {
   return sql.transaction(async (tx) => {
     // SKIP LOCKED: instances running together split the cards instead of waiting on each other.
-    const due = await tx.query<{ id: string; ready_at: Date; held_until: Date; reminders_sent: number; chat_id: string; first_name: string; office: string; address: string }>(
+    const due = await tx.query<{
+      id: string;
+      ready_at: Date;
+      held_until: Date;
+      reminders_sent: number;
+      chat_id: string;
+      first_name: string;
+      office: string;
+      address: string;
+    }>(
       `SELECT c.id::text AS id, c.ready_at, c.held_until, c.reminders_sent, p.chat_id::text AS chat_id, p.first_name, o.name AS office, o.address
          FROM cards c JOIN applications p ON p.id = c.application_id JOIN offices o ON o.id = c.office_id
         WHERE c.status = 'ready' AND c.held_until > $1 AND c.reminders_sent < $2
@@ -29,13 +38,23 @@ export async function sendPickupReminders(sql: SqlExecutor, now: Date, policy: P
     for (const card of due) {
       const number = reminderDue({ status: "ready", readyAt: card.ready_at, heldUntil: card.held_until, remindersSent: card.reminders_sent }, now, policy);
       if (number === null) continue;
-      const moved = await tx.query(`UPDATE cards SET reminders_sent = $2 WHERE id = $1::uuid AND reminders_sent = $3 RETURNING id`, [card.id, number, number - 1]);
+      const moved = await tx.query(`UPDATE cards SET reminders_sent = $2 WHERE id = $1::uuid AND reminders_sent = $3 RETURNING id`, [
+        card.id,
+        number,
+        number - 1,
+      ]);
       if (moved.length === 0) continue;
       const added = await enqueueInTransaction(tx, {
         dedupKey: `card-reminder:${card.id}:${number}`,
         chatId: card.chat_id,
         messageKey: "card-reminder",
-        params: { name: card.first_name, office: card.office, address: card.address, daysLeft: toPersianDigits(daysLeft(card.held_until, now)), heldUntil: formatJalaliDate(card.held_until) },
+        params: {
+          name: card.first_name,
+          office: card.office,
+          address: card.address,
+          daysLeft: toPersianDigits(daysLeft(card.held_until, now)),
+          heldUntil: formatJalaliDate(card.held_until),
+        },
       });
       if (added) sent++;
     }
@@ -53,7 +72,18 @@ export async function sendDailySummaries(sql: SqlExecutor, now: Date, hour: numb
   const from = tehranWallTimeToInstant(today, 0, 0);
   const to = tehranWallTimeToInstant(addDays(today, 1), 0, 0);
   const day = `${today.year}-${today.month}-${today.day}`;
-  const rows = await sql.query<{ office_id: number; office: string; member_id: number; user_id: string; checked_in: number; no_shows: number; completed: number; cards_ready: number; delivered: number; waiting: number }>(
+  const rows = await sql.query<{
+    office_id: number;
+    office: string;
+    member_id: number;
+    user_id: string;
+    checked_in: number;
+    no_shows: number;
+    completed: number;
+    cards_ready: number;
+    delivered: number;
+    waiting: number;
+  }>(
     `SELECT o.id AS office_id, o.name AS office, m.id AS member_id, m.user_id::text AS user_id,
             (SELECT count(*)::int FROM appointments a WHERE a.office_id = o.id AND a.checked_in_at >= $1 AND a.checked_in_at < $2) AS checked_in,
             (SELECT count(*)::int FROM appointments a WHERE a.office_id = o.id AND a.status = 'no_show' AND a.starts_at >= $1 AND a.starts_at < $2) AS no_shows,
@@ -92,12 +122,17 @@ export class StaffJobs {
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<unknown> | undefined;
 
-  constructor(private readonly options: { sql: SqlExecutor; logger: Logger; wake: () => void; policy: PickupPolicy; summaryHour: number; intervalMs?: number }) {}
+  constructor(
+    private readonly options: { sql: SqlExecutor; logger: Logger; wake: () => void; policy: PickupPolicy; summaryHour: number; intervalMs?: number },
+  ) {}
 
   start(): void {
-    this.timer = setInterval(() => {
-      this.pass ??= this.runOnce().finally(() => (this.pass = undefined));
-    }, this.options.intervalMs ?? 10 * 60_000);
+    this.timer = setInterval(
+      () => {
+        this.pass ??= this.runOnce().finally(() => (this.pass = undefined));
+      },
+      this.options.intervalMs ?? 10 * 60_000,
+    );
   }
 
   async stop(): Promise<void> {

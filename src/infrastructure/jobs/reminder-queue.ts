@@ -29,7 +29,11 @@ const jobIdOf = (appointmentId: string, kind: ReminderKind, startsAt: Date) => `
 export class ReminderQueue implements ReminderPlanner {
   private readonly queue: Queue<ReminderJob>;
 
-  constructor(connection: Redis, prefix: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    connection: Redis,
+    prefix: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.queue = new Queue<ReminderJob>(QUEUE_NAME, { connection, prefix: `${prefix}bull` });
   }
 

@@ -27,11 +27,17 @@ const PATTERNS: Array<[RegExp, (match: string) => string]> = [
   // Jalali dates of the 13xx/14xx centuries, with / - . or ٫ between parts.
   [new RegExp(`${notDigitBefore}${CENTURY}${DIGIT}{2}[/.\\-\u066B]${DIGIT}{1,2}[/.\\-\u066B]${DIGIT}{1,2}${notDigitAfter}`, "gu"), () => "****/**/**"],
   // Compact dates: 13700512.
-  [new RegExp(`${notDigitBefore}${CENTURY}${DIGIT}{2}[01\u06F0\u06F1\u0660\u0661]${DIGIT}[0-3\u06F0-\u06F3\u0660-\u0663]${DIGIT}${notDigitAfter}`, "gu"), () => "********"],
+  [
+    new RegExp(`${notDigitBefore}${CENTURY}${DIGIT}{2}[01\u06F0\u06F1\u0660\u0661]${DIGIT}[0-3\u06F0-\u06F3\u0660-\u0663]${DIGIT}${notDigitAfter}`, "gu"),
+    () => "********",
+  ],
   // Written with the month's name: "۱۲ مرداد ۱۳۷۰", "12 Mordad 1370", "مرداد ۱۳۷۰".
   // A number must stand next to the month's name ("دی" alone is part of many words).
   [
-    new RegExp(`${notDigitBefore}(?:${DIGIT}{1,2}${MARKS}\\s*${MONTH}(?:\\s*${MARKS}${CENTURY}${DIGIT}{2})?|${MONTH}\\s*${MARKS}${CENTURY}${DIGIT}{2})${notDigitAfter}`, "giu"),
+    new RegExp(
+      `${notDigitBefore}(?:${DIGIT}{1,2}${MARKS}\\s*${MONTH}(?:\\s*${MARKS}${CENTURY}${DIGIT}{2})?|${MONTH}\\s*${MARKS}${CENTURY}${DIGIT}{2})${notDigitAfter}`,
+      "giu",
+    ),
     () => "** **** ****",
   ],
   // A date object written out in text: {"year":1370,"month":5,"day":12} or year=1370.
@@ -41,9 +47,31 @@ const PATTERNS: Array<[RegExp, (match: string) => string]> = [
 /** Fields whose whole value is personal, whatever it looks like (names, addresses, and the like). */
 const PERSONAL_KEYS = new Set(
   [
-    "nationalId", "national_id", "birthDate", "birth_date", "firstName", "first_name", "lastName", "last_name", "fatherName",
-    "father_name", "fullName", "address", "postalCode", "postal_code", "phone", "phoneNumber", "phone_number", "mobile",
-    "landline", "trackingCode", "tracking_code", "username", "text", "caption", "payload",
+    "nationalId",
+    "national_id",
+    "birthDate",
+    "birth_date",
+    "firstName",
+    "first_name",
+    "lastName",
+    "last_name",
+    "fatherName",
+    "father_name",
+    "fullName",
+    "address",
+    "postalCode",
+    "postal_code",
+    "phone",
+    "phoneNumber",
+    "phone_number",
+    "mobile",
+    "landline",
+    "trackingCode",
+    "tracking_code",
+    "username",
+    "text",
+    "caption",
+    "payload",
   ].map((key) => key.toLowerCase()),
 );
 

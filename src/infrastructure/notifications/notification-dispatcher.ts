@@ -24,9 +24,7 @@ const MAX_ATTEMPTS = 8;
 const CLAIM_SECONDS = 60;
 
 /** Inline buttons some messages carry, by message key (the bot's keyboards/notification-buttons.ts provides them). */
-type OutboxButtons = Readonly<
-  Record<string, (translate: Translate, params: Record<string, string | number>, chatId: number) => InlineKeyboard | undefined>
->;
+type OutboxButtons = Readonly<Record<string, (translate: Translate, params: Record<string, string | number>, chatId: number) => InlineKeyboard | undefined>>;
 
 export interface NotificationDispatcherOptions {
   prisma: PrismaClient;
@@ -115,7 +113,11 @@ export class NotificationDispatcher {
       await prisma.notification.update({
         where: { id: row.id },
         // A citizen who blocked the bot will not be reached by retrying; keep the row for the record.
-        data: { lastError: String(error instanceof Error ? error.message : error).slice(0, 500), claimedUntil: null, ...(blocked ? { attempts: MAX_ATTEMPTS } : {}) },
+        data: {
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+          claimedUntil: null,
+          ...(blocked ? { attempts: MAX_ATTEMPTS } : {}),
+        },
       });
       if (blocked) await prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } });
       return false;

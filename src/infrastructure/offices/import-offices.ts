@@ -16,9 +16,7 @@ export async function importOfficesCsv(sql: SqlExecutor, text: string, options: 
   const parsed = parseOfficeCsv(text);
   const cityIds = [...new Set(parsed.rows.map((row) => row.draft.cityId))];
   const cities =
-    cityIds.length === 0
-      ? []
-      : await sql.query<{ id: number; province_id: number }>(`SELECT id, province_id FROM cities WHERE id = ANY($1::int[])`, [cityIds]);
+    cityIds.length === 0 ? [] : await sql.query<{ id: number; province_id: number }>(`SELECT id, province_id FROM cities WHERE id = ANY($1::int[])`, [cityIds]);
   const provinceOf = new Map(cities.map((city) => [city.id, city.province_id]));
   const unknownCities: OfficeCsvError[] = parsed.rows
     .filter((row) => !provinceOf.has(row.draft.cityId))

@@ -111,9 +111,7 @@ export function parseOfficeCsv(text: string): { rows: OfficeCsvRow[]; errors: Of
       continue;
     }
     const cell = (column: OfficeCsvColumn) => record[columns.indexOf(column)] ?? "";
-    const fields = Object.fromEntries(
-      Object.entries(FIELD_COLUMNS).map(([field, column]) => [field, cell(column)]),
-    ) as unknown as OfficeText;
+    const fields = Object.fromEntries(Object.entries(FIELD_COLUMNS).map(([field, column]) => [field, cell(column)])) as unknown as OfficeText;
     const parsed = parseOfficeText(fields);
     if (!parsed.ok) {
       errors.push({ line, reason: parsed.error.problem, column: FIELD_COLUMNS[parsed.error.field], value: parsed.error.value });

@@ -41,8 +41,14 @@ export async function readSampleCities(): Promise<SampleCity[]> {
 }
 
 const METROPOLIS_PROVINCES: Readonly<Record<string, string>> = {
-  "تهران": "تهران", "مشهد": "خراسان رضوی", "اصفهان": "اصفهان", "کرج": "البرز", "شیراز": "فارس", "تبریز": "آذربایجان شرقی",
-  "قم": "قم", "اهواز": "خوزستان",
+  تهران: "تهران",
+  مشهد: "خراسان رضوی",
+  اصفهان: "اصفهان",
+  کرج: "البرز",
+  شیراز: "فارس",
+  تبریز: "آذربایجان شرقی",
+  قم: "قم",
+  اهواز: "خوزستان",
 };
 
 function isProvinceOfMetropolis(city: string, province: string): boolean {

@@ -3,7 +3,7 @@ import type { OfficeType } from "../../domain/booking/office.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { seededRandom } from "./seeded-random.js";
 import type { SeededRandom } from "./seeded-random.js";
-import { formatOfficeCsv } from './office-csv.js';
+import { formatOfficeCsv } from "./office-csv.js";
 
 /** A city of prisma/seed-data/iran-cities with its coordinates. */
 export interface SampleCity {
@@ -38,28 +38,105 @@ export const SAMPLE_SEED = 1403;
 
 /** Landline area codes by province: every province has its own. */
 const AREA_CODES: Readonly<Record<string, string>> = {
-  "آذربایجان شرقی": "41", "آذربایجان غربی": "44", "اردبیل": "45", "اصفهان": "31", "البرز": "26", "ایلام": "84",
-  "بوشهر": "77", "تهران": "21", "چهارمحال و بختیاری": "38", "خراسان جنوبی": "56", "خراسان رضوی": "51",
-  "خراسان شمالی": "58", "خوزستان": "61", "زنجان": "24", "سمنان": "23", "سیستان و بلوچستان": "54", "فارس": "71",
-  "قزوین": "28", "قم": "25", "کردستان": "87", "کرمان": "34", "کرمانشاه": "83", "کهگیلویه و بویراحمد": "74",
-  "گلستان": "17", "گیلان": "13", "لرستان": "66", "مازندران": "11", "مرکزی": "86", "هرمزگان": "76", "همدان": "81",
-  "یزد": "35",
+  "آذربایجان شرقی": "41",
+  "آذربایجان غربی": "44",
+  اردبیل: "45",
+  اصفهان: "31",
+  البرز: "26",
+  ایلام: "84",
+  بوشهر: "77",
+  تهران: "21",
+  "چهارمحال و بختیاری": "38",
+  "خراسان جنوبی": "56",
+  "خراسان رضوی": "51",
+  "خراسان شمالی": "58",
+  خوزستان: "61",
+  زنجان: "24",
+  سمنان: "23",
+  "سیستان و بلوچستان": "54",
+  فارس: "71",
+  قزوین: "28",
+  قم: "25",
+  کردستان: "87",
+  کرمان: "34",
+  کرمانشاه: "83",
+  "کهگیلویه و بویراحمد": "74",
+  گلستان: "17",
+  گیلان: "13",
+  لرستان: "66",
+  مازندران: "11",
+  مرکزی: "86",
+  هرمزگان: "76",
+  همدان: "81",
+  یزد: "35",
 };
 
 /** Provincial capitals: more offices than other cities. */
 const CAPITALS: Readonly<Record<string, string>> = {
-  "آذربایجان شرقی": "تبریز", "آذربایجان غربی": "ارومیه", "اردبیل": "اردبیل", "اصفهان": "اصفهان", "البرز": "کرج",
-  "ایلام": "ایلام", "بوشهر": "بوشهر", "تهران": "تهران", "چهارمحال و بختیاری": "شهرکرد", "خراسان جنوبی": "بیرجند",
-  "خراسان رضوی": "مشهد", "خراسان شمالی": "بجنورد", "خوزستان": "اهواز", "زنجان": "زنجان", "سمنان": "سمنان",
-  "سیستان و بلوچستان": "زاهدان", "فارس": "شیراز", "قزوین": "قزوین", "قم": "قم", "کردستان": "سنندج", "کرمان": "کرمان",
-  "کرمانشاه": "کرمانشاه", "کهگیلویه و بویراحمد": "یاسوج", "گلستان": "گرگان", "گیلان": "رشت", "لرستان": "خرم آباد",
-  "مازندران": "ساری", "مرکزی": "اراک", "هرمزگان": "بندرعباس", "همدان": "همدان", "یزد": "یزد",
+  "آذربایجان شرقی": "تبریز",
+  "آذربایجان غربی": "ارومیه",
+  اردبیل: "اردبیل",
+  اصفهان: "اصفهان",
+  البرز: "کرج",
+  ایلام: "ایلام",
+  بوشهر: "بوشهر",
+  تهران: "تهران",
+  "چهارمحال و بختیاری": "شهرکرد",
+  "خراسان جنوبی": "بیرجند",
+  "خراسان رضوی": "مشهد",
+  "خراسان شمالی": "بجنورد",
+  خوزستان: "اهواز",
+  زنجان: "زنجان",
+  سمنان: "سمنان",
+  "سیستان و بلوچستان": "زاهدان",
+  فارس: "شیراز",
+  قزوین: "قزوین",
+  قم: "قم",
+  کردستان: "سنندج",
+  کرمان: "کرمان",
+  کرمانشاه: "کرمانشاه",
+  "کهگیلویه و بویراحمد": "یاسوج",
+  گلستان: "گرگان",
+  گیلان: "رشت",
+  لرستان: "خرم آباد",
+  مازندران: "ساری",
+  مرکزی: "اراک",
+  هرمزگان: "بندرعباس",
+  همدان: "همدان",
+  یزد: "یزد",
 };
 
 const STREETS = [
-  "امام خمینی", "آزادی", "انقلاب", "طالقانی", "شریعتی", "ولیعصر", "مطهری", "شهید بهشتی", "مدرس", "فردوسی", "حافظ",
-  "سعدی", "جمهوری اسلامی", "شهید چمران", "شهید باهنر", "شهید رجایی", "کارگر", "پاسداران", "معلم", "خیام", "عدالت",
-  "دانشگاه", "بهار", "گلستان", "شهدا", "فاطمی", "بسیج", "سلمان فارسی", "ابوذر", "کشاورز",
+  "امام خمینی",
+  "آزادی",
+  "انقلاب",
+  "طالقانی",
+  "شریعتی",
+  "ولیعصر",
+  "مطهری",
+  "شهید بهشتی",
+  "مدرس",
+  "فردوسی",
+  "حافظ",
+  "سعدی",
+  "جمهوری اسلامی",
+  "شهید چمران",
+  "شهید باهنر",
+  "شهید رجایی",
+  "کارگر",
+  "پاسداران",
+  "معلم",
+  "خیام",
+  "عدالت",
+  "دانشگاه",
+  "بهار",
+  "گلستان",
+  "شهدا",
+  "فاطمی",
+  "بسیج",
+  "سلمان فارسی",
+  "ابوذر",
+  "کشاورز",
 ];
 const LANES = ["کوچه", "نبش کوچه", "روبروی کوچه", "بن‌بست"];
 
@@ -68,10 +145,26 @@ const PISHKHAN_HOURS = ["sat-wed 08:00-16:00; thu 08:00-12:00", "sat-wed 08:00-1
 
 /** How many offices of each type a city gets: [pishkhan, post, civil_registration] ranges. */
 type Quota = readonly [pishkhan: readonly [number, number], post: readonly [number, number], civil: readonly [number, number]];
-const METROPOLIS_QUOTA: Quota = [[35, 50], [12, 18], [4, 6]];
-const TEHRAN_QUOTA: Quota = [[140, 160], [45, 55], [14, 18]];
-const CAPITAL_QUOTA: Quota = [[12, 20], [4, 7], [2, 3]];
-const TOWN_QUOTA: Quota = [[1, 5], [0, 1], [0, 1]];
+const METROPOLIS_QUOTA: Quota = [
+  [35, 50],
+  [12, 18],
+  [4, 6],
+];
+const TEHRAN_QUOTA: Quota = [
+  [140, 160],
+  [45, 55],
+  [14, 18],
+];
+const CAPITAL_QUOTA: Quota = [
+  [12, 20],
+  [4, 7],
+  [2, 3],
+];
+const TOWN_QUOTA: Quota = [
+  [1, 5],
+  [0, 1],
+  [0, 1],
+];
 
 /**
  * Generates the sample offices from the cities, deterministically for a seed. Metropolises (Tehran most),
@@ -85,16 +178,18 @@ export function generateSampleOffices(cities: readonly SampleCity[], options: { 
   const scale = options.scale ?? 1;
   const rows: SampleOfficeRow[] = [];
   const sorted = [...cities].sort((a, b) => a.id - b.id);
-  const capitalIds = new Set(
-    sorted.filter((city) => CAPITALS[city.provinceName] === city.name).map((city) => city.id),
-  );
+  const capitalIds = new Set(sorted.filter((city) => CAPITALS[city.provinceName] === city.name).map((city) => city.id));
   const pishkhanNumbers = new Map<number, number>();
 
   for (const city of sorted) {
-    const quota = city.name === "تهران" && city.provinceName === "تهران" ? TEHRAN_QUOTA
-      : city.isMetropolis ? METROPOLIS_QUOTA
-      : capitalIds.has(city.id) ? CAPITAL_QUOTA
-      : TOWN_QUOTA;
+    const quota =
+      city.name === "تهران" && city.provinceName === "تهران"
+        ? TEHRAN_QUOTA
+        : city.isMetropolis
+          ? METROPOLIS_QUOTA
+          : capitalIds.has(city.id)
+            ? CAPITAL_QUOTA
+            : TOWN_QUOTA;
     // A capital always has every type, so every province does.
     const minimum = capitalIds.has(city.id) ? 1 : 0;
     const spread = city.isMetropolis ? 0.08 : capitalIds.has(city.id) ? 0.04 : 0.02;

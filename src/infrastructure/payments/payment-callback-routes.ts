@@ -38,10 +38,7 @@ export function paymentCallbackRoutes(options: PaymentCallbackOptions): Hono {
     const authority = c.req.query("Authority");
     let result: CallbackResult;
     try {
-      result =
-        isGatewayName(gateway) && authority
-          ? await handleCallback(options, gateway, authority, c.req.query("Status") === "OK")
-          : "not_found";
+      result = isGatewayName(gateway) && authority ? await handleCallback(options, gateway, authority, c.req.query("Status") === "OK") : "not_found";
     } catch (error) {
       options.onError?.(error);
       result = "unknown";

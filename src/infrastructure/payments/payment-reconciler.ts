@@ -36,7 +36,8 @@ export class PaymentReconciler {
     try {
       const result = await reconcilePendingPayments(this.options.payments, { graceMs: this.options.graceMs ?? 120_000, batch: 100 });
       if (result.settled.length > 0) this.options.onSettled();
-      if (result.checked > 0) this.options.logger.info({ checked: result.checked, settled: result.settled.length, expired: result.expired }, "payments reconciled");
+      if (result.checked > 0)
+        this.options.logger.info({ checked: result.checked, settled: result.settled.length, expired: result.expired }, "payments reconciled");
       return { settled: result.settled.length, expired: result.expired, checked: result.checked };
     } catch (error) {
       this.options.logger.error({ err: error }, "payment reconciliation failed");

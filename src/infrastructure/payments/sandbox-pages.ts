@@ -40,7 +40,10 @@ export function sandboxPages(options: SandboxPagesOptions): Hono {
     return htmlResponse(renderPage(translate, transaction.status === "created" ? payPage(translate, transaction) : decidedPage(translate, transaction)));
   });
 
-  for (const [action, choice] of [["pay", "paid"], ["cancel", "cancelled"]] as const) {
+  for (const [action, choice] of [
+    ["pay", "paid"],
+    ["cancel", "cancelled"],
+  ] as const) {
     app.post(`/pay/sandbox/:authority/${action}`, async (c) => {
       const transaction = await bank.decide(c.req.param("authority"), choice);
       if (!transaction) return notFound();

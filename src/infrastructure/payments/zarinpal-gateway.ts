@@ -42,7 +42,10 @@ export class ZarinpalRequestError extends Error {
 /** Zarinpal could not be asked (network error, timeout, 5xx, unreadable answer) when opening a payment. */
 export class ZarinpalUnavailableError extends Error {
   override readonly name = "ZarinpalUnavailableError";
-  constructor(readonly reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(`Zarinpal is unavailable: ${reason}`, options);
   }
 }

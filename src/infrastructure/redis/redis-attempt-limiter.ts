@@ -26,7 +26,11 @@ export function createRedisAttemptLimiter(redis: Redis, prefix: string, now: () 
       for (const limit of keys) {
         const key = redisKey(limit);
         // Create the counter with its window only if absent (the window starts at the first failure); INCR keeps the TTL.
-        const results = await redis.multi().set(key, 0, "PX", limit.rule.windowSeconds * 1000, "NX").incr(key).exec();
+        const results = await redis
+          .multi()
+          .set(key, 0, "PX", limit.rule.windowSeconds * 1000, "NX")
+          .incr(key)
+          .exec();
         if (!results) throw new Error("attempt counter transaction aborted");
         if (limit.rule.slowSeconds) await redis.set(`${key}:pause`, "1", "PX", limit.rule.slowSeconds * 1000);
       }

@@ -15,10 +15,14 @@ const usage = (text: string): CommandResult => ({ exitCode: 2, lines: [text] });
 
 /** `staff:invite -- --role operator --office <code> [--hours 72] [--bot <username>]`; also admin, hotline_agent and supervisor (--unit <code>). */
 export async function inviteCommand(sql: SqlExecutor, argv: string[], now = new Date()): Promise<CommandResult> {
-  const help = "usage: npm run staff:invite -- --role admin|operator|hotline_agent|supervisor [--office <code>] [--unit <code>] [--hours 72] [--bot <username>]";
+  const help =
+    "usage: npm run staff:invite -- --role admin|operator|hotline_agent|supervisor [--office <code>] [--unit <code>] [--hours 72] [--bot <username>]";
   let values: { role?: string; office?: string; unit?: string; hours?: string; bot?: string };
   try {
-    ({ values } = parseArgs({ args: argv, options: { role: { type: "string" }, office: { type: "string" }, unit: { type: "string" }, hours: { type: "string" }, bot: { type: "string" } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { role: { type: "string" }, office: { type: "string" }, unit: { type: "string" }, hours: { type: "string" }, bot: { type: "string" } },
+    }));
   } catch (error) {
     return usage(`${(error as Error).message}\n${help}`);
   }

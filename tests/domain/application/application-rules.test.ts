@@ -28,7 +28,10 @@ describe("the status check's next step", () => {
   const visit = new Date("2026-05-01T06:00:00Z");
   const timeline = (status: ApplicationState, withVisit: boolean) => ({
     status,
-    timeline: [{ status: "paid" as const, at: new Date("2026-04-20T06:00:00Z") }, ...(withVisit ? [{ status: "completed_in_person" as const, at: visit.toISOString() }] : [])],
+    timeline: [
+      { status: "paid" as const, at: new Date("2026-04-20T06:00:00Z") },
+      ...(withVisit ? [{ status: "completed_in_person" as const, at: visit.toISOString() }] : []),
+    ],
   });
 
   it("expects the card 15 to 30 days after the visit, while completed or in production", () => {

@@ -1,9 +1,9 @@
 import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
-import { describe, expect, it } from 'vitest';
-import { bookableDays, earliestFreeSlot, EMPTY_OCCUPANCY, freeSlotsOn, occupancyByOffice } from '../../../src/domain/booking/availability.js';
-import type { SlotOccupancy } from '../../../src/domain/booking/availability.js';
-import { slotStartsOn } from '../../../src/domain/booking/slot-schedule.js';
-import { at, FRIDAY, makeOffice, NEXT_SATURDAY, SATURDAY, THURSDAY, WEDNESDAY } from './office-fixtures.js';
+import { describe, expect, it } from "vitest";
+import { bookableDays, earliestFreeSlot, EMPTY_OCCUPANCY, freeSlotsOn, occupancyByOffice } from "../../../src/domain/booking/availability.js";
+import type { SlotOccupancy } from "../../../src/domain/booking/availability.js";
+import { slotStartsOn } from "../../../src/domain/booking/slot-schedule.js";
+import { at, FRIDAY, makeOffice, NEXT_SATURDAY, SATURDAY, THURSDAY, WEDNESDAY } from "./office-fixtures.js";
 
 const policy = { changeCutoffMs: 0, noShowGraceMs: 0, noShowBanMs: 0, horizonDays: 8, minimumLeadMs: 0, checkInOpensBeforeMs: 0 };
 
@@ -11,16 +11,16 @@ function fullDay(officeId: number, starts: Date[], capacity = 2): SlotOccupancy[
   return starts.map((startsAt) => ({ officeId, startsAt, capacity, booked: capacity }));
 }
 
-describe('free slots', () => {
+describe("free slots", () => {
   const office = makeOffice();
 
-  it('offers only slots that start after now', () => {
+  it("offers only slots that start after now", () => {
     const free = freeSlotsOn(office, SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 10, 0), policy);
     expect(free[0]!.startsAt).toEqual(at(SATURDAY, 10, 15));
     expect(free).toHaveLength(17);
   });
 
-  it('counts the seats left in materialised slots and leaves full ones out', () => {
+  it("counts the seats left in materialised slots and leaves full ones out", () => {
     const occupancy = occupancyByOffice({
       slots: [
         { officeId: office.id, startsAt: at(SATURDAY, 7, 30), capacity: 2, booked: 2 },
@@ -33,7 +33,7 @@ describe('free slots', () => {
     expect(free[1]).toEqual({ officeId: office.id, startsAt: at(SATURDAY, 8, 0), freeSeats: 2 });
   });
 
-  it('does not offer a full day, a closed day, Friday, or days beyond the window', () => {
+  it("does not offer a full day, a closed day, Friday, or days beyond the window", () => {
     const occupancy = occupancyByOffice({
       slots: fullDay(office.id, slotStartsOn(office, SATURDAY)),
       closedDays: [{ officeId: office.id, date: WEDNESDAY }],
@@ -48,17 +48,17 @@ describe('free slots', () => {
     expect(days.at(-1)!.date).toEqual(NEXT_SATURDAY);
   });
 
-  it('offers nothing at an inactive office', () => {
+  it("offers nothing at an inactive office", () => {
     expect(freeSlotsOn(makeOffice({ active: false }), SATURDAY, EMPTY_OCCUPANCY, at(SATURDAY, 0, 0), DEFAULT_BOOKING_POLICY)).toEqual([]);
   });
 
-  it('finds the earliest free slot after full ones, across Friday', () => {
+  it("finds the earliest free slot after full ones, across Friday", () => {
     const occupancy = occupancyByOffice({ slots: fullDay(office.id, slotStartsOn(office, THURSDAY)), closedDays: [] })(office.id);
     expect(earliestFreeSlot(office, occupancy, at(THURSDAY, 0, 0), policy)?.startsAt).toEqual(at(NEXT_SATURDAY, 7, 30));
     expect(earliestFreeSlot(office, occupancy, at(THURSDAY, 0, 0), { ...policy, horizonDays: 2 })).toBeNull();
   });
 
-  it('can start the search at a wanted time', () => {
+  it("can start the search at a wanted time", () => {
     const found = earliestFreeSlot(office, EMPTY_OCCUPANCY, at(SATURDAY, 0, 0), policy, at(SATURDAY, 11, 0));
     expect(found?.startsAt).toEqual(at(SATURDAY, 11, 0));
   });

@@ -15,11 +15,23 @@ import { at, makeOffice, SATURDAY } from "./office-fixtures.js";
 describe("a city's offices", () => {
   const names = ["ناحیه ۱۶", "ناحیه ۲", "همدان", "چهارمحال", "آبادان", "ناحیه ۱۰", "ناحیه 3"];
   const offices = names.map((name, i) => makeOffice({ id: 100 + i, name, type: i % 2 === 0 ? "civil_registration" : "post" }));
-  const deps: BookingDeps = { offices: { catalog: async () => createOfficeCatalog(offices) }, store: createInMemoryBookingStore(() => offices), policy: DEFAULT_BOOKING_POLICY };
+  const deps: BookingDeps = {
+    offices: { catalog: async () => createOfficeCatalog(offices) },
+    store: createInMemoryBookingStore(() => offices),
+    policy: DEFAULT_BOOKING_POLICY,
+  };
   const now = at(SATURDAY, 7, 0);
 
   it("sorts names as Persian readers expect: Persian alphabet, numbers by value in any digits", () => {
-    expect(byPersianName(names.map((name) => ({ name }))).map((office) => office.name)).toEqual(["آبادان", "چهارمحال", "ناحیه ۲", "ناحیه 3", "ناحیه ۱۰", "ناحیه ۱۶", "همدان"]);
+    expect(byPersianName(names.map((name) => ({ name }))).map((office) => office.name)).toEqual([
+      "آبادان",
+      "چهارمحال",
+      "ناحیه ۲",
+      "ناحیه 3",
+      "ناحیه ۱۰",
+      "ناحیه ۱۶",
+      "همدان",
+    ]);
   });
 
   it("lists them in that order, of one type when asked, a page at a time, and counts each type", async () => {
@@ -44,7 +56,11 @@ describe("alternatives", () => {
       makeOffice({ id: 3, type: "pishkhan", location: { latitude: 35.7002, longitude: 51.4002 } }),
       makeOffice({ id: 4, type: "post", location: { latitude: 35.75, longitude: 51.45 } }),
     ];
-    const deps: BookingDeps = { offices: { catalog: async () => createOfficeCatalog(offices) }, store: createInMemoryBookingStore(() => offices), policy: DEFAULT_BOOKING_POLICY };
+    const deps: BookingDeps = {
+      offices: { catalog: async () => createOfficeCatalog(offices) },
+      store: createInMemoryBookingStore(() => offices),
+      policy: DEFAULT_BOOKING_POLICY,
+    };
     const request = { officeId: 1, startsAt: at(SATURDAY, 10, 0), now: at(SATURDAY, 7, 0) };
     expect((await findAlternatives(deps, request)).nearby.map((near) => near.office.id)).toEqual([2, 3, 4]);
     expect((await findAlternatives(deps, { ...request, type: "post" })).nearby.map((near) => near.office.id)).toEqual([4]);

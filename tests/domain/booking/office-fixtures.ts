@@ -1,8 +1,8 @@
 // Test fixtures for booking rules: offices with the default timetable, Jalali days of a known week, Tehran instants.
-import type { Office } from '../../../src/domain/booking/office.js';
-import { DEFAULT_WEEKLY_HOURS } from '../../../src/domain/booking/weekly-hours.js';
-import type { JalaliDate } from '../../../src/domain/time/jalali.js';
-import { tehranWallTimeToInstant } from '../../../src/domain/time/tehran-clock.js';
+import type { Office } from "../../../src/domain/booking/office.js";
+import { DEFAULT_WEEKLY_HOURS } from "../../../src/domain/booking/weekly-hours.js";
+import type { JalaliDate } from "../../../src/domain/time/jalali.js";
+import { tehranWallTimeToInstant } from "../../../src/domain/time/tehran-clock.js";
 
 /** Saturday 5 Ordibehesht 1405 (25 April 2026) and the days of that week. */
 export const SATURDAY: JalaliDate = { year: 1405, month: 2, day: 5 };
@@ -22,12 +22,12 @@ export function makeOffice(overrides: Partial<Office> = {}): Office {
   return {
     id,
     code: `test-${id}`,
-    type: 'pishkhan',
+    type: "pishkhan",
     name: `office ${id}`,
     provinceId: 8,
     cityId: 399,
-    address: 'تهران',
-    phone: '02161912222',
+    address: "تهران",
+    phone: "02161912222",
     location: { latitude: 35.7, longitude: 51.4 },
     weeklyHours: DEFAULT_WEEKLY_HOURS,
     slotMinutes: 15,

@@ -6,7 +6,11 @@ const provinces = ["خراسان جنوبی", "خراسان رضوی", "خراس
 
 describe("matchPlaces", () => {
   it("finds every place whose name holds the typed part, so «خراسان» gives the three Khorasans", () => {
-    expect(matchPlaces(provinces, "خراسان").map((p) => p.name).sort()).toEqual(["خراسان جنوبی", "خراسان رضوی", "خراسان شمالی"]);
+    expect(
+      matchPlaces(provinces, "خراسان")
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(["خراسان جنوبی", "خراسان رضوی", "خراسان شمالی"]);
   });
 
   it("prefers an exact name to the names that contain it", () => {
@@ -23,7 +27,15 @@ describe("matchPlaces", () => {
 
 describe("byPersianName", () => {
   it("orders as Persian readers expect: چ after ج, not after ی; آ first; numbers by value", () => {
-    expect(byPersianName(provinces).map((p) => p.name)).toEqual(["آذربایجان شرقی", "تهران", "چهارمحال و بختیاری", "خراسان جنوبی", "خراسان رضوی", "خراسان شمالی", "همدان"]);
+    expect(byPersianName(provinces).map((p) => p.name)).toEqual([
+      "آذربایجان شرقی",
+      "تهران",
+      "چهارمحال و بختیاری",
+      "خراسان جنوبی",
+      "خراسان رضوی",
+      "خراسان شمالی",
+      "همدان",
+    ]);
     expect(byPersianName([{ name: "ناحیه ۱۶" }, { name: "ناحیه ۲" }]).map((p) => p.name)).toEqual(["ناحیه ۲", "ناحیه ۱۶"]);
   });
 });

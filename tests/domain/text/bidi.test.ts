@@ -6,7 +6,9 @@ const isolated = (run: string) => `\u2066${run}\u2069`;
 describe("isolateLeftToRightRuns", () => {
   it("isolates a tracking code, phones and a postal code written in groups", () => {
     expect(isolateLeftToRightRuns("کد رهگیری شما: ۱۵۶۱-۷۰۹۴-۵۹۹۰")).toBe(`کد رهگیری شما: ${isolated("۱۵۶۱-۷۰۹۴-۵۹۹۰")}`);
-    expect(isolateLeftToRightRuns("دفاتر پیشخوان: ۰۲۱-۶۱۹۱۲۲۲۲ و ۰۲۱-۶۶۷۱۰۲۷۰")).toBe(`دفاتر پیشخوان: ${isolated("۰۲۱-۶۱۹۱۲۲۲۲")} و ${isolated("۰۲۱-۶۶۷۱۰۲۷۰")}`);
+    expect(isolateLeftToRightRuns("دفاتر پیشخوان: ۰۲۱-۶۱۹۱۲۲۲۲ و ۰۲۱-۶۶۷۱۰۲۷۰")).toBe(
+      `دفاتر پیشخوان: ${isolated("۰۲۱-۶۱۹۱۲۲۲۲")} و ${isolated("۰۲۱-۶۶۷۱۰۲۷۰")}`,
+    );
     expect(isolateLeftToRightRuns("کد پستی ۱۳۴۵۶-۷۸۹۱۱")).toBe(`کد پستی ${isolated("۱۳۴۵۶-۷۸۹۱۱")}`);
     expect(isolateLeftToRightRuns("phone 021-61912222")).toBe(`phone ${isolated("021-61912222")}`);
   });

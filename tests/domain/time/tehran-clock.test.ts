@@ -1,84 +1,80 @@
-import { toGregorian } from 'jalaali-js';
-import { describe, expect, it } from 'vitest';
-import * as jalali from '../../../src/domain/time/jalali.js';
-import * as clock from '../../../src/domain/time/tehran-clock.js';
-import {
-  jalaliDateInTehran,
-  tehranWallTimeOf,
-  tehranWallTimeToInstant,
-} from '../../../src/domain/time/tehran-clock.js';
-import type { JalaliDate } from '../../../src/domain/time/jalali.js';
+import { toGregorian } from "jalaali-js";
+import { describe, expect, it } from "vitest";
+import * as jalali from "../../../src/domain/time/jalali.js";
+import * as clock from "../../../src/domain/time/tehran-clock.js";
+import { jalaliDateInTehran, tehranWallTimeOf, tehranWallTimeToInstant } from "../../../src/domain/time/tehran-clock.js";
+import type { JalaliDate } from "../../../src/domain/time/jalali.js";
 
 const date = (year: number, month: number, day: number): JalaliDate => ({ year, month, day });
 const utc = (iso: string) => new Date(iso);
 
-describe('jalaliDateInTehran', () => {
-  it('is still 29 Esfand 1404 at 20:29:59 UTC on 20 March 2026', () => {
-    expect(jalaliDateInTehran(utc('2026-03-20T20:29:59.999Z'))).toEqual(date(1404, 12, 29));
+describe("jalaliDateInTehran", () => {
+  it("is still 29 Esfand 1404 at 20:29:59 UTC on 20 March 2026", () => {
+    expect(jalaliDateInTehran(utc("2026-03-20T20:29:59.999Z"))).toEqual(date(1404, 12, 29));
   });
 
-  it('turns to 1 Farvardin 1405 at 20:30 UTC, Tehran midnight (UTC+03:30)', () => {
-    expect(jalaliDateInTehran(utc('2026-03-20T20:30:00Z'))).toEqual(date(1405, 1, 1));
+  it("turns to 1 Farvardin 1405 at 20:30 UTC, Tehran midnight (UTC+03:30)", () => {
+    expect(jalaliDateInTehran(utc("2026-03-20T20:30:00Z"))).toEqual(date(1405, 1, 1));
   });
 
-  it('differs from the UTC date between 20:30 and 24:00 UTC', () => {
-    const lateEvening = utc('2026-03-20T22:00:00Z');
+  it("differs from the UTC date between 20:30 and 24:00 UTC", () => {
+    const lateEvening = utc("2026-03-20T22:00:00Z");
     expect(lateEvening.getUTCDate()).toBe(20);
     expect(jalaliDateInTehran(lateEvening)).toEqual(date(1405, 1, 1));
   });
 
-  it('used UTC+04:30 in summer 1400, so midnight was 19:30 UTC', () => {
-    expect(jalaliDateInTehran(utc('2021-06-01T19:29:00Z'))).toEqual(date(1400, 3, 11));
-    expect(jalaliDateInTehran(utc('2021-06-01T19:30:00Z'))).toEqual(date(1400, 3, 12));
+  it("used UTC+04:30 in summer 1400, so midnight was 19:30 UTC", () => {
+    expect(jalaliDateInTehran(utc("2021-06-01T19:29:00Z"))).toEqual(date(1400, 3, 11));
+    expect(jalaliDateInTehran(utc("2021-06-01T19:30:00Z"))).toEqual(date(1400, 3, 12));
   });
 
-  it('reaches Esfand 30 of leap year 1403', () => {
-    expect(jalaliDateInTehran(utc('2025-03-20T12:00:00Z'))).toEqual(date(1403, 12, 30));
-  });
-});
-
-describe('tehranWallTimeOf', () => {
-  it('reads date, hour and minute on a Tehran clock', () => {
-    expect(tehranWallTimeOf(utc('2026-08-03T11:00:00Z'))).toEqual({ date: date(1405, 5, 12), hour: 14, minute: 30 });
-  });
-
-  it('shows midnight as hour 0, not 24', () => {
-    expect(tehranWallTimeOf(utc('2026-03-20T20:30:00Z'))).toEqual({ date: date(1405, 1, 1), hour: 0, minute: 0 });
+  it("reaches Esfand 30 of leap year 1403", () => {
+    expect(jalaliDateInTehran(utc("2025-03-20T12:00:00Z"))).toEqual(date(1403, 12, 30));
   });
 });
 
-describe('tehranWallTimeToInstant', () => {
-  it('puts Tehran midnight of 1 Farvardin 1405 at 20:30 UTC the day before', () => {
-    expect(tehranWallTimeToInstant(date(1405, 1, 1), 0, 0)).toEqual(utc('2026-03-20T20:30:00Z'));
+describe("tehranWallTimeOf", () => {
+  it("reads date, hour and minute on a Tehran clock", () => {
+    expect(tehranWallTimeOf(utc("2026-08-03T11:00:00Z"))).toEqual({ date: date(1405, 5, 12), hour: 14, minute: 30 });
   });
 
-  it('uses UTC+03:30 in summer since daylight saving time ended', () => {
-    expect(tehranWallTimeToInstant(date(1405, 5, 12), 14, 30)).toEqual(utc('2026-08-03T11:00:00Z'));
-    expect(tehranWallTimeToInstant(date(1402, 4, 1), 12, 0)).toEqual(utc('2023-06-22T08:30:00Z'));
+  it("shows midnight as hour 0, not 24", () => {
+    expect(tehranWallTimeOf(utc("2026-03-20T20:30:00Z"))).toEqual({ date: date(1405, 1, 1), hour: 0, minute: 0 });
+  });
+});
+
+describe("tehranWallTimeToInstant", () => {
+  it("puts Tehran midnight of 1 Farvardin 1405 at 20:30 UTC the day before", () => {
+    expect(tehranWallTimeToInstant(date(1405, 1, 1), 0, 0)).toEqual(utc("2026-03-20T20:30:00Z"));
   });
 
-  it('uses UTC+04:30 in summer 1400, when Iran still kept daylight saving time', () => {
-    expect(tehranWallTimeToInstant(date(1400, 3, 12), 12, 0)).toEqual(utc('2021-06-02T07:30:00Z'));
+  it("uses UTC+03:30 in summer since daylight saving time ended", () => {
+    expect(tehranWallTimeToInstant(date(1405, 5, 12), 14, 30)).toEqual(utc("2026-08-03T11:00:00Z"));
+    expect(tehranWallTimeToInstant(date(1402, 4, 1), 12, 0)).toEqual(utc("2023-06-22T08:30:00Z"));
   });
 
-  it('uses UTC+03:30 in winter 1400', () => {
-    expect(tehranWallTimeToInstant(date(1400, 10, 1), 12, 0)).toEqual(utc('2021-12-22T08:30:00Z'));
+  it("uses UTC+04:30 in summer 1400, when Iran still kept daylight saving time", () => {
+    expect(tehranWallTimeToInstant(date(1400, 3, 12), 12, 0)).toEqual(utc("2021-06-02T07:30:00Z"));
   });
 
-  it('moves a time skipped by the spring clock change forward by the gap', () => {
+  it("uses UTC+03:30 in winter 1400", () => {
+    expect(tehranWallTimeToInstant(date(1400, 10, 1), 12, 0)).toEqual(utc("2021-12-22T08:30:00Z"));
+  });
+
+  it("moves a time skipped by the spring clock change forward by the gap", () => {
     // 2 Farvardin 1400 (22 March 2021): clocks jumped from 00:00 to 01:00.
     const skipped = tehranWallTimeToInstant(date(1400, 1, 2), 0, 30);
-    expect(skipped).toEqual(utc('2021-03-21T21:00:00Z'));
+    expect(skipped).toEqual(utc("2021-03-21T21:00:00Z"));
     expect(tehranWallTimeOf(skipped)).toEqual({ date: date(1400, 1, 2), hour: 1, minute: 30 });
   });
 
-  it('picks the first of the two 23:30s on 30 Shahrivar 1400, when clocks went back', () => {
+  it("picks the first of the two 23:30s on 30 Shahrivar 1400, when clocks went back", () => {
     const first = tehranWallTimeToInstant(date(1400, 6, 30), 23, 30);
-    expect(first).toEqual(utc('2021-09-21T19:00:00Z'));
-    expect(tehranWallTimeOf(utc('2021-09-21T20:00:00Z'))).toEqual({ date: date(1400, 6, 30), hour: 23, minute: 30 });
+    expect(first).toEqual(utc("2021-09-21T19:00:00Z"));
+    expect(tehranWallTimeOf(utc("2021-09-21T20:00:00Z"))).toEqual({ date: date(1400, 6, 30), hour: 23, minute: 30 });
   });
 
-  it('round-trips every half hour of days in both offset regimes', () => {
+  it("round-trips every half hour of days in both offset regimes", () => {
     for (const day of [date(1399, 5, 1), date(1403, 12, 30), date(1405, 1, 1), date(1408, 12, 30)]) {
       for (let minutes = 0; minutes < 24 * 60; minutes += 30) {
         const hour = Math.floor(minutes / 60);
@@ -89,7 +85,7 @@ describe('tehranWallTimeToInstant', () => {
     }
   });
 
-  it('matches a Gregorian-based computation at UTC+03:30 for a year of noons', () => {
+  it("matches a Gregorian-based computation at UTC+03:30 for a year of noons", () => {
     let day = date(1405, 1, 1);
     for (let i = 0; i < 365; i++) {
       const { gy, gm, gd } = toGregorian(day.year, day.month, day.day);
@@ -98,7 +94,7 @@ describe('tehranWallTimeToInstant', () => {
     }
   });
 
-  it('refuses impossible dates, hours and minutes', () => {
+  it("refuses impossible dates, hours and minutes", () => {
     expect(() => tehranWallTimeToInstant(date(1404, 12, 30), 10, 0)).toThrow(RangeError);
     expect(() => tehranWallTimeToInstant(date(1405, 1, 1), 24, 0)).toThrow(RangeError);
     expect(() => tehranWallTimeToInstant(date(1405, 1, 1), -1, 0)).toThrow(RangeError);
@@ -107,8 +103,8 @@ describe('tehranWallTimeToInstant', () => {
   });
 });
 
-describe('calendar helpers re-exported for Tehran-day callers', () => {
-  it('are the same functions as in jalali.ts', () => {
+describe("calendar helpers re-exported for Tehran-day callers", () => {
+  it("are the same functions as in jalali.ts", () => {
     expect(clock.addDays).toBe(jalali.addDays);
     expect(clock.compareJalali).toBe(jalali.compareJalali);
     expect(clock.weekdayOf).toBe(jalali.weekdayOf);

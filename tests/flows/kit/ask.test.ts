@@ -27,7 +27,11 @@ const twoQuestions: Flow = {
         },
       });
       if (first.kind === "back") continue;
-      const second = await ask(conversation, ctx, { prompt: "prereg-ask-address", errors: ERRORS, parse: (reply) => (reply.kind === "text" ? ok(reply.text) : fail("not_digits")) });
+      const second = await ask(conversation, ctx, {
+        prompt: "prereg-ask-address",
+        errors: ERRORS,
+        parse: (reply) => (reply.kind === "text" ? ok(reply.text) : fail("not_digits")),
+      });
       if (second.kind === "back") continue;
       await ctx.reply(`${first.value} / ${second.value}`);
       return;
@@ -77,7 +81,12 @@ describe("ask", () => {
   });
 
   it("leaves with the main menu on cancel and /cancel; on /start or /menu asks first, and leaving then leaves", async () => {
-    for (const [id, leaveWith] of [[8004, [t("flow-cancel")]], [8005, ["/start", t("flow-interrupted-leave")]], [8006, ["/menu", "/menu"]], [8008, ["/cancel"]]] as const) {
+    for (const [id, leaveWith] of [
+      [8004, [t("flow-cancel")]],
+      [8005, ["/start", t("flow-interrupted-leave")]],
+      [8006, ["/menu", "/menu"]],
+      [8008, ["/cancel"]],
+    ] as const) {
       const user = await started(id);
       let left = await user.say(leaveWith[0]);
       if (leaveWith.length > 1) {
@@ -93,15 +102,30 @@ describe("ask", () => {
 
   it("answers a sticker, an edited message and an old button without losing the question", async () => {
     const user = await started(8007);
-    const sticker = await user.send({ sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } });
+    const sticker = await user.send({
+      sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false },
+    });
     expect(sticker.map((r) => r.text)).toEqual([t("flow-expected-text"), t("prereg-ask-postal-code")]);
     const edited = await user.deliver({
-      edited_message: { message_id: 1, date: 0, edit_date: 1, chat: { id: 8007, type: "private", first_name: "x" }, from: { id: 8007, is_bot: false, first_name: "x" }, text: "1" },
+      edited_message: {
+        message_id: 1,
+        date: 0,
+        edit_date: 1,
+        chat: { id: 8007, type: "private", first_name: "x" },
+        from: { id: 8007, is_bot: false, first_name: "x" },
+        text: "1",
+      },
     });
     expect(edited.map((r) => r.text)).toEqual([t("unhandled-edited")]);
     const before = bot.calls.length;
     await user.deliver({
-      callback_query: { id: "old", from: { id: 8007, is_bot: false, first_name: "x" }, chat_instance: "c", data: "book:1", message: { message_id: 1, date: 0, chat: { id: 8007, type: "private", first_name: "x" } } as never },
+      callback_query: {
+        id: "old",
+        from: { id: 8007, is_bot: false, first_name: "x" },
+        chat_instance: "c",
+        data: "book:1",
+        message: { message_id: 1, date: 0, chat: { id: 8007, type: "private", first_name: "x" } } as never,
+      },
     });
     const popup = bot.calls.slice(before).find((call) => call.method === "answerCallbackQuery");
     expect(popup?.payload).toMatchObject({ text: t("flow-old-button"), show_alert: true });

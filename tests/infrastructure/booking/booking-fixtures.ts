@@ -1,11 +1,11 @@
 // Fixtures for booking integration tests: places from the seed CSVs, offices and paid applications inserted with SQL.
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
-import { addDays, weekdayOf } from '../../../src/domain/time/jalali.js';
-import type { JalaliDate } from '../../../src/domain/time/jalali.js';
-import type { Database } from '../../../src/infrastructure/database/database.js';
-import { readSampleCities, SEED_DATA_DIR } from '../../../src/infrastructure/offices/sample-cities.js';
-import { insertApplications, insertOffices, TEHRAN_CITY_ID, type OfficeRows } from '../../fixtures/booking-data.js';
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import { addDays, weekdayOf } from "../../../src/domain/time/jalali.js";
+import type { JalaliDate } from "../../../src/domain/time/jalali.js";
+import type { Database } from "../../../src/infrastructure/database/database.js";
+import { readSampleCities, SEED_DATA_DIR } from "../../../src/infrastructure/offices/sample-cities.js";
+import { insertApplications, insertOffices, TEHRAN_CITY_ID, type OfficeRows } from "../../fixtures/booking-data.js";
 
 /** Tehran's city id in prisma/seed-data/iran-cities. */
 export const TEHRAN = TEHRAN_CITY_ID;
@@ -19,7 +19,7 @@ export function aSaturday(): JalaliDate {
 
 /** Loads all provinces and cities (without Prisma, which these tests do not need). */
 export async function loadPlaces(db: Database): Promise<void> {
-  const provinces = parse(await readFile(`${SEED_DATA_DIR}iran-cities/provinces.csv`, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const provinces = parse(await readFile(`${SEED_DATA_DIR}iran-cities/provinces.csv`, "utf8"), { columns: true }) as Array<Record<string, string>>;
   await db.sql.query(`INSERT INTO provinces (id, name) SELECT * FROM unnest($1::int[], $2::text[]) ON CONFLICT DO NOTHING`, [
     provinces.map((p) => Number(p.id)),
     provinces.map((p) => p.name),
@@ -39,7 +39,7 @@ export async function insertOffice(db: Database, options: Omit<OfficeRows, "coun
 }
 
 /** Inserts applications (paid by default: each with its own national ID, tracking code and chat); returns their ids in order. */
-export function insertPaidApplications(db: Database, count: number, status = 'paid'): Promise<string[]> {
+export function insertPaidApplications(db: Database, count: number, status = "paid"): Promise<string[]> {
   return insertApplications(db, count, { status });
 }
 

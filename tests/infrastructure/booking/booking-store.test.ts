@@ -1,24 +1,24 @@
 // The PostgreSQL booking store against a real database, with several pools playing separate bot instances.
-import { DEFAULT_BOOKING_POLICY } from '../../../src/domain/booking/booking-policy.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAlternatives } from '../../../src/domain/booking/alternatives.js';
-import { bookAppointment } from '../../../src/domain/booking/book-appointment.js';
-import type { BookingOutcome } from '../../../src/domain/booking/book-appointment.js';
-import type { BookingDeps } from '../../../src/domain/booking/booking-deps.js';
-import { cancelAppointment, rescheduleAppointment } from '../../../src/domain/booking/change-appointment.js';
-import { checkInAppointment, completeAppointment } from '../../../src/domain/booking/check-in.js';
-import { sweepNoShows } from '../../../src/domain/booking/no-show.js';
-import { closeOfficeDay, reopenOfficeDay } from '../../../src/domain/booking/office-day-closure.js';
-import { tehranInstantAt } from '../../../src/domain/booking/slot-schedule.js';
-import { addDays } from '../../../src/domain/time/jalali.js';
-import type { JalaliDate } from '../../../src/domain/time/jalali.js';
-import { createSqlBookingStore } from '../../../src/infrastructure/database/booking-store.js';
-import { openPostgres } from '../../../src/infrastructure/database/database.js';
-import type { Database } from '../../../src/infrastructure/database/database.js';
-import { createSqlOfficeDirectory } from '../../../src/infrastructure/database/office-directory.js';
-import { createTestDatabase } from '../../support/test-database.js';
-import type { TestDatabase } from '../../support/test-database.js';
-import { aSaturday, count, insertOffice, insertPaidApplications, loadPlaces } from './booking-fixtures.js';
+import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findAlternatives } from "../../../src/domain/booking/alternatives.js";
+import { bookAppointment } from "../../../src/domain/booking/book-appointment.js";
+import type { BookingOutcome } from "../../../src/domain/booking/book-appointment.js";
+import type { BookingDeps } from "../../../src/domain/booking/booking-deps.js";
+import { cancelAppointment, rescheduleAppointment } from "../../../src/domain/booking/change-appointment.js";
+import { checkInAppointment, completeAppointment } from "../../../src/domain/booking/check-in.js";
+import { sweepNoShows } from "../../../src/domain/booking/no-show.js";
+import { closeOfficeDay, reopenOfficeDay } from "../../../src/domain/booking/office-day-closure.js";
+import { tehranInstantAt } from "../../../src/domain/booking/slot-schedule.js";
+import { addDays } from "../../../src/domain/time/jalali.js";
+import type { JalaliDate } from "../../../src/domain/time/jalali.js";
+import { createSqlBookingStore } from "../../../src/infrastructure/database/booking-store.js";
+import { openPostgres } from "../../../src/infrastructure/database/database.js";
+import type { Database } from "../../../src/infrastructure/database/database.js";
+import { createSqlOfficeDirectory } from "../../../src/infrastructure/database/office-directory.js";
+import { createTestDatabase } from "../../support/test-database.js";
+import type { TestDatabase } from "../../support/test-database.js";
+import { aSaturday, count, insertOffice, insertPaidApplications, loadPlaces } from "./booking-fixtures.js";
 
 const SATURDAY = aSaturday();
 const SUNDAY = addDays(SATURDAY, 1);
@@ -33,7 +33,7 @@ interface Instance {
   deps: BookingDeps;
 }
 
-describe('booking on PostgreSQL', () => {
+describe("booking on PostgreSQL", () => {
   let testDb: TestDatabase;
   let instances: Instance[];
   let db: Database;
@@ -43,7 +43,14 @@ describe('booking on PostgreSQL', () => {
     testDb = await createTestDatabase();
     instances = Array.from({ length: 3 }, () => {
       const instanceDb = openPostgres(testDb.url, { poolSize: 6 });
-      return { db: instanceDb, deps: { offices: createSqlOfficeDirectory(instanceDb.sql, { cacheMs: 0 }), store: createSqlBookingStore(instanceDb.sql), policy: DEFAULT_BOOKING_POLICY } };
+      return {
+        db: instanceDb,
+        deps: {
+          offices: createSqlOfficeDirectory(instanceDb.sql, { cacheMs: 0 }),
+          store: createSqlBookingStore(instanceDb.sql),
+          policy: DEFAULT_BOOKING_POLICY,
+        },
+      };
     });
     db = instances[0]!.db;
     deps = instances[0]!.deps;
@@ -67,7 +74,7 @@ describe('booking on PostgreSQL', () => {
   const statusOf = async (applicationId: string) =>
     (await db.sql.query<{ status: string }>(`SELECT status FROM applications WHERE id = $1`, [applicationId]))[0]?.status;
 
-  it('lets exactly 3 of 200 concurrent attempts from 3 instances into a slot of 3 counters, and offers the rest alternatives', async () => {
+  it("lets exactly 3 of 200 concurrent attempts from 3 instances into a slot of 3 counters, and offers the rest alternatives", async () => {
     const office = await insertOffice(db, { counters: 3 });
     const nearby = await insertOffice(db, { counters: 1, latitude: 35.71, longitude: 51.41 });
     const farther = await insertOffice(db, { counters: 1, latitude: 35.8, longitude: 51.5 });
@@ -79,7 +86,7 @@ describe('booking on PostgreSQL', () => {
     );
 
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(3);
-    expect(outcomes.filter((outcome) => !outcome.ok && outcome.error === 'slot_full')).toHaveLength(197);
+    expect(outcomes.filter((outcome) => !outcome.ok && outcome.error === "slot_full")).toHaveLength(197);
     expect(await seatsOf(office, startsAt)).toBe(3);
     expect(await activeIn(office, startsAt)).toBe(3);
     expect(await count(db, `SELECT count(*)::int AS n FROM applications WHERE id = ANY($1::uuid[]) AND status = 'booked'`, [applications])).toBe(3);
@@ -93,7 +100,7 @@ describe('booking on PostgreSQL', () => {
     expect(alternatives.nearby[0]!.distanceKm).toBeLessThan(2);
   });
 
-  it('gives one application booking twice at once exactly one active appointment and leaks no seat', async () => {
+  it("gives one application booking twice at once exactly one active appointment and leaks no seat", async () => {
     const office = await insertOffice(db, { counters: 5 });
     const [application] = await insertPaidApplications(db, 1);
     const starts = Array.from({ length: 20 }, (_, i) => at(SATURDAY, 8 + Math.floor(i / 4), (i % 4) * 15));
@@ -103,13 +110,13 @@ describe('booking on PostgreSQL', () => {
     const booked = outcomes.filter((outcome) => outcome.ok);
     expect(booked).toHaveLength(1);
     const appointmentId = idOf(booked[0]!);
-    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual(Array(19).fill({ ok: false, error: 'already_booked', appointmentId }));
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual(Array(19).fill({ ok: false, error: "already_booked", appointmentId }));
     expect(await count(db, `SELECT count(*)::int AS n FROM appointments WHERE application_id = $1 AND status = 'active'`, [application])).toBe(1);
     expect(await count(db, `SELECT coalesce(sum(booked), 0)::int AS n FROM slots WHERE office_id = $1`, [office])).toBe(1);
     expect(await count(db, `SELECT count(*)::int AS n FROM application_events WHERE application_id = $1 AND status = 'booked'`, [application])).toBe(1);
   });
 
-  it('keeps the old appointment and its seat when the new slot is full, and moves it when there is room', async () => {
+  it("keeps the old appointment and its seat when the new slot is full, and moves it when there is room", async () => {
     const office = await insertOffice(db, { counters: 1 });
     const [mine, other] = await insertPaidApplications(db, 2);
     const oldStart = at(SATURDAY, 10, 0);
@@ -117,22 +124,22 @@ describe('booking on PostgreSQL', () => {
     const appointmentId = idOf(await book(mine!, office, oldStart));
     await book(other!, office, fullStart);
 
-    expect(await rescheduleAppointment(deps, { appointmentId, officeId: office, startsAt: fullStart, now })).toEqual({ ok: false, error: 'slot_full' });
-    expect((await deps.store.appointment(appointmentId))?.status).toBe('active');
+    expect(await rescheduleAppointment(deps, { appointmentId, officeId: office, startsAt: fullStart, now })).toEqual({ ok: false, error: "slot_full" });
+    expect((await deps.store.appointment(appointmentId))?.status).toBe("active");
     expect(await seatsOf(office, oldStart)).toBe(1);
     expect(await seatsOf(office, fullStart)).toBe(1);
 
     const moved = await rescheduleAppointment(deps, { appointmentId, officeId: office, startsAt: at(SUNDAY, 9, 0), now });
     expect(moved).toMatchObject({ ok: true, previous: { appointmentId } });
-    const newId = moved.ok ? moved.appointment.appointmentId : '';
-    expect(await deps.store.appointment(appointmentId)).toMatchObject({ status: 'moved' });
-    expect(await deps.store.appointment(newId)).toMatchObject({ status: 'active', rescheduledFrom: appointmentId, startsAt: at(SUNDAY, 9, 0) });
+    const newId = moved.ok ? moved.appointment.appointmentId : "";
+    expect(await deps.store.appointment(appointmentId)).toMatchObject({ status: "moved" });
+    expect(await deps.store.appointment(newId)).toMatchObject({ status: "active", rescheduledFrom: appointmentId, startsAt: at(SUNDAY, 9, 0) });
     expect(await seatsOf(office, oldStart)).toBe(0);
     expect(await seatsOf(office, at(SUNDAY, 9, 0))).toBe(1);
-    expect(await statusOf(mine!)).toBe('booked');
+    expect(await statusOf(mine!)).toBe("booked");
   });
 
-  it('lets two citizens swap times at once without a deadlock', async () => {
+  it("lets two citizens swap times at once without a deadlock", async () => {
     const office = await insertOffice(db, { counters: 2 });
     const [a, b] = await insertPaidApplications(db, 2);
     const first = at(MONDAY, 9, 0);
@@ -148,25 +155,25 @@ describe('booking on PostgreSQL', () => {
     expect(await seatsOf(office, second)).toBe(1);
   });
 
-  it('frees the seat on cancellation, makes the application paid again, and refuses after the cut-off', async () => {
+  it("frees the seat on cancellation, makes the application paid again, and refuses after the cut-off", async () => {
     const office = await insertOffice(db, { counters: 1 });
     const [a, b] = await insertPaidApplications(db, 2);
     const startsAt = at(SUNDAY, 12, 0);
     const appointmentId = idOf(await book(a!, office, startsAt));
-    expect(await book(b!, office, startsAt)).toEqual({ ok: false, error: 'slot_full' });
+    expect(await book(b!, office, startsAt)).toEqual({ ok: false, error: "slot_full" });
 
-    expect(await cancelAppointment(deps, { appointmentId, now: at(SUNDAY, 10, 1) })).toMatchObject({ ok: false, error: 'change_cutoff_passed' });
+    expect(await cancelAppointment(deps, { appointmentId, now: at(SUNDAY, 10, 1) })).toMatchObject({ ok: false, error: "change_cutoff_passed" });
     expect(await cancelAppointment(deps, { appointmentId, now })).toMatchObject({ ok: true });
     expect(await seatsOf(office, startsAt)).toBe(0);
-    expect(await statusOf(a!)).toBe('paid');
-    expect(await deps.store.appointment(appointmentId)).toMatchObject({ status: 'cancelled', cancelReason: 'citizen' });
+    expect(await statusOf(a!)).toBe("paid");
+    expect(await deps.store.appointment(appointmentId)).toMatchObject({ status: "cancelled", cancelReason: "citizen" });
     expect(await book(b!, office, startsAt)).toMatchObject({ ok: true });
-    expect(await cancelAppointment(deps, { appointmentId, now })).toEqual({ ok: false, error: 'appointment_not_active', status: 'cancelled' });
+    expect(await cancelAppointment(deps, { appointmentId, now })).toEqual({ ok: false, error: "appointment_not_active", status: "cancelled" });
     const timeline = await db.sql.query<{ status: string }>(`SELECT status FROM application_events WHERE application_id = $1 ORDER BY id`, [a]);
-    expect(timeline.map((event) => event.status)).toEqual(['booked', 'paid']);
+    expect(timeline.map((event) => event.status)).toEqual(["booked", "paid"]);
   });
 
-  it('cancels the appointments of a closed day, returns whom to tell, and refuses that day afterwards', async () => {
+  it("cancels the appointments of a closed day, returns whom to tell, and refuses that day afterwards", async () => {
     const office = await insertOffice(db, { counters: 2 });
     const [a, b, c, d] = await insertPaidApplications(db, 4);
     idOf(await book(a!, office, at(SUNDAY, 9, 0)));
@@ -184,20 +191,20 @@ describe('booking on PostgreSQL', () => {
       [a, at(SUNDAY, 9, 0)],
       [b, at(SUNDAY, 13, 0)],
     ]);
-    expect(notices.every((notice) => notice.chatId > 5000 && notice.trackingCode?.startsWith('7') && notice.officeId === office)).toBe(true);
-    expect(await statusOf(a!)).toBe('paid');
-    expect(await statusOf(c!)).toBe('booked');
-    expect((await deps.store.appointment(otherDay))?.status).toBe('active');
+    expect(notices.every((notice) => notice.chatId > 5000 && notice.trackingCode?.startsWith("7") && notice.officeId === office)).toBe(true);
+    expect(await statusOf(a!)).toBe("paid");
+    expect(await statusOf(c!)).toBe("booked");
+    expect((await deps.store.appointment(otherDay))?.status).toBe("active");
     expect(await seatsOf(office, at(SUNDAY, 9, 0))).toBe(0);
-    expect(await book(d!, office, at(SUNDAY, 10, 0), now, stale)).toEqual({ ok: false, error: 'day_closed' });
-    expect(await book(d!, office, at(SUNDAY, 10, 0))).toEqual({ ok: false, error: 'day_closed' });
+    expect(await book(d!, office, at(SUNDAY, 10, 0), now, stale)).toEqual({ ok: false, error: "day_closed" });
+    expect(await book(d!, office, at(SUNDAY, 10, 0))).toEqual({ ok: false, error: "day_closed" });
     const again = await closeOfficeDay(deps, { officeId: office, date: SUNDAY, now });
     expect(again).toEqual({ ok: true, cancelled: [] });
     expect(await reopenOfficeDay(deps, { officeId: office, date: SUNDAY })).toBe(true);
     expect(await book(d!, office, at(SUNDAY, 10, 0))).toMatchObject({ ok: true });
   });
 
-  it('leaves no active appointment on a day closed while bookings for it are in flight', async () => {
+  it("leaves no active appointment on a day closed while bookings for it are in flight", async () => {
     const office = await insertOffice(db, { counters: 3 });
     const applications = await insertPaidApplications(db, 60);
     const stale: BookingDeps[] = instances.map((instance) => ({
@@ -208,7 +215,11 @@ describe('booking on PostgreSQL', () => {
     await Promise.all(stale.map((s) => s.offices.catalog()));
     // The office's own instance, with a pool of its own, closes the day once the first bookings are through.
     const closerDb = openPostgres(testDb.url, { poolSize: 1 });
-    const closer: BookingDeps = { offices: createSqlOfficeDirectory(closerDb.sql, { cacheMs: 3_600_000 }), store: createSqlBookingStore(closerDb.sql), policy: DEFAULT_BOOKING_POLICY };
+    const closer: BookingDeps = {
+      offices: createSqlOfficeDirectory(closerDb.sql, { cacheMs: 3_600_000 }),
+      store: createSqlBookingStore(closerDb.sql),
+      policy: DEFAULT_BOOKING_POLICY,
+    };
     await closer.offices.catalog();
     let resolved = 0;
     let startClosing: () => void = () => undefined;
@@ -224,15 +235,18 @@ describe('booking on PostgreSQL', () => {
 
     expect(await count(db, `SELECT count(*)::int AS n FROM appointments WHERE office_id = $1 AND status = 'active'`, [office])).toBe(0);
     expect(await count(db, `SELECT coalesce(sum(booked), 0)::int AS n FROM slots WHERE office_id = $1`, [office])).toBe(0);
-    const bookedIds = outcomes.filter((outcome) => outcome.ok).map(idOf).sort();
-    const cancelledIds = closed.ok ? closed.cancelled.map((notice) => notice.appointmentId).sort() : ['closing failed'];
+    const bookedIds = outcomes
+      .filter((outcome) => outcome.ok)
+      .map(idOf)
+      .sort();
+    const cancelledIds = closed.ok ? closed.cancelled.map((notice) => notice.appointmentId).sort() : ["closing failed"];
     expect(cancelledIds).toEqual(bookedIds);
     expect(bookedIds.length).toBeGreaterThanOrEqual(5);
     const refused = outcomes.filter((outcome) => !outcome.ok);
-    expect(refused.every((outcome) => !outcome.ok && outcome.error === 'day_closed')).toBe(true);
+    expect(refused.every((outcome) => !outcome.ok && outcome.error === "day_closed")).toBe(true);
   });
 
-  it('turns a missed appointment into a no-show once, however often and from however many instances the sweep runs', async () => {
+  it("turns a missed appointment into a no-show once, however often and from however many instances the sweep runs", async () => {
     const office = await insertOffice(db, { counters: 30 });
     const applications = await insertPaidApplications(db, 30);
     const startsAt = at(SATURDAY, 8, 0);
@@ -249,11 +263,13 @@ describe('booking on PostgreSQL', () => {
     expect(marked).toHaveLength(30);
     expect(new Set(marked.map((missed) => missed.applicationId)).size).toBe(30);
     expect((await sweepNoShows(deps, { now: at(SATURDAY, 9, 30) })).filter((missed) => ours.has(missed.applicationId))).toEqual([]);
-    expect(await count(db, `SELECT count(*)::int AS n FROM application_events WHERE application_id = ANY($1::uuid[]) AND status = 'no_show'`, [applications])).toBe(30);
+    expect(
+      await count(db, `SELECT count(*)::int AS n FROM application_events WHERE application_id = ANY($1::uuid[]) AND status = 'no_show'`, [applications]),
+    ).toBe(30);
     expect(await count(db, `SELECT count(*)::int AS n FROM applications WHERE id = ANY($1::uuid[]) AND status = 'no_show'`, [applications])).toBe(30);
   });
 
-  it('refuses a booking for 3 days after a missed appointment, with the exact reopening instant, then takes it', async () => {
+  it("refuses a booking for 3 days after a missed appointment, with the exact reopening instant, then takes it", async () => {
     const office = await insertOffice(db, { counters: 2 });
     const [application] = await insertPaidApplications(db, 1);
     const missedStart = at(SATURDAY, 10, 30);
@@ -262,29 +278,33 @@ describe('booking on PostgreSQL', () => {
     const missed = (await sweepNoShows(deps, { now: at(SATURDAY, 11, 31) })).find((m) => m.applicationId === application);
     const reopensAt = at(addDays(SATURDAY, 3), 10, 30);
     expect(missed).toMatchObject({ applicationId: application, bookingReopensAt: reopensAt });
-    expect((await deps.store.appointment(missed!.appointmentId))?.status).toBe('no_show');
+    expect((await deps.store.appointment(missed!.appointmentId))?.status).toBe("no_show");
 
     const tuesday = addDays(SATURDAY, 3);
     const justBefore = new Date(reopensAt.getTime() - 1);
-    expect(await book(application!, office, at(tuesday, 12, 0), justBefore)).toEqual({ ok: false, error: 'no_show_ban', reopensAt });
+    expect(await book(application!, office, at(tuesday, 12, 0), justBefore)).toEqual({ ok: false, error: "no_show_ban", reopensAt });
     expect(await book(application!, office, at(tuesday, 12, 0), reopensAt)).toMatchObject({ ok: true });
-    expect(await statusOf(application!)).toBe('booked');
+    expect(await statusOf(application!)).toBe("booked");
   });
 
-  it('checks in and completes the in-person step', async () => {
+  it("checks in and completes the in-person step", async () => {
     const office = await insertOffice(db, { counters: 1 });
     const [application] = await insertPaidApplications(db, 1);
     const appointmentId = idOf(await book(application!, office, at(SATURDAY, 13, 0)));
     expect(await checkInAppointment(deps, { appointmentId, now: at(SATURDAY, 12, 50) })).toEqual({ ok: true });
-    expect(await statusOf(application!)).toBe('checked_in');
+    expect(await statusOf(application!)).toBe("checked_in");
     const swept = await sweepNoShows(deps, { now: at(SATURDAY, 14, 30) });
     expect(swept.map((missed) => missed.appointmentId)).not.toContain(appointmentId);
     expect(await completeAppointment(deps, { appointmentId, now: at(SATURDAY, 13, 20) })).toEqual({ ok: true });
-    expect(await statusOf(application!)).toBe('in_production');
-    expect(await deps.store.appointment(appointmentId)).toMatchObject({ status: 'completed', checkedInAt: at(SATURDAY, 12, 50), completedAt: at(SATURDAY, 13, 20) });
+    expect(await statusOf(application!)).toBe("in_production");
+    expect(await deps.store.appointment(appointmentId)).toMatchObject({
+      status: "completed",
+      checkedInAt: at(SATURDAY, 12, 50),
+      completedAt: at(SATURDAY, 13, 20),
+    });
   });
 
-  it('enforces the invariants in the schema itself, whatever the code does', async () => {
+  it("enforces the invariants in the schema itself, whatever the code does", async () => {
     const office = await insertOffice(db, { counters: 1 });
     const [application] = await insertPaidApplications(db, 1);
     const appointmentId = idOf(await book(application!, office, at(MONDAY, 13, 0)));

@@ -25,7 +25,10 @@ describeBookingStoreContract("PostgreSQL", async () => {
     async addApplication(status = "paid") {
       // Inserted in its state directly (a fixture, not a lifecycle move): a code once paid, none before.
       const [id] = await insertPaidApplications(db, 1, status);
-      const [row] = await db.sql.query<{ chat_id: string; tracking_code: string | null }>(`SELECT chat_id::text, tracking_code FROM applications WHERE id = $1::uuid`, [id]);
+      const [row] = await db.sql.query<{ chat_id: string; tracking_code: string | null }>(
+        `SELECT chat_id::text, tracking_code FROM applications WHERE id = $1::uuid`,
+        [id],
+      );
       return { id: id!, chatId: Number(row!.chat_id), trackingCode: row!.tracking_code };
     },
     async applicationStatus(id) {

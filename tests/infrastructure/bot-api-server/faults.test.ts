@@ -24,7 +24,9 @@ describe("injected faults", () => {
   it("answers 429 with retry_after, and auto-retry succeeds once it has waited", async () => {
     await api.injectFault({ method: "sendMessage", error_code: 429, retry_after: 1, times: 2 });
 
-    const plain = await newBot().api.sendMessage(11, "first").catch((error: unknown) => error);
+    const plain = await newBot()
+      .api.sendMessage(11, "first")
+      .catch((error: unknown) => error);
     expect(plain).toBeInstanceOf(GrammyError);
     expect((plain as GrammyError).error_code).toBe(429);
     expect((plain as GrammyError).description).toBe("Too Many Requests: retry after 1");

@@ -63,7 +63,11 @@ describe("a grammY bot under @grammyjs/runner", () => {
     const bot = new Bot(token, { client: { apiRoot: api.url } });
     const types: string[] = [];
     bot.use((ctx, next) => {
-      types.push(Object.keys(ctx.update).filter((key) => key !== "update_id").join());
+      types.push(
+        Object.keys(ctx.update)
+          .filter((key) => key !== "update_id")
+          .join(),
+      );
       return next();
     });
     bot.on("message:text", (ctx) => ctx.reply(`echo ${ctx.message.text}`));

@@ -183,8 +183,8 @@ describe("payments", () => {
 
   it("refuses an invoice with a bad currency", async () => {
     await user.say("hi");
-    await expect(
-      bot.api.sendInvoice(2002, "t", "d", "p", "rial", [{ label: "x", amount: 1 }], { provider_token: "x" }),
-    ).rejects.toThrow("Bad Request: CURRENCY_INVALID");
+    await expect(bot.api.sendInvoice(2002, "t", "d", "p", "rial", [{ label: "x", amount: 1 }], { provider_token: "x" })).rejects.toThrow(
+      "Bad Request: CURRENCY_INVALID",
+    );
   });
 });

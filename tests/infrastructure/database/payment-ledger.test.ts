@@ -109,7 +109,9 @@ describe("PostgreSQL payment ledger", () => {
         expect(others).toHaveLength(19);
         expect(others.every((o) => o.kind === "already_settled" && o.trackingCode === winner.trackingCode)).toBe(true);
 
-        const [app] = await db.sql.query<{ status: string; tracking_code: string }>(`SELECT status, tracking_code FROM applications WHERE id = $1`, [applicationId]);
+        const [app] = await db.sql.query<{ status: string; tracking_code: string }>(`SELECT status, tracking_code FROM applications WHERE id = $1`, [
+          applicationId,
+        ]);
         expect(app).toEqual({ status: "paid", tracking_code: winner.trackingCode });
         const [paid] = await db.sql.query<{ status: string; receipt_reference: string; settled_at: Date }>(
           `SELECT status, receipt_reference, settled_at FROM payments WHERE id = $1`,
@@ -270,7 +272,9 @@ describe("PostgreSQL payment ledger", () => {
 
       const late = await ledger.settlePaid({ paymentId: cancelled.payment.id, receipt: "R-2", at: new Date(), newTrackingCode: newCode });
       expect(late).toEqual({ kind: "not_pending", status: "paid" });
-      const [row] = await db.sql.query<{ status: string; receipt_reference: string }>(`SELECT status, receipt_reference FROM payments WHERE id = $1`, [cancelled.payment.id]);
+      const [row] = await db.sql.query<{ status: string; receipt_reference: string }>(`SELECT status, receipt_reference FROM payments WHERE id = $1`, [
+        cancelled.payment.id,
+      ]);
       expect(row).toEqual({ status: "failed", receipt_reference: "R-2" });
       expect(await count(`SELECT count(*)::int AS n FROM notifications WHERE dedup_key = $1`, [`payment-confirmed:${cancelled.payment.id}`])).toBe(0);
     });

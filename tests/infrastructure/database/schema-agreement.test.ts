@@ -67,7 +67,10 @@ function parseSchema(text: string): Model[] {
   const models: Model[] = [];
   for (const match of text.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
     const [, name, body] = match as unknown as [string, string, string];
-    const lines = body.split("\n").map((line) => line.replace(/\/\/.*$/, "").trim()).filter(Boolean);
+    const lines = body
+      .split("\n")
+      .map((line) => line.replace(/\/\/.*$/, "").trim())
+      .filter(Boolean);
     const table = /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? name;
     const fieldColumn = new Map<string, string>();
     const columns: ModelColumn[] = [];
@@ -80,7 +83,12 @@ function parseSchema(text: string): Model[] {
       const column = /@map\("([^"]+)"\)/.exec(attributes)?.[1] ?? field;
       fieldColumn.set(field, column);
       const native = /@db\.(\w+)(?:\(([^)]*)\))?/.exec(attributes);
-      columns.push({ column, type: pgType(scalar, native?.[1], native?.[2]), nullable: rawType.endsWith("?"), default: pgDefault(attributes, scalar, native?.[1]) });
+      columns.push({
+        column,
+        type: pgType(scalar, native?.[1], native?.[2]),
+        nullable: rawType.endsWith("?"),
+        default: pgDefault(attributes, scalar, native?.[1]),
+      });
       if (/@id\b/.test(attributes)) indexes.push({ name: `${table}_pkey`, columns: [column], unique: true, primary: true });
       if (/@unique\b/.test(attributes)) indexes.push({ name: `${table}_${column}_key`, columns: [column], unique: true, primary: false });
     }
@@ -204,9 +212,14 @@ describe("schema.prisma agrees with the migrated database", () => {
           continue;
         }
         if (found.type !== expected.type) problems.push(`${where}: type ${found.type}, schema.prisma says ${expected.type}`);
-        if (found.nullable !== expected.nullable) problems.push(`${where}: ${found.nullable ? "nullable" : "NOT NULL"}, schema.prisma says ${expected.nullable ? "optional" : "required"}`);
+        if (found.nullable !== expected.nullable)
+          problems.push(`${where}: ${found.nullable ? "nullable" : "NOT NULL"}, schema.prisma says ${expected.nullable ? "optional" : "required"}`);
         const defaultAgrees =
-          expected.default === null ? found.default === null : expected.default instanceof RegExp ? expected.default.test(found.default ?? "") : found.default === expected.default;
+          expected.default === null
+            ? found.default === null
+            : expected.default instanceof RegExp
+              ? expected.default.test(found.default ?? "")
+              : found.default === expected.default;
         if (!defaultAgrees) problems.push(`${where}: default ${found.default ?? "none"}, schema.prisma says ${expected.default ?? "none"}`);
       }
       for (const extra of actual.filter((column) => !model.columns.some((expected) => expected.column === column.column))) {
@@ -226,13 +239,17 @@ describe("schema.prisma agrees with the migrated database", () => {
           problems.push(`${expected.name}: missing (${expected.columns.join(", ")})`);
           continue;
         }
-        if (found.columns.join(",") !== expected.columns.join(",")) problems.push(`${expected.name}: on (${found.columns.join(", ")}), schema.prisma says (${expected.columns.join(", ")})`);
+        if (found.columns.join(",") !== expected.columns.join(","))
+          problems.push(`${expected.name}: on (${found.columns.join(", ")}), schema.prisma says (${expected.columns.join(", ")})`);
         if (found.unique !== expected.unique || found.primary !== expected.primary || found.partial) {
-          problems.push(`${expected.name}: unique ${found.unique}, primary ${found.primary}, partial ${found.partial}; schema.prisma says unique ${expected.unique}, primary ${expected.primary}`);
+          problems.push(
+            `${expected.name}: unique ${found.unique}, primary ${found.primary}, partial ${found.partial}; schema.prisma says unique ${expected.unique}, primary ${expected.primary}`,
+          );
         }
       }
       for (const extra of actual.filter((index) => !model.indexes.some((expected) => expected.name === index.name))) {
-        if (!(extra.name in SQL_ONLY_INDEXES)) problems.push(`${extra.name}: in the database, not in schema.prisma (add it there, or to SQL_ONLY_INDEXES with the reason)`);
+        if (!(extra.name in SQL_ONLY_INDEXES))
+          problems.push(`${extra.name}: in the database, not in schema.prisma (add it there, or to SQL_ONLY_INDEXES with the reason)`);
       }
     }
     for (const name of Object.keys(SQL_ONLY_INDEXES)) {

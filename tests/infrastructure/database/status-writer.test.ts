@@ -49,7 +49,9 @@ describe("one writer of application status", () => {
 
   const statusOf = async (id: string) => (await db.sql.query<{ status: string }>(`SELECT status FROM applications WHERE id = $1::uuid`, [id]))[0]!.status;
   const timeline = async (id: string) =>
-    (await db.sql.query<{ status: string }>(`SELECT status FROM application_events WHERE application_id = $1::uuid ORDER BY id`, [id])).map((row) => row.status);
+    (await db.sql.query<{ status: string }>(`SELECT status FROM application_events WHERE application_id = $1::uuid ORDER BY id`, [id])).map(
+      (row) => row.status,
+    );
 
   it("refuses a write of the status by any other statement, by raw SQL and by Prisma alike", async () => {
     const [id] = await insertPaidApplications(db, 1);
@@ -63,7 +65,10 @@ describe("one writer of application status", () => {
   it("moves only applications in a source state, each with its timeline event", async () => {
     const [a, b] = await insertPaidApplications(db, 2);
     await db.sql.query(`SELECT application_move(ARRAY[$1::uuid], ARRAY['paid'], 'booked', now())`, [b]);
-    const moved = await db.sql.query<{ id: string }>(`SELECT id::text AS id FROM application_move(ARRAY[$1::uuid, $2::uuid], ARRAY['paid'], 'cancelled', now()) AS id`, [a, b]);
+    const moved = await db.sql.query<{ id: string }>(
+      `SELECT id::text AS id FROM application_move(ARRAY[$1::uuid, $2::uuid], ARRAY['paid'], 'cancelled', now()) AS id`,
+      [a, b],
+    );
     expect(moved.map((row) => row.id)).toEqual([a]);
     expect([await statusOf(a!), await statusOf(b!)]).toEqual(["cancelled", "booked"]);
     expect(await timeline(a!)).toEqual(["cancelled"]);
@@ -78,7 +83,13 @@ describe("one writer of application status", () => {
        RETURNING id::text AS id`,
     )) as [{ id: string }];
     const ledger = createPrismaPaymentLedger(db.prisma);
-    const { payment } = await ledger.openPayment({ applicationId: applicationId!, gateway: "sandbox", amountRial: 200_000, now, expiresAt: new Date(now.getTime() + 3_600_000) });
+    const { payment } = await ledger.openPayment({
+      applicationId: applicationId!,
+      gateway: "sandbox",
+      amountRial: 200_000,
+      now,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    });
     const settled = await ledger.settlePaid({ paymentId: payment.id, receipt: "R-1", at: now, newTrackingCode: () => generateTrackingCode(randomInt) });
     expect(settled.kind).toBe("settled");
     expect(await statusOf(applicationId!)).toBe("paid");
@@ -111,7 +122,18 @@ describe("one writer of application status", () => {
     await completeAppointment(deps, { appointmentId: again.appointment.appointmentId, now: at(addDays(later, 2), 9, 30) });
     expect(await statusOf(applicationId!)).toBe(COMPLETE_MOVE.to);
 
-    expect(await timeline(applicationId!)).toEqual(["paid", "booked", "paid", "booked", "paid", "booked", "no_show", "booked", CHECK_IN_MOVE.to, COMPLETE_MOVE.to]);
+    expect(await timeline(applicationId!)).toEqual([
+      "paid",
+      "booked",
+      "paid",
+      "booked",
+      "paid",
+      "booked",
+      "no_show",
+      "booked",
+      CHECK_IN_MOVE.to,
+      COMPLETE_MOVE.to,
+    ]);
   });
 
   it("is the only place in the source and the later migrations that sets applications.status", () => {

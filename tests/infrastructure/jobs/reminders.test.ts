@@ -78,7 +78,12 @@ describe("appointment reminders", () => {
     const keptQueue = new ReminderQueue(redis.redis, redis.prefix, dueSoon(slots[8]!));
     const cancelledQueue = new ReminderQueue(redis.redis, redis.prefix, dueSoon(slots[9]!));
     let woken = 0;
-    const worker = startReminderWorker(redis.redis, redis.prefix, reminderDelivery(booking, db.prisma, () => woken++), createLogger("silent"));
+    const worker = startReminderWorker(
+      redis.redis,
+      redis.prefix,
+      reminderDelivery(booking, db.prisma, () => woken++),
+      createLogger("silent"),
+    );
     try {
       await keptQueue.schedule(keptAppointment.appointment.appointmentId, slots[8]!);
       await cancelledQueue.schedule(cancelledAppointment.appointment.appointmentId, slots[9]!);
@@ -97,7 +102,9 @@ describe("appointment reminders", () => {
 
       // A retried job (same appointment, kind and time) writes nothing more.
       const deliver = reminderDelivery(booking, db.prisma, () => woken++);
-      expect(await deliver({ appointmentId: keptAppointment.appointment.appointmentId, kind: "two-hours", startsAt: slots[8]!.toISOString() })).toBe("already_queued");
+      expect(await deliver({ appointmentId: keptAppointment.appointment.appointmentId, kind: "two-hours", startsAt: slots[8]!.toISOString() })).toBe(
+        "already_queued",
+      );
       expect(await db.prisma.notification.count({ where: { messageKey: { startsWith: "booking-reminder" } } })).toBe(1);
     } finally {
       await worker.close();

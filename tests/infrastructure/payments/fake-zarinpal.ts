@@ -128,7 +128,15 @@ export async function startFakeZarinpal(options: { merchantId?: string } = {}): 
     const code = transaction.refId === null ? 100 : 101;
     transaction.refId ??= ++refSequence;
     return sendJson(res, 200, {
-      data: { code, message: code === 100 ? "Paid" : "Verified", card_hash: "1EBE3EBEBE35C7EC0F8D6EE4F2F859107A87822CA179BC9528767EA7B5489B69", card_pan: "502229******5995", ref_id: transaction.refId, fee_type: "Merchant", fee: 0 },
+      data: {
+        code,
+        message: code === 100 ? "Paid" : "Verified",
+        card_hash: "1EBE3EBEBE35C7EC0F8D6EE4F2F859107A87822CA179BC9528767EA7B5489B69",
+        card_pan: "502229******5995",
+        ref_id: transaction.refId,
+        fee_type: "Merchant",
+        fee: 0,
+      },
       errors: [],
     });
   }

@@ -17,7 +17,15 @@ const payment: PaymentRecord = {
   expiresAt: new Date("2026-01-01T10:30:00Z"),
 };
 
-function setup(options: { found?: PaymentRecord | null; confirm?: () => Promise<ConfirmOutcome>; cancel?: () => Promise<CancelOutcome>; outcome?: SettleOutcome; botUrl?: string } = {}) {
+function setup(
+  options: {
+    found?: PaymentRecord | null;
+    confirm?: () => Promise<ConfirmOutcome>;
+    cancel?: () => Promise<CancelOutcome>;
+    outcome?: SettleOutcome;
+    botUrl?: string;
+  } = {},
+) {
   const translate = paymentsTranslate("fa");
   const findByReference = vi.fn<PaymentLedger["findByReference"]>(async () => (options.found === undefined ? payment : options.found));
   const outcomeOf = vi.fn<PaymentLedger["outcomeOf"]>(async () => options.outcome ?? { kind: "not_pending", status: "pending" });

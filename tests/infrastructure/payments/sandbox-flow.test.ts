@@ -34,7 +34,15 @@ describe("sandbox payment journey", () => {
     const deps: PaymentServiceDeps = { ledger, gateways: {}, random: randomInt, now: () => new Date() };
     const app = new Hono();
     app.route("/", sandboxPages({ prisma: db.prisma, translate }));
-    app.route("/", paymentCallbackRoutes({ ledger, confirm: (payment) => confirmPayment(deps, payment), cancel: (payment) => closeCancelledPayment(deps, payment), translate }));
+    app.route(
+      "/",
+      paymentCallbackRoutes({
+        ledger,
+        confirm: (payment) => confirmPayment(deps, payment),
+        cancel: (payment) => closeCancelledPayment(deps, payment),
+        translate,
+      }),
+    );
     server = await startHttpServer(app, { port: 0, host: "127.0.0.1" });
     gateway = new SandboxGateway({ prisma: db.prisma, publicBaseUrl: `${server.url}/` });
     deps.gateways.sandbox = gateway;
@@ -49,7 +57,13 @@ describe("sandbox payment journey", () => {
   async function startPayment(chatId: number): Promise<{ applicationId: string; payment: PaymentRecord; payUrl: string }> {
     const applicationId = await insertApplication(db, { chatId, feeRial: FEE_RIAL });
     const now = new Date();
-    const { payment } = await ledger.openPayment({ applicationId, gateway: "sandbox", amountRial: FEE_RIAL, now, expiresAt: new Date(now.getTime() + 30 * 60_000) });
+    const { payment } = await ledger.openPayment({
+      applicationId,
+      gateway: "sandbox",
+      amountRial: FEE_RIAL,
+      now,
+      expiresAt: new Date(now.getTime() + 30 * 60_000),
+    });
     const started = await gateway.start({
       paymentId: payment.id,
       amountRial: payment.amountRial,
@@ -114,7 +128,9 @@ describe("sandbox payment journey", () => {
     expect(html).toContain(PAID_HEADING);
     expect(html).toContain(translate("payment-result-paid-body"));
 
-    const [app] = await db.sql.query<{ status: string; tracking_code: string }>(`SELECT status, tracking_code FROM applications WHERE id = $1`, [applicationId]);
+    const [app] = await db.sql.query<{ status: string; tracking_code: string }>(`SELECT status, tracking_code FROM applications WHERE id = $1`, [
+      applicationId,
+    ]);
     expect(app?.status).toBe("paid");
     expect(app?.tracking_code).toMatch(/^\d{12}$/);
     expect(html).not.toContain(app!.tracking_code);

@@ -69,7 +69,10 @@ describe("SandboxGateway", () => {
     expect(receipts.size).toBe(1);
     const [receipt] = [...receipts];
     expect(receipt).toMatch(/^\d{10}$/);
-    const [row] = await db.sql.query<{ ref_id: string; verified_at: Date | null }>(`SELECT ref_id, verified_at FROM sandbox_transactions WHERE authority = $1`, [authority]);
+    const [row] = await db.sql.query<{ ref_id: string; verified_at: Date | null }>(
+      `SELECT ref_id, verified_at FROM sandbox_transactions WHERE authority = $1`,
+      [authority],
+    );
     expect(row?.ref_id).toBe(receipt);
     expect(row?.verified_at).toBeInstanceOf(Date);
     expect(await gateway.verify({ reference: authority, amountRial: 200_000 })).toEqual({ status: "paid", receipt });

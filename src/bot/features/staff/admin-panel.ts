@@ -14,7 +14,12 @@ export async function sendRevokeList(ctx: BotContext, services: StaffServices, a
   for (const member of members.slice(0, 30)) {
     keyboard
       .text(
-        ctx.t("staff-revoke-button", { id: toPersianDigits(member.id), name: member.displayName, role: ctx.t(`staff-role-${member.role}`), office: member.officeName ?? "" }),
+        ctx.t("staff-revoke-button", {
+          id: toPersianDigits(member.id),
+          name: member.displayName,
+          role: ctx.t(`staff-role-${member.role}`),
+          office: member.officeName ?? "",
+        }),
         staffRevokeData.encode({ userId: admin.userId, memberId: member.id }),
       )
       .row();

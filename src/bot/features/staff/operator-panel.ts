@@ -46,7 +46,9 @@ export async function answerOutcome(ctx: BotContext, outcome: DeskOutcome, doneK
           : outcome.kind === "fee_above_tariff"
             ? ctx.t("staff-outcome-fee_above_tariff", { cap: formatToman(outcome.maxRial) })
             : outcome.kind === "incomplete"
-              ? ctx.t("staff-outcome-incomplete", { missing: [...outcome.items.map((item) => ctx.t(`staff-item-${item}`)), ...(outcome.fee ? [ctx.t("staff-item-fee")] : [])].join("\u060C ") })
+              ? ctx.t("staff-outcome-incomplete", {
+                  missing: [...outcome.items.map((item) => ctx.t(`staff-item-${item}`)), ...(outcome.fee ? [ctx.t("staff-item-fee")] : [])].join("\u060C "),
+                })
               : ctx.t(`staff-outcome-${outcome.kind}`);
   if (outcome.kind !== "done" && outcome.kind !== "already") ctx.logger.info({ outcome: outcome.kind }, "staff action not done");
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: outcome.kind !== "done" });
@@ -84,7 +86,9 @@ export function operatorPanelFeature(services: StaffServices): Composer<BotConte
     if (!member) return;
     const appointment = await services.desk.visit(appointmentId);
     const now = new Date();
-    const outcome = appointment ? await services.desk.checkIn(member, appointmentId, checkInWindow(appointment.startsAt, services.policy), now) : ({ kind: "not_found" } as const);
+    const outcome = appointment
+      ? await services.desk.checkIn(member, appointmentId, checkInWindow(appointment.startsAt, services.policy), now)
+      : ({ kind: "not_found" } as const);
     await answerOutcome(ctx, outcome, "staff-done-check-in");
     if (outcome.kind === "done") await showVisit(ctx, member, appointmentId);
   });

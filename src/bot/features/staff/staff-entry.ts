@@ -15,7 +15,7 @@ import { sendRevokeList } from "./admin-panel.js";
 
 /** Shows the staff menu with a line naming the role and office. */
 export async function showStaffMenu(ctx: BotContext, services: StaffServices, member: StaffMember, key = "staff-menu-hello"): Promise<void> {
-  const office = member.scope.kind === "office" ? (await services.offices.catalog()).get(member.scope.officeId)?.name ?? "" : "";
+  const office = member.scope.kind === "office" ? ((await services.offices.catalog()).get(member.scope.officeId)?.name ?? "") : "";
   await ctx.reply(ctx.t(key, { name: member.displayName || ctx.from?.first_name || "", role: ctx.t(`staff-role-${member.role}`), office }), {
     reply_markup: staffMenuKeyboard(ctx, member),
   });
@@ -29,7 +29,9 @@ export function staffEntryFeature(services: StaffServices): Composer<BotContext>
     const payload = stripInvisibleMarks(ctx.match).trim();
     if (payload.startsWith("staff-")) {
       const token = inviteTokenFromPayload(payload);
-      const result = token ? await services.staff.enrol(token, ctx.from.id, ctx.from.first_name ?? "", new Date()) : ({ ok: false, refusal: "invite_unknown" } as const);
+      const result = token
+        ? await services.staff.enrol(token, ctx.from.id, ctx.from.first_name ?? "", new Date())
+        : ({ ok: false, refusal: "invite_unknown" } as const);
       if (!result.ok) {
         ctx.logger.warn({ refusal: result.refusal }, "staff invite refused");
         return ctx.reply(ctx.t(`staff-enrol-${result.refusal}`), { reply_markup: mainMenuKeyboard(ctx) });

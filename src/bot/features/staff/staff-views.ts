@@ -38,7 +38,14 @@ export function appointmentListView(
   const keyboard = new InlineKeyboard();
   for (const item of list.items) {
     keyboard
-      .text(ctx.t("staff-appointment-button", { time: formatTehranTime(item.startsAt), name: shortName(item.firstName, item.lastName), status: ctx.t(`staff-appointment-status-${item.status}`) }), staffVisitData.encode({ userId: member.userId, appointmentId: item.appointmentId }))
+      .text(
+        ctx.t("staff-appointment-button", {
+          time: formatTehranTime(item.startsAt),
+          name: shortName(item.firstName, item.lastName),
+          status: ctx.t(`staff-appointment-status-${item.status}`),
+        }),
+        staffVisitData.encode({ userId: member.userId, appointmentId: item.appointmentId }),
+      )
       .row();
   }
   if (page > 0) keyboard.text(ctx.t("staff-page-previous"), staffAppointmentsData.encode({ userId: member.userId, day, page: page - 1 }));
@@ -50,7 +57,10 @@ export function appointmentListView(
 export function visitCardView(ctx: FlowContext, member: StaffMember, visit: DeskVisit, capRial: number): { text: string; keyboard: InlineKeyboard } {
   const ids = { userId: member.userId, appointmentId: visit.appointmentId };
   const checklist = VISIT_ITEMS.map((item) => `${visit.record.done.has(item) ? "✅" : "⬜"} ${ctx.t(`staff-item-${item}`)}`).join("\n");
-  const fee = visit.record.feeRial === null ? ctx.t("staff-fee-not-recorded", { cap: formatToman(capRial) }) : ctx.t("staff-fee-recorded", { fee: formatToman(visit.record.feeRial), cap: formatToman(capRial) });
+  const fee =
+    visit.record.feeRial === null
+      ? ctx.t("staff-fee-not-recorded", { cap: formatToman(capRial) })
+      : ctx.t("staff-fee-recorded", { fee: formatToman(visit.record.feeRial), cap: formatToman(capRial) });
   const text = ctx.t("staff-visit-card", {
     name: `${visit.firstName} ${visit.lastName}`,
     at: formatDateTime(visit.startsAt),
@@ -65,7 +75,8 @@ export function visitCardView(ctx: FlowContext, member: StaffMember, visit: Desk
   }
   if (visit.status === "checked_in") {
     for (const item of VISIT_ITEMS) {
-      if (!visit.record.done.has(item)) keyboard.text(ctx.t("staff-button-item", { item: ctx.t(`staff-item-${item}`) }), staffItemData.encode({ ...ids, item: VISIT_ITEM_CODES[item] })).row();
+      if (!visit.record.done.has(item))
+        keyboard.text(ctx.t("staff-button-item", { item: ctx.t(`staff-item-${item}`) }), staffItemData.encode({ ...ids, item: VISIT_ITEM_CODES[item] })).row();
     }
     keyboard.text(ctx.t("staff-button-fee"), staffFeeData.encode(ids)).row();
     keyboard.text(ctx.t("staff-button-complete"), staffCompleteData.encode(ids)).row();
@@ -73,7 +84,12 @@ export function visitCardView(ctx: FlowContext, member: StaffMember, visit: Desk
   return { text, keyboard };
 }
 
-export function applicantView(ctx: FlowContext, member: StaffMember, applicant: ApplicantSummary, officeName: (id: number) => string): { text: string; keyboard: InlineKeyboard } {
+export function applicantView(
+  ctx: FlowContext,
+  member: StaffMember,
+  applicant: ApplicantSummary,
+  officeName: (id: number) => string,
+): { text: string; keyboard: InlineKeyboard } {
   const myOffice = member.scope.kind === "office" ? member.scope.officeId : null;
   const card = applicant.card;
   const where = card
@@ -82,27 +98,51 @@ export function applicantView(ctx: FlowContext, member: StaffMember, applicant: 
       : ctx.t(`staff-applicant-card-${card.status}`, { office: card.officeName })
     : ctx.t("staff-applicant-no-card");
   const appointment = applicant.appointment
-    ? ctx.t("staff-applicant-appointment", { office: officeName(applicant.appointment.officeId), at: formatDateTime(applicant.appointment.startsAt), status: ctx.t(`staff-appointment-status-${applicant.appointment.status}`) })
+    ? ctx.t("staff-applicant-appointment", {
+        office: officeName(applicant.appointment.officeId),
+        at: formatDateTime(applicant.appointment.startsAt),
+        status: ctx.t(`staff-appointment-status-${applicant.appointment.status}`),
+      })
     : ctx.t("staff-applicant-no-appointment");
-  const text = ctx.t("staff-applicant", { name: `${applicant.firstName} ${applicant.lastName}`, stage: ctx.t(`status-stage-${applicant.status}`), card: where, appointment });
+  const text = ctx.t("staff-applicant", {
+    name: `${applicant.firstName} ${applicant.lastName}`,
+    stage: ctx.t(`status-stage-${applicant.status}`),
+    card: where,
+    appointment,
+  });
   const keyboard = new InlineKeyboard();
   if (member.role === "operator") {
     if (applicant.appointment && applicant.appointment.officeId === myOffice && ["active", "checked_in"].includes(applicant.appointment.status)) {
       keyboard.text(ctx.t("staff-button-open-visit"), staffVisitData.encode({ userId: member.userId, appointmentId: applicant.appointment.id })).row();
     }
-    if (card?.status === "ready" && card.officeId === myOffice) keyboard.text(ctx.t("staff-button-deliver"), staffDeliverData.encode({ userId: member.userId, cardId: card.id })).row();
-    if (card?.status === "in_transit" && card.transferOfficeId === myOffice) keyboard.text(ctx.t("staff-button-receive"), staffReceiveData.encode({ userId: member.userId, cardId: card.id })).row();
+    if (card?.status === "ready" && card.officeId === myOffice)
+      keyboard.text(ctx.t("staff-button-deliver"), staffDeliverData.encode({ userId: member.userId, cardId: card.id })).row();
+    if (card?.status === "in_transit" && card.transferOfficeId === myOffice)
+      keyboard.text(ctx.t("staff-button-receive"), staffReceiveData.encode({ userId: member.userId, cardId: card.id })).row();
   }
-  if (member.role === "admin") keyboard.text(ctx.t("staff-button-trail"), staffApplicantTrailData.encode({ userId: member.userId, applicationId: applicant.applicationId, page: "0" })).row();
+  if (member.role === "admin")
+    keyboard
+      .text(ctx.t("staff-button-trail"), staffApplicantTrailData.encode({ userId: member.userId, applicationId: applicant.applicationId, page: "0" }))
+      .row();
   return { text, keyboard };
 }
 
-export function uncollectedView(ctx: FlowContext, member: StaffMember, page: number, list: { items: WaitingCard[]; more: boolean }, now: Date): { text: string; keyboard: InlineKeyboard } {
+export function uncollectedView(
+  ctx: FlowContext,
+  member: StaffMember,
+  page: number,
+  list: { items: WaitingCard[]; more: boolean },
+  now: Date,
+): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard();
   for (const card of list.items) {
     keyboard
       .text(
-        ctx.t("staff-uncollected-button", { name: shortName(card.firstName, card.lastName), age: toPersianDigits(ageInDays(card.readyAt, now)), left: toPersianDigits(daysLeft(card.heldUntil, now)) }),
+        ctx.t("staff-uncollected-button", {
+          name: shortName(card.firstName, card.lastName),
+          age: toPersianDigits(ageInDays(card.readyAt, now)),
+          left: toPersianDigits(daysLeft(card.heldUntil, now)),
+        }),
         staffDeliverData.encode({ userId: member.userId, cardId: card.cardId }),
       )
       .row();
@@ -116,7 +156,12 @@ export function uncollectedView(ctx: FlowContext, member: StaffMember, page: num
 export function incomingView(ctx: FlowContext, member: StaffMember, cards: WaitingCard[]): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard();
   for (const card of cards) {
-    keyboard.text(ctx.t("staff-incoming-button", { name: shortName(card.firstName, card.lastName), from: card.fromOfficeName ?? "" }), staffReceiveData.encode({ userId: member.userId, cardId: card.cardId })).row();
+    keyboard
+      .text(
+        ctx.t("staff-incoming-button", { name: shortName(card.firstName, card.lastName), from: card.fromOfficeName ?? "" }),
+        staffReceiveData.encode({ userId: member.userId, cardId: card.cardId }),
+      )
+      .row();
   }
   return { text: ctx.t(cards.length === 0 ? "staff-incoming-none" : "staff-incoming"), keyboard };
 }
@@ -131,12 +176,16 @@ export function auditView(
   const lines = result.entries.map((entry) =>
     ctx.t("staff-audit-line", {
       at: formatDateTime(entry.at),
-      actor: entry.actorMemberId === null ? ctx.t(`staff-actor-${entry.actorRole}`) : ctx.t("staff-actor-member", { id: toPersianDigits(entry.actorMemberId), role: ctx.t(`staff-role-${entry.actorRole}`) }),
+      actor:
+        entry.actorMemberId === null
+          ? ctx.t(`staff-actor-${entry.actorRole}`)
+          : ctx.t("staff-actor-member", { id: toPersianDigits(entry.actorMemberId), role: ctx.t(`staff-role-${entry.actorRole}`) }),
       action: ctx.t(`staff-audit-action-${entry.action.replace(/\./g, "-")}`),
       outcome: ctx.t(`staff-audit-outcome-${entry.outcome}`),
     }),
   );
-  const heading = trail.kind === "office" ? ctx.t("staff-audit-office", { office: trail.officeName, page: page + 1 }) : ctx.t("staff-audit-applicant", { page: page + 1 });
+  const heading =
+    trail.kind === "office" ? ctx.t("staff-audit-office", { office: trail.officeName, page: page + 1 }) : ctx.t("staff-audit-applicant", { page: page + 1 });
   const keyboard = new InlineKeyboard();
   const pageData = (to: number) =>
     trail.kind === "office"

@@ -14,12 +14,9 @@ export interface SendOptions {
 /** reply_markup plus reply_parameters (or the older reply_to_message_id). */
 export function readSendOptions({ params }: MethodCall, chat: ChatRecord): SendOptions {
   const replyMarkup = parseReplyMarkup(params.optionalJson("reply_markup"));
-  const replyParameters = params.optionalJson("reply_parameters") as
-    | { message_id?: unknown; allow_sending_without_reply?: unknown }
-    | undefined;
+  const replyParameters = params.optionalJson("reply_parameters") as { message_id?: unknown; allow_sending_without_reply?: unknown } | undefined;
   const replyToId = replyParameters?.message_id ?? params.optionalInteger("reply_to_message_id");
-  const allowWithoutReply =
-    replyParameters?.allow_sending_without_reply === true || params.flag("allow_sending_without_reply");
+  const allowWithoutReply = replyParameters?.allow_sending_without_reply === true || params.flag("allow_sending_without_reply");
   let replyTo: Message | undefined;
   if (typeof replyToId === "number") {
     const target = chat.find(replyToId);

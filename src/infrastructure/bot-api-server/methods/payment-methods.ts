@@ -44,11 +44,17 @@ const sendInvoice: BotMethod = (call) => {
     currency,
     total_amount: totalAmount,
   };
-  return postBotMessage(call, chat, "invoice", { invoice }, {
-    ...readSendOptions(call, chat),
-    ...(replyMarkup ? { replyMarkup } : {}),
-    invoice: { payload, prices, providerToken },
-  });
+  return postBotMessage(
+    call,
+    chat,
+    "invoice",
+    { invoice },
+    {
+      ...readSendOptions(call, chat),
+      ...(replyMarkup ? { replyMarkup } : {}),
+      invoice: { payload, prices, providerToken },
+    },
+  );
 };
 
 const answerPreCheckoutQuery: BotMethod = (call) => {

@@ -24,7 +24,10 @@ const setMyCommands: BotMethod = (call) => {
       throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
     }
   }
-  call.bot.commands.set(commandsKey(call), (commands as BotCommand[]).map(({ command, description }) => ({ command, description })));
+  call.bot.commands.set(
+    commandsKey(call),
+    (commands as BotCommand[]).map(({ command, description }) => ({ command, description })),
+  );
   return true;
 };
 

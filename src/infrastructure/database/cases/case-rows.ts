@@ -78,7 +78,10 @@ export function toUnit(row: UnitRow): UnitView {
     kind: row.kind as UnitView["kind"],
     officeType: row.office_type as OfficeType | null,
     provinceId: row.province_id,
-    phones: row.phones.split(",").map((phone) => phone.trim()).filter(Boolean),
+    phones: row.phones
+      .split(",")
+      .map((phone) => phone.trim())
+      .filter(Boolean),
   };
 }
 

@@ -1,7 +1,19 @@
 // @ts-check
 // The browser chat's entry: simulated citizens talk to the bot through the local Bot API server's /sim API.
 // Plain JavaScript modules served as they are (no build step); the texts come from the page.
-import { activeCitizen, activeId, addCitizen, citizens, defaultName, defaultPhone, knowCitizen, nextCitizenId, rememberPhone, setActive, unread } from "./citizens.js";
+import {
+  activeCitizen,
+  activeId,
+  addCitizen,
+  citizens,
+  defaultName,
+  defaultPhone,
+  knowCitizen,
+  nextCitizenId,
+  rememberPhone,
+  setActive,
+  unread,
+} from "./citizens.js";
 import { config, plainNumber, t } from "./config.js";
 import { el, elements } from "./dom.js";
 import { run, showError, toast } from "./feedback.js";
@@ -146,7 +158,6 @@ function switchTo(/** @type {number} */ id) {
   void refresh().then(scrollToNewest);
   elements.text.focus();
 }
-
 
 // ---------------------------------------------------------------------------------------------------
 // Wiring

@@ -37,7 +37,10 @@ const dayParts = new Intl.DateTimeFormat(`${config.locale}-u-ca-persian`, {
  */
 export function formatDay(/** @type {Date} */ when) {
   const parts = new Map(dayParts.formatToParts(when).map((part) => [part.type, part.value]));
-  return ["weekday", "day", "month", "year"].map((type) => parts.get(type)).filter(Boolean).join(" ");
+  return ["weekday", "day", "month", "year"]
+    .map((type) => parts.get(type))
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Persian (or Arabic) digits typed by the person, as the ASCII digits the server expects. */

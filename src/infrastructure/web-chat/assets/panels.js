@@ -68,7 +68,10 @@ function fillCities() {
 
 /** "lat,lon" in any digits, with a Latin or Persian comma; null when it is not a point on Earth. */
 export function parseCoordinates(/** @type {string} */ text) {
-  const parts = latinDigits(text).replace(/٫/g, ".").split(/[,،\s]+/).filter(Boolean);
+  const parts = latinDigits(text)
+    .replace(/٫/g, ".")
+    .split(/[,،\s]+/)
+    .filter(Boolean);
   if (parts.length !== 2) return null;
   const [latitude, longitude] = parts.map(Number);
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;

@@ -110,7 +110,13 @@ function renderReplyKeyboard(inForce, actions) {
   elements.text.placeholder = inForce?.markup.input_field_placeholder || t("input-placeholder");
   if (!inForce) return;
   for (const buttons of inForce.markup.keyboard) {
-    box.append(el("div", { class: "kb-row" }, buttons.map((button) => replyButton(button, actions))));
+    box.append(
+      el(
+        "div",
+        { class: "kb-row" },
+        buttons.map((button) => replyButton(button, actions)),
+      ),
+    );
   }
 }
 
