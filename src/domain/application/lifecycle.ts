@@ -81,8 +81,3 @@ export function transition(state: ApplicationState, event: ApplicationEvent): Re
 export function allowedEvents(state: ApplicationState): ApplicationEvent[] {
   return APPLICATION_EVENTS.filter((event) => ALLOWED_TRANSITIONS[state][event] !== undefined);
 }
-
-/** True for states no event leaves (delivered, cancelled). */
-export function isFinalState(state: ApplicationState): boolean {
-  return allowedEvents(state).length === 0;
-}

@@ -62,9 +62,6 @@ export function occupancyByOffice(snapshot: OccupancySnapshot): (officeId: numbe
   });
 }
 
-/** An office's view with nothing booked and nothing closed beyond its own data. */
-export const EMPTY_OCCUPANCY: OfficeOccupancy = { seatsAt: () => undefined, isClosed: () => false };
-
 /**
  * The free slots of an office on a day that a citizen can still reach: starting after `now` plus the
  * policy's minimum lead, earliest first. A slot never materialised has all the office's counters free.

@@ -1,5 +1,5 @@
 // Overcharge verdict: what the office charged against the legal fees in force on the day of the visit.
-import { completionFeeFor, legalTotalRial, type CityFeeRule, type Tariff } from "../fees/tariff.js";
+import { completionFeeFor, isOvercharge, legalTotalRial, type CityFeeRule, type Tariff } from "../fees/tariff.js";
 
 /** What a citizen can say they were charged for. The tracking code is free by law. */
 export const CHARGE_ITEMS = ["pre_registration", "completion", "delivery", "tracking_code", "other"] as const;
@@ -45,7 +45,7 @@ export function evaluateCharges(charges: Charges, tariff: Tariff, city: CityFeeR
     assertRial(charges.rial);
     const legal = legalTotalRial(tariff, city);
     const over = Math.max(0, charges.rial - legal);
-    return { chargedRial: charges.rial, legalRial: legal, overRial: over, trackingCodeCharged: false, violation: over > 0 };
+    return { chargedRial: charges.rial, legalRial: legal, overRial: over, trackingCodeCharged: false, violation: isOvercharge(charges.rial, legal) };
   }
   let charged = 0;
   let legal = 0;

@@ -126,16 +126,6 @@ export function parsePostalCode(raw: string): Result<PostalCode, PostalCodeError
   return ok(digits as PostalCode);
 }
 
-/** Postal code in the printed form 12345-67890. */
-export function formatPostalCode(code: PostalCode): string {
-  return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
-
-/** Hides the middle of a mobile number for logs: 09121234567 → 0912***4567. */
-export function maskMobile(mobile: MobileNumber): string {
-  return `${mobile.slice(0, 4)}***${mobile.slice(-4)}`;
-}
-
 function normalizePhoneInput(raw: string): string {
   return normalizeNumericInput(raw).replace(PHONE_PARENTHESES, "");
 }

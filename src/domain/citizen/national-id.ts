@@ -54,8 +54,3 @@ function hasValidNationalIdCheckDigit(digits: string): boolean {
   const expected = remainder < 2 ? remainder : 11 - remainder;
   return Number(digits[9]) === expected;
 }
-
-/** Hides the middle of a national ID for logs and support screens: 7400076205 → 740****205. */
-export function maskNationalId(id: NationalId): string {
-  return `${id.slice(0, 3)}****${id.slice(-3)}`;
-}

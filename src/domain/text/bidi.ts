@@ -38,11 +38,6 @@ export function isolateLeftToRightRuns(text: string): string {
   });
 }
 
-/** A value shown on its own in right-to-left text, isolated whatever it holds (a code, a phone, a name in Latin). */
-export function leftToRight(value: string): string {
-  return `${LEFT_TO_RIGHT_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}`;
-}
-
 function countDigits(run: string): number {
   return run.replace(/[^0-9\u06F0-\u06F9\u0660-\u0669]/g, "").length;
 }

@@ -17,9 +17,6 @@ export type JalaliDateError = "empty" | "bad_format" | "invalid_date";
 /** Day of the week with the Iranian week: 0 = Saturday (the first day) … 6 = Friday (the weekend). */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
-/** Friday, the Iranian weekend day. */
-export const FRIDAY: Weekday = 6;
-
 /** Years jalaali-js converts exactly; outside them it throws, so parsing refuses them first. */
 const SUPPORTED_YEARS = { min: 1, max: 3177 } as const;
 
@@ -73,11 +70,6 @@ export function isSameJalaliDate(a: JalaliDate, b: JalaliDate): boolean {
 export function addDays(date: JalaliDate, days: number): JalaliDate {
   if (!Number.isInteger(days)) throw new RangeError(`addDays needs a whole number of days, got ${days}`);
   return fromDayNumber(toDayNumber(date) + days);
-}
-
-/** Whole days from a to b (positive when b is later). */
-export function daysBetween(a: JalaliDate, b: JalaliDate): number {
-  return toDayNumber(b) - toDayNumber(a);
 }
 
 /** Day of the week, 0 = Saturday … 6 = Friday. */

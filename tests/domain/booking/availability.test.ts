@@ -1,9 +1,12 @@
 import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
 import { describe, expect, it } from "vitest";
-import { bookableDays, earliestFreeSlot, EMPTY_OCCUPANCY, freeSlotsOn, occupancyByOffice } from "../../../src/domain/booking/availability.js";
-import type { SlotOccupancy } from "../../../src/domain/booking/availability.js";
+import { bookableDays, earliestFreeSlot, freeSlotsOn, occupancyByOffice } from "../../../src/domain/booking/availability.js";
+import type { OfficeOccupancy, SlotOccupancy } from "../../../src/domain/booking/availability.js";
 import { slotStartsOn } from "../../../src/domain/booking/slot-schedule.js";
 import { at, FRIDAY, makeOffice, NEXT_SATURDAY, SATURDAY, THURSDAY, WEDNESDAY } from "./office-fixtures.js";
+
+/** An office's view with nothing booked and nothing closed beyond its own data. */
+const EMPTY_OCCUPANCY: OfficeOccupancy = { seatsAt: () => undefined, isClosed: () => false };
 
 const policy = { changeCutoffMs: 0, noShowGraceMs: 0, noShowBanMs: 0, horizonDays: 8, minimumLeadMs: 0, checkInOpensBeforeMs: 0 };
 

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatPostalCode,
-  LANDLINE_AREA_CODES,
-  maskMobile,
-  parseLandline,
-  parseLandlineOrNone,
-  parseMobile,
-  parsePostalCode,
-} from "../../../src/domain/citizen/contact.js";
+import { LANDLINE_AREA_CODES, parseLandline, parseLandlineOrNone, parseMobile, parsePostalCode } from "../../../src/domain/citizen/contact.js";
 import type { MobileNumber, PostalCode } from "../../../src/domain/citizen/contact.js";
 
 describe("parseMobile", () => {
@@ -54,12 +46,6 @@ describe("parseMobile", () => {
     ["eight digits", "12345678"],
   ])("refuses %s as wrong_format", (_what, typed) => {
     expect(parseMobile(typed)).toEqual({ ok: false, error: "wrong_format" });
-  });
-});
-
-describe("maskMobile", () => {
-  it("keeps the operator prefix and the last four digits", () => {
-    expect(maskMobile("09121234567" as MobileNumber)).toBe("0912***4567");
   });
 });
 
@@ -146,12 +132,6 @@ describe("parsePostalCode", () => {
         expect(parsePostalCode(code), code).toEqual({ ok: false, error: "invalid_code" });
       }
     }
-  });
-});
-
-describe("formatPostalCode", () => {
-  it("puts the dash after digit five", () => {
-    expect(formatPostalCode("1315613111" as PostalCode)).toBe("13156-13111");
   });
 });
 

@@ -1,6 +1,6 @@
 import { createIranianNationalId, validateNationalIdChecksum } from "@persian-tools/persian-tools";
 import { describe, expect, it } from "vitest";
-import { maskNationalId, parseNationalId } from "../../../src/domain/citizen/national-id.js";
+import { parseNationalId } from "../../../src/domain/citizen/national-id.js";
 import type { NationalId } from "../../../src/domain/citizen/national-id.js";
 
 /** Seeded PRNG (mulberry32) so generated cases are the same on every run. */
@@ -156,19 +156,5 @@ describe("parseNationalId: refusals", () => {
     const firstNine = "123000001";
     const id = firstNine + checkDigitFor(firstNine);
     expect(parseNationalId(id)).toEqual({ ok: true, value: id });
-  });
-});
-
-describe("maskNationalId", () => {
-  it("keeps the first and last three digits only", () => {
-    expect(maskNationalId("7400076205" as NationalId)).toBe("740****205");
-  });
-
-  it("masks a parsed ID to the same length", () => {
-    const parsed = parseNationalId("2540201288");
-    if (!parsed.ok) throw new Error("expected a valid ID");
-    const masked = maskNationalId(parsed.value);
-    expect(masked).toBe("254****288");
-    expect(masked).toHaveLength(10);
   });
 });
