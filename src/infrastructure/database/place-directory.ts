@@ -10,7 +10,7 @@ export function createPrismaPlaceDirectory(prisma: PrismaClient, options: { cach
   // Reference data only: a few minutes' staleness after an edit of the metropolis flag is acceptable.
   async function load() {
     if (cache && Date.now() - cache.at < cacheMs) return cache;
-    // Sorted here, not by the database: its collation is not Persian alphabetical order (چ after ج, not after ی).
+    // Sorted here, not by the database: its collation is not Persian alphabetical order (che after jim, not after ye).
     const provinces = byPersianName(await prisma.province.findMany());
     const names = new Map(provinces.map((p) => [p.id, p.name]));
     const cities = byPersianName(await prisma.city.findMany());
