@@ -172,7 +172,10 @@ async function bytesLeftBehind(redis: Redis, prefix: string): Promise<{ keys: nu
       const size = Number((await redis.memory("USAGE", key)) ?? 0);
       keys++;
       bytes += size;
-      const kind = key.slice(prefix.length).replace(/^bot\d+:/, "").split(":")[0]!;
+      const kind = key
+        .slice(prefix.length)
+        .replace(/^bot\d+:/, "")
+        .split(":")[0]!;
       byKind.set(kind, (byKind.get(kind) ?? 0) + size);
     }
   } while (cursor !== "0");
@@ -185,7 +188,13 @@ async function main(): Promise<void> {
   const admin = new Redis(REDIS_URL);
   try {
     const ids = nationalIds(JOURNEYS + 2);
-    const citizens: RegistryRecord[] = ids.map((nationalId) => ({ nationalId, birthDate: "1370/05/12", firstName: "علی", lastName: "محمدی", fatherName: "حسن" }));
+    const citizens: RegistryRecord[] = ids.map((nationalId) => ({
+      nationalId,
+      birthDate: "1370/05/12",
+      firstName: "علی",
+      lastName: "محمدی",
+      fatherName: "حسن",
+    }));
     await upsertRegistryRecords(bot.database, citizens);
 
     // Warm-up: two journeys not counted (module loading, JIT, first connections).
@@ -255,14 +264,21 @@ async function main(): Promise<void> {
       redisKeysLeftPerJourney: left.keys / (JOURNEYS + 2),
     };
     console.log(`journeys ${JOURNEYS}, concurrency ${CONCURRENCY}, updates ${updates}, wall ${(wallMs / 1000).toFixed(1)} s`);
-    console.log(`CPU per update (bot + in-memory Bot API, this process): ${figures.cpuMsPerUpdate.toFixed(2)} ms  (${figures.updatesPerSecond.toFixed(0)} updates/s)`);
+    console.log(
+      `CPU per update (bot + in-memory Bot API, this process): ${figures.cpuMsPerUpdate.toFixed(2)} ms  (${figures.updatesPerSecond.toFixed(0)} updates/s)`,
+    );
     console.log(
       `SQL transactions per journey: bot ${perJourney(botTx)} (with INSERT ${perJourney(inserts)}, with UPDATE ${perJourney(updatesSql)}); sandbox page ${perJourney(total(sql.page))}; outbox dispatch ${perJourney(total(sql.dispatch))}`,
     );
     console.log(
       `Redis per update: ${figures.redisCommandsPerUpdate.toFixed(2)} commands, ${figures.redisRoundTripsPerUpdate.toFixed(2)} round trips (server-wide INFO commandstats delta: ${figures.serverCommandsPerUpdate.toFixed(2)}, includes other clients)`,
     );
-    console.log(`Redis commands: ${[...redisCommands].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${(n / updates).toFixed(2)}`).join(", ")}`);
+    console.log(
+      `Redis commands: ${[...redisCommands]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, n]) => `${name} ${(n / updates).toFixed(2)}`)
+        .join(", ")}`,
+    );
     console.log(
       `Redis left behind: ${figures.redisKeysLeftPerJourney.toFixed(1)} keys, ${figures.redisBytesLeftPerJourney.toFixed(0)} bytes per journey (${[...left.byKind].map(([kind, bytes]) => `${kind} ${(bytes / (JOURNEYS + 2)).toFixed(0)}`).join(", ")})`,
     );
@@ -298,9 +314,7 @@ async function writeBenchmarks(f: Record<string, number>): Promise<void> {
   ].join("\n");
   const file = "BENCHMARKS.md";
   const text = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
-  const next = text.includes(START)
-    ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block)
-    : `${text.trimEnd()}\n\n## Per-update cost\n\n${block}\n`;
+  const next = text.includes(START) ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block) : `${text.trimEnd()}\n\n## Per-update cost\n\n${block}\n`;
   await writeFile(file, next);
 }
 
