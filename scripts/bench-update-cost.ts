@@ -52,12 +52,15 @@ const shorten = (text: string) =>
     .replace(/"public"\./g, "")
     .replace(/\$\d+/g, "?")
     .slice(0, 150);
+/** Starts the harness's own statements, which are not counted. */
+const HARNESS = "/* bench-harness */";
 const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
 const originalQuery = pg.Client.prototype.query as (...a: unknown[]) => unknown;
 pg.Client.prototype.query = function patchedQuery(this: object, ...queryArgs: unknown[]) {
   const first = queryArgs[0];
   const text = typeof first === "string" ? first : ((first as { text?: string })?.text ?? "");
+  if (text.startsWith(HARNESS)) return originalQuery.apply(this, queryArgs);
   const state = txOf.get(this) ?? {};
   txOf.set(this, state);
   const verb = text.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
@@ -136,9 +139,12 @@ async function journey(bot: FastBot, user: FastUser, citizen: RegistryRecord): P
   await withPhase("page", () => createSandboxBank(bot.database.prisma).decide(authority, "paid"));
   await step(user.press("✅ پرداخت کردم", { messageId: payment.messageId }));
   if (user.popups.at(-1) !== bot.translate("payment-check-settled")) throw new Error(`not settled: ${user.popups.at(-1)}`);
-  const application = await withPhase("off", () =>
-    bot.database.prisma.application.findFirstOrThrow({ where: { nationalId: citizen.nationalId, chatId: BigInt(user.id) } }),
+  // The harness's own read (marked, so it is not counted as the bot's).
+  const [application] = await bot.database.sql.query<{ trackingCode: string | null }>(
+    `${HARNESS} SELECT tracking_code AS "trackingCode" FROM applications WHERE national_id = $1 AND chat_id = $2`,
+    [citizen.nationalId, user.id],
   );
+  if (!application) throw new Error("no application");
   await step(user.say("/start"));
   await step(user.press("🔎 پیگیری وضعیت"));
   await step(user.say(citizen.nationalId));

@@ -57,8 +57,7 @@ const SAVE_DRAFT = `
   UNION ALL SELECT 'already_registered', id::text FROM live`;
 
 export function createPrismaApplicationStore(prisma: PrismaClient): ApplicationStore {
-  const views = async (where: string, params: unknown[]) =>
-    (await prisma.$queryRawUnsafe<ViewRow[]>(`${VIEW_SELECT} ${where}`, ...params)).map(toView);
+  const views = async (where: string, params: unknown[]) => (await prisma.$queryRawUnsafe<ViewRow[]>(`${VIEW_SELECT} ${where}`, ...params)).map(toView);
   const findLive = async (nationalId: string) => (await views(`WHERE a.national_id = $1 AND a.status <> 'cancelled' LIMIT 1`, [nationalId]))[0] ?? null;
 
   const saveDraft = async (draft: ApplicationDraft, feeRial: number, attempt = 0): Promise<SaveDraftOutcome> => {
