@@ -21,6 +21,11 @@ export const DEFAULT_LOCALE = "fa";
 class BidiSafeI18n extends I18n<FlowContext> {
   private readonly plainTexts = new Map<string, string>();
 
+  constructor(config: ConstructorParameters<typeof I18n<FlowContext>>[0]) {
+    super(config);
+    memoizeBundleMatching(this.fluent);
+  }
+
   override translate<K extends string>(locale: string, key: string, variables?: TranslationVariables<K>): string {
     if (variables === undefined || Object.keys(variables).length === 0) {
       const cacheKey = `${locale}\u0000${key}`;
@@ -56,6 +61,26 @@ class BidiSafeI18n extends I18n<FlowContext> {
       return next();
     };
   }
+}
+
+/**
+ * Fluent (in @grammyjs/i18n 1.1.2, pinned) negotiates the requested locale against every bundle on each
+ * translation; with one fixed locale the answer never changes until a bundle is added, so it is kept.
+ * A private method: if a new version renames it, nothing is patched and translations stay correct.
+ */
+function memoizeBundleMatching(fluent: unknown): void {
+  const target = fluent as { matchBundles?: (locales: string[]) => unknown; bundles?: Set<unknown> };
+  const match = target.matchBundles;
+  if (typeof match !== "function" || !(target.bundles instanceof Set)) return;
+  const matched = new Map<string, { bundles: number; result: unknown }>();
+  target.matchBundles = (locales: string[]) => {
+    const key = locales.join("\u0000");
+    const known = matched.get(key);
+    if (known && known.bundles === target.bundles!.size) return known.result;
+    const result = match.call(fluent, locales);
+    matched.set(key, { bundles: target.bundles!.size, result });
+    return result;
+  };
 }
 
 /** Builds the i18n middleware. */
