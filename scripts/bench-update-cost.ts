@@ -286,7 +286,9 @@ async function main(): Promise<void> {
       redisBytesLeftPerJourney: left.bytes / redisJourneys,
       redisKeysLeftPerJourney: left.keys / redisJourneys,
     };
-    console.log(`journeys ${JOURNEYS} timed + ${JOURNEYS} counted, concurrency ${CONCURRENCY}, ${timedUpdates} updates timed in ${(wallMs / 1000).toFixed(1)} s`);
+    console.log(
+      `journeys ${JOURNEYS} timed + ${JOURNEYS} counted, concurrency ${CONCURRENCY}, ${timedUpdates} updates timed in ${(wallMs / 1000).toFixed(1)} s`,
+    );
     console.log(
       `CPU per update (bot + in-memory Bot API, this process): ${figures.cpuMsPerUpdate.toFixed(2)} ms  (${figures.updatesPerSecond.toFixed(0)} updates/s)`,
     );

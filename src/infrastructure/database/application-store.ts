@@ -1,9 +1,10 @@
 // Applications in PostgreSQL: the live-application rule is the partial unique index, not a prior read.
+// Plain SQL on the pool (no Prisma): these reads run on most updates of a journey, one statement each.
 import type { ApplicationDraft, ApplicationStore, ApplicationView, SaveDraftOutcome } from "../../domain/application/application-store.js";
 import type { ApplicationState } from "../../domain/application/lifecycle.js";
 import { jalaliDateToString, parseJalaliDate } from "../../domain/time/jalali.js";
-import type { PrismaClient } from "./database.js";
-import { isUniqueViolationOf } from "./unique-violation.js";
+import type { SqlExecutor } from "./sql-executor.js";
+import { isSqlUniqueViolation } from "./staff-store.js";
 
 /** An application with its timeline, as the one SELECT below returns it. */
 interface ViewRow {
@@ -56,14 +57,13 @@ const SAVE_DRAFT = `
   UNION ALL SELECT 'awaiting_payment', id::text FROM created
   UNION ALL SELECT 'already_registered', id::text FROM live`;
 
-export function createPrismaApplicationStore(prisma: PrismaClient): ApplicationStore {
-  const views = async (where: string, params: unknown[]) => (await prisma.$queryRawUnsafe<ViewRow[]>(`${VIEW_SELECT} ${where}`, ...params)).map(toView);
+export function createSqlApplicationStore(sql: SqlExecutor): ApplicationStore {
+  const views = async (where: string, params: unknown[]) => (await sql.query<ViewRow>(`${VIEW_SELECT} ${where}`, params)).map(toView);
   const findLive = async (nationalId: string) => (await views(`WHERE a.national_id = $1 AND a.status <> 'cancelled' LIMIT 1`, [nationalId]))[0] ?? null;
 
   const saveDraft = async (draft: ApplicationDraft, feeRial: number, attempt = 0): Promise<SaveDraftOutcome> => {
     try {
-      const [saved] = await prisma.$queryRawUnsafe<Array<{ kind: "awaiting_payment" | "already_registered"; id: string }>>(
-        SAVE_DRAFT,
+      const [saved] = await sql.query<{ kind: "awaiting_payment" | "already_registered"; id: string }>(SAVE_DRAFT, [
         draft.nationalId,
         jalaliDateToString(draft.birthDate),
         draft.firstName,
@@ -74,10 +74,10 @@ export function createPrismaApplicationStore(prisma: PrismaClient): ApplicationS
         draft.postalCode,
         draft.address,
         draft.cityId,
-        BigInt(draft.chatId),
+        String(draft.chatId),
         feeRial,
         new Date(),
-      );
+      ]);
       if (!saved) throw new Error("saving the draft returned no row");
       if (saved.kind === "awaiting_payment") return { kind: "awaiting_payment", applicationId: saved.id };
       // Rare (the registry check already answered "registered" for most): the live application in full.
@@ -86,7 +86,7 @@ export function createPrismaApplicationStore(prisma: PrismaClient): ApplicationS
       return saveDraft(draft, feeRial, attempt + 1);
     } catch (error) {
       // Another chat registered the same national ID in the same instant: take what it made.
-      if (isUniqueViolationOf(error, "applications_one_open_per_citizen") && attempt < 2) return saveDraft(draft, feeRial, attempt + 1);
+      if (isSqlUniqueViolation(error, "applications_one_open_per_citizen") && attempt < 2) return saveDraft(draft, feeRial, attempt + 1);
       throw error;
     }
   };
@@ -96,7 +96,7 @@ export function createPrismaApplicationStore(prisma: PrismaClient): ApplicationS
     async findByTrackingCode(trackingCode) {
       return (await views(`WHERE a.tracking_code = $1`, [trackingCode]))[0] ?? null;
     },
-    findLiveByChat: (chatId) => views(`WHERE a.chat_id = $1 AND a.status <> 'cancelled' ORDER BY a.created_at ASC`, [BigInt(chatId)]),
+    findLiveByChat: (chatId) => views(`WHERE a.chat_id = $1 AND a.status <> 'cancelled' ORDER BY a.created_at ASC`, [String(chatId)]),
     saveDraft: (draft, feeRial) => saveDraft(draft, feeRial),
   };
 }
