@@ -17,7 +17,13 @@ const kinds = [
     async open() {
       const test: TestDatabase = await createTestDatabase();
       const db = test.open();
-      return { db, close: async () => (await db.close(), await test.drop()) };
+      return {
+        db,
+        close: async () => {
+          await db.close();
+          await test.drop();
+        },
+      };
     },
   },
   {
@@ -26,7 +32,13 @@ const kinds = [
       const dir = await mkdtemp(path.join(tmpdir(), "applications-pglite-"));
       const db = await openEmbedded(dir);
       await migrate(db);
-      return { db, close: async () => (await db.close(), await rm(dir, { recursive: true, force: true })) };
+      return {
+        db,
+        close: async () => {
+          await db.close();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
     },
   },
 ];
