@@ -23,14 +23,13 @@ const GENERATION_TTL_MS = 24 * 3_600_000;
 const OPEN: SeatGateAnswer = { full: false };
 
 /**
- * A SeatGate over Redis. Keys (`prefix` + `seats:{office:day}:...`, one hash tag per office-day so a cluster
- * keeps them together):
+ * A SeatGate over Redis. Keys (`prefix` + `seats:{office:day}:...`):
  *
  * - `gen`: a counter INCRed whenever a seat of the office-day may have come free;
  * - `full:<start ms>`: set by `full` (the store refused the slot for lack of a seat or took its last one) to
  *   the generation read by the `check` before that store call, with a PX of `fullMarkMs`.
  *
- * A look (one MGET) answers full only when the mark exists and still equals the generation. So a free
+ * A look (two keys of one MGET, shared by the looks of one event-loop turn) answers full only when the mark exists and still equals the generation. So a free
  * reported after that store call voids the mark even if the mark's write lands later (it carries the old
  * generation), and a seat freed through the domain is bookable at once. A seat freed without `freed`
  * is turned away for at most `fullMarkMs` after the store call that set the mark (default 5 s). The store
@@ -47,13 +46,14 @@ export function createRedisSeatGate(redis: Redis, prefix: string, options: Redis
 
   /** Whether a command may be sent now: while ioredis reconnects it would queue commands, and the attempt must not wait. */
   const usable = () => redis.status === "ready";
+  const looks = lookBatcher(redis, timeoutMs);
 
   return {
     async check(seat) {
       if (!usable()) return OPEN;
       const key = dayKey(seat);
       try {
-        const [mark, generation] = await withTimeout(redis.mget(`${key}:full:${seat.startsAt.getTime()}`, `${key}:gen`), timeoutMs);
+        const [mark, generation] = await looks(`${key}:full:${seat.startsAt.getTime()}`, `${key}:gen`);
         const current = generation ?? "0";
         return mark === current ? { full: true } : { full: false, ticket: current };
       } catch (error) {
@@ -82,6 +82,31 @@ export function createRedisSeatGate(redis: Redis, prefix: string, options: Redis
       }
     },
   };
+}
+
+/**
+ * Looks of one turn of the event loop go out as one MGET (a stampede's attempts arrive together): one command,
+ * one round trip and one timer for all of them instead of one each. Returns each look's mark and generation.
+ */
+function lookBatcher(redis: Redis, timeoutMs: number): (markKey: string, generationKey: string) => Promise<[string | null, string | null]> {
+  interface Look {
+    keys: [string, string];
+    resolve(values: [string | null, string | null]): void;
+    reject(error: unknown): void;
+  }
+  let waiting: Look[] = [];
+  const send = () => {
+    const batch = waiting;
+    waiting = [];
+    withTimeout(redis.mget(batch.flatMap((look) => look.keys)), timeoutMs).then(
+      (values) => batch.forEach((look, i) => look.resolve([values[2 * i] ?? null, values[2 * i + 1] ?? null])),
+      (error: unknown) => batch.forEach((look) => look.reject(error)),
+    );
+  };
+  return (markKey, generationKey) =>
+    new Promise((resolve, reject) => {
+      if (waiting.push({ keys: [markKey, generationKey], resolve, reject }) === 1) setImmediate(send);
+    });
 }
 
 /** The command's result, or a rejection after `ms` (the command itself may still complete later). */

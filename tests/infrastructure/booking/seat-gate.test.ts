@@ -220,6 +220,21 @@ describe("the seat gate in front of PostgreSQL", () => {
     expect(await gate.check(seat)).toEqual({ full: true });
   });
 
+  it("answers looks sent together (one MGET) each for its own slot", async () => {
+    const gate = createRedisSeatGate(testRedis.redis, `${testRedis.prefix}batch:`);
+    const seats = Array.from({ length: 12 }, (_, i) => ({ officeId: 100 + (i % 3), startsAt: at(SATURDAY, 9, 15 * (i % 4)), day: SATURDAY }));
+    const marked = seats.filter((_, i) => i % 5 === 0);
+    for (const seat of marked) {
+      const look = await gate.check(seat);
+      await gate.full(seat, look.full ? undefined : look.ticket);
+    }
+    const answers = await Promise.all(seats.map((seat) => gate.check(seat)));
+    const isMarked = (seat: (typeof seats)[number]) => marked.some((m) => m.officeId === seat.officeId && m.startsAt.getTime() === seat.startsAt.getTime());
+    expect(answers.map((answer) => answer.full)).toEqual(seats.map(isMarked));
+    expect(answers.filter((answer) => answer.full).length).toBeGreaterThan(0);
+    expect(answers.filter((answer) => !answer.full).length).toBeGreaterThan(0);
+  });
+
   it("bounds a seat freed behind its back: the mark lives at most fullMarkMs, then the seat books", async () => {
     const fullMarkMs = 300;
     const prefix = `${testRedis.prefix}bound:`;
