@@ -21,7 +21,8 @@ export type BookingOutcome =
  * records the appointment and moves the application to booked in one transaction, so neither
  * overbooking nor a second active appointment is possible however many bot instances run. A no-show
  * ban is refused with the instant booking reopens. With a seat gate (deps.seats), a slot the store
- * recently refused as full is answered `slot_full` without asking the store again, within the gate's bound.
+ * recently found full is answered `slot_full` without asking the store again, within the gate's bound
+ * (the gate looks after the timetable checks, so those refusals keep their own reasons).
  */
 export async function bookAppointment(
   deps: BookingDeps,

@@ -29,9 +29,10 @@ const OPEN: SeatGateAnswer = { full: false };
  * - `full:<start ms>`: set by `full` (the store refused the slot for lack of a seat or took its last one) to
  *   the generation read by the `check` before that store call, with a PX of `fullMarkMs`.
  *
- * A look (two keys of one MGET, shared by the looks of one event-loop turn) answers full only when the mark exists and still equals the generation. So a free
- * reported after that store call voids the mark even if the mark's write lands later (it carries the old
- * generation), and a seat freed through the domain is bookable at once. A seat freed without `freed`
+ * A look (two keys of an MGET that the looks of one event-loop turn share) answers full only when the mark
+ * exists and still equals the generation. A free is reported after its transaction commits, so a free the
+ * store call did not see bumps the generation after that call's look and voids its mark, even if the mark's
+ * write lands later (it carries the old generation): a seat freed through the domain is bookable at once. A seat freed without `freed`
  * is turned away for at most `fullMarkMs` after the store call that set the mark (default 5 s). The store
  * decides every booking that gets past, so no extra booking can be let through.
  *
