@@ -9,7 +9,7 @@
 // ioredis command (a pipeline or MULTI counted as one round trip), so other users of the same servers do
 // not disturb the figures. INFO commandstats deltas are printed too, but they count the whole server.
 // --list prints each distinct transaction with how many times one journey runs it; --write puts the
-// figures between the markers of "## Per-update cost" in BENCHMARKS.md.
+// figures of the run in BENCHMARKS.md, between the markers inside this bench's section (bench:update-cost).
 import { readFile, writeFile } from "node:fs/promises";
 import { randomInt } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -322,8 +322,9 @@ async function main(): Promise<void> {
 }
 
 async function writeBenchmarks(f: Record<string, number>): Promise<void> {
-  const START = "<!-- update-cost:start -->";
-  const END = "<!-- update-cost:end -->";
+  // The figures of the last run, inside this bench's section (its prose, with the before figures, stays).
+  const START = "<!-- update-cost:figures begin -->";
+  const END = "<!-- update-cost:figures end -->";
   const block = [
     START,
     `Measured by \`npm run bench:update-cost -- --journeys ${f.journeys} --concurrency ${f.concurrency}\` on ${new Date().toISOString().slice(0, 10)} (${f.updates} updates; the bot in process, Bot API answered in memory; load average ${(await loadAverage()).toFixed(2)}).`,
