@@ -93,6 +93,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     conversationTtlSeconds: config.conversationTtlSeconds,
     updatesPerMinute: config.floodLimitPerMinute,
     chatLockWaitMs: config.chatLockWaitMs,
+    handledMarkWindowSeconds: config.handledUpdateWindowSeconds,
     throttle: config.botApiPacing,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),

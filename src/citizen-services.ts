@@ -22,7 +22,7 @@ import { recoveryFlow } from "./flows/recovery/recovery.flow.js";
 import { statusFlow } from "./flows/status/status.flow.js";
 import { cardPickupFlow } from "./flows/card-pickup/card-pickup.flow.js";
 import { createSqlCardStore } from "./infrastructure/database/card-store.js";
-import { createPrismaApplicationStore } from "./infrastructure/database/application-store.js";
+import { createSqlApplicationStore } from "./infrastructure/database/application-store.js";
 import { createTableCivilRegistry } from "./infrastructure/database/civil-registry.js";
 import type { Database } from "./infrastructure/database/database.js";
 import { createPrismaPaymentLedger } from "./infrastructure/database/payment-ledger.js";
@@ -81,7 +81,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   const prisma = database.prisma;
   const now = () => new Date();
   const ledger = createPrismaPaymentLedger(prisma);
-  const applications = createPrismaApplicationStore(prisma);
+  const applications = createSqlApplicationStore(database.sql);
   const tariffs = createPrismaTariffBook(prisma);
   const limiter = createRedisAttemptLimiter(redis.redis, config.redisKeyPrefix);
   const places = createPrismaPlaceDirectory(prisma);
@@ -99,7 +99,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
     offices: booking.offices,
     places,
     tariffs,
-    registry: createTableCivilRegistry(prisma),
+    registry: createTableCivilRegistry(database.sql),
     applications,
     notifyNow: input.notifyNow,
   });
@@ -159,7 +159,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
       return {
         flows: [
           preRegistrationFlow({
-            registry: createTableCivilRegistry(prisma),
+            registry: createTableCivilRegistry(database.sql),
             applications,
             places,
             tariffs,

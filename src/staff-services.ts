@@ -12,7 +12,7 @@ import { inviteStaffFlow } from "./flows/staff/invite-staff.flow.js";
 import { officeTrailFlow } from "./flows/staff/office-trail.flow.js";
 import { recordFeeFlow } from "./flows/staff/record-fee.flow.js";
 import type { StaffServices } from "./flows/staff/staff-services.js";
-import { createPrismaApplicationStore } from "./infrastructure/database/application-store.js";
+import { createSqlApplicationStore } from "./infrastructure/database/application-store.js";
 import { createSqlCardStore } from "./infrastructure/database/card-store.js";
 import type { Database } from "./infrastructure/database/database.js";
 import { createSqlDeskStore } from "./infrastructure/database/desk-store.js";
@@ -27,7 +27,7 @@ export function createStaffServices(input: { config: AppConfig; database: Databa
     staff: createSqlStaffStore(database.sql),
     desk: createSqlDeskStore(database.sql, tariffs),
     cards: createSqlCardStore(database.sql, { deliveryRial: async (at) => (await tariffs.inForce(at)).deliveryRial, policy: config.pickup }),
-    applications: createPrismaApplicationStore(database.prisma),
+    applications: createSqlApplicationStore(database.sql),
     offices: createSqlOfficeDirectory(database.sql),
     tariffs,
     policy: { ...DEFAULT_BOOKING_POLICY, checkInOpensBeforeMs: config.checkInOpensBeforeMs },

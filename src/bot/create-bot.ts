@@ -1,6 +1,5 @@
 // Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
 import { conversations, createConversation, type ConversationBuilder } from "@grammyjs/conversations";
-import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { I18n } from "@grammyjs/i18n";
 import { Bot, type Api, type ApiClientOptions } from "grammy";
@@ -14,11 +13,10 @@ import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { LONGEST_SEND_SECONDS, resilientFetch, SEND_RETRY } from "./api-transport.js";
-import { arrivalGate } from "./middleware/arrival-gate.js";
+import { admitUpdates } from "./middleware/admit-updates.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
-import { deduplicateUpdates } from "./middleware/deduplicate-updates.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
 import { privateChatsOnly } from "./middleware/private-chats-only.js";
 import { logBotError, outerBoundary } from "./middleware/outer-boundary.js";
@@ -40,6 +38,8 @@ export interface BotDependencies {
   conversationTtlSeconds: number;
   /** How long an update waits for its chat's lock (held by another instance) before it fails (default 60 s). */
   chatLockWaitMs?: number;
+  /** How long a chat's handled-update marks outlive its last update (see DEFAULT_MARK_WINDOW_SECONDS; default the webhook's 24 h). */
+  handledMarkWindowSeconds?: number;
   /** Updates one user may send per minute before the rest are ignored (default 60). */
   updatesPerMinute?: number;
   i18n: I18n<FlowContext>;
@@ -86,18 +86,18 @@ export function createBot(deps: BotDependencies): BuiltBot {
   bot.use(inFlight.middleware);
   bot.use(logger);
   bot.use(outerBoundary(deps.logger, (key, params) => i18n.t(DEFAULT_LOCALE, key, params)));
-  // Counted at arrival, before the update waits for its chat: a flood is dropped, not queued.
+  // Counted at arrival, before the update waits for its chat (a flood is dropped, not queued); then one chat
+  // at a time, in this process (runner delivers concurrently) and across instances, each update once.
   bot.use(
-    arrivalGate({
+    admitUpdates({
       redis: deps.redis,
       keyPrefix,
       perMinute: deps.updatesPerMinute ?? 60,
       tellSlowDown: (ctx) => ctx.api.sendMessage(ctx.chat!.id, i18n.t(DEFAULT_LOCALE, "flood-slow-down")),
+      lockWaitMs: deps.chatLockWaitMs,
+      markWindowSeconds: deps.handledMarkWindowSeconds,
     }),
   );
-  // In one process: one chat's updates in order, other chats in parallel (runner delivers concurrently).
-  bot.use(sequentialize((ctx) => (ctx.chatId ?? ctx.from?.id)?.toString()));
-  bot.use(deduplicateUpdates({ redis: deps.redis, keyPrefix, lockWaitMs: deps.chatLockWaitMs }));
 
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);

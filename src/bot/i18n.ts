@@ -13,22 +13,74 @@ export const DEFAULT_LOCALE = "fa";
 /**
  * Fluent translations whose every finished text keeps its numbers, codes and commands in their true order
  * (isolateLeftToRightRuns), wherever it is used: replies in and out of conversations, notifications, pages.
+ *
+ * This is the single translate path, and it is cheap per update: the locale is fixed (the bot is Persian
+ * for everyone), so nothing is negotiated per update, and a text without variables (labels, the menu
+ * buttons every `hears` filter compares with, most prompts) is formatted once and then kept.
  */
 class BidiSafeI18n extends I18n<FlowContext> {
+  private readonly plainTexts = new Map<string, string>();
+
+  constructor(config: ConstructorParameters<typeof I18n<FlowContext>>[0]) {
+    super(config);
+    memoizeBundleMatching(this.fluent);
+  }
+
   override translate<K extends string>(locale: string, key: string, variables?: TranslationVariables<K>): string {
+    if (variables === undefined || Object.keys(variables).length === 0) {
+      const cacheKey = `${locale}\u0000${key}`;
+      let text = this.plainTexts.get(cacheKey);
+      if (text === undefined) {
+        text = isolateLeftToRightRuns(super.translate(locale, key));
+        this.plainTexts.set(cacheKey, text);
+      }
+      return text;
+    }
     return isolateLeftToRightRuns(super.translate(locale, key, variables));
   }
 
+  /**
+   * Instead of the plugin's middleware, which builds a translator and negotiates the locale on every
+   * update (and again inside each conversation replay): ctx.t translates in the one locale through
+   * {@link translate}. ctx.i18n keeps the plugin's shape for code written against it; the locale cannot change.
+   */
   override middleware(): MiddlewareFn<FlowContext> {
-    const fluentMiddleware = super.middleware();
-    return (ctx, next) =>
-      fluentMiddleware(ctx, () => {
-        const translate = ctx.translate;
-        ctx.translate = ((key: string, variables?: TranslationVariables) => isolateLeftToRightRuns(translate(key, variables))) as typeof ctx.translate;
-        ctx.t = ctx.translate;
-        return next();
-      });
+    const locale = DEFAULT_LOCALE;
+    const translate = ((key: string, variables?: TranslationVariables) => this.translate(locale, key, variables)) as FlowContext["translate"];
+    const i18n = {
+      fluent: this.fluent,
+      getLocale: async () => locale,
+      useLocale: () => undefined,
+      renegotiateLocale: async () => undefined,
+      setLocale: async () => undefined,
+    } as unknown as FlowContext["i18n"];
+    return (ctx, next) => {
+      Object.defineProperty(ctx, "i18n", { value: i18n, writable: true, configurable: true });
+      ctx.translate = translate;
+      ctx.t = translate;
+      return next();
+    };
   }
+}
+
+/**
+ * Fluent (in @grammyjs/i18n 1.1.2, pinned) negotiates the requested locale against every bundle on each
+ * translation; with one fixed locale the answer never changes until a bundle is added, so it is kept.
+ * A private method: if a new version renames it, nothing is patched and translations stay correct.
+ */
+function memoizeBundleMatching(fluent: unknown): void {
+  const target = fluent as { matchBundles?: (locales: string[]) => unknown; bundles?: Set<unknown> };
+  const match = target.matchBundles;
+  if (typeof match !== "function" || !(target.bundles instanceof Set)) return;
+  const matched = new Map<string, { bundles: number; result: unknown }>();
+  target.matchBundles = (locales: string[]) => {
+    const key = locales.join("\u0000");
+    const known = matched.get(key);
+    if (known && known.bundles === target.bundles!.size) return known.result;
+    const result = match.call(fluent, locales);
+    matched.set(key, { bundles: target.bundles!.size, result });
+    return result;
+  };
 }
 
 /** Builds the i18n middleware. */

@@ -113,6 +113,14 @@ const environmentSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: "expected a number of updates" }).int({ error: "expected a whole number" }).min(1, { error: "expected at least 1" }).default(60),
   ),
+  HANDLED_UPDATE_WINDOW_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of seconds" })
+      .int({ error: "expected a whole number" })
+      .positive({ error: "expected a positive number of seconds" })
+      .optional(),
+  ),
   CHAT_LOCK_WAIT_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(60),
@@ -222,6 +230,11 @@ export interface AppConfig {
   /** How long an update waits for its chat, busy with another update on some instance, before failing. */
   chatLockWaitMs: number;
   /**
+   * How long a chat's handled-update marks outlive its last update: while the platform could deliver it
+   * again (default 24 h with a webhook, 10 minutes with polling; the reasoning is at DEFAULT_MARK_WINDOW_SECONDS).
+   */
+  handledUpdateWindowSeconds: number;
+  /**
    * Hold outgoing calls to the platform's per-chat pace (about one message a second). Default: on against a
    * platform, off against the project's own local Bot API server, which has no limits to respect.
    */
@@ -288,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     testNow: e.IDCARD_TEST_NOW ? new Date(e.IDCARD_TEST_NOW) : undefined,
     chatLockWaitMs: e.CHAT_LOCK_WAIT_SECONDS * 1000,
+    handledUpdateWindowSeconds: e.HANDLED_UPDATE_WINDOW_SECONDS ?? (e.BOT_MODE === "webhook" ? 24 * 3600 : 10 * 60),
     botApiPacing: e.BOT_API_PACING ? e.BOT_API_PACING === "on" : botApi.kind === "platform",
     seedSampleData: e.SEED_SAMPLE_DATA ? e.SEED_SAMPLE_DATA === "true" : !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,

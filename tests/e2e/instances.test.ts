@@ -21,7 +21,15 @@ describe("a conversation survives a crash", () => {
     const killedAt = (await user.waitForBotMessage("تاریخ تولد خود را")).message_id;
     // Polling does not redeliver an update the process dies in (README, deployment): kill it once the
     // answer is recorded (its handled-mark written after the conversation's state), between two updates.
-    await expect.poll(async () => (await world.redis.redis.keys(`${world.redis.prefix}*update:*`)).length, { timeout: 20_000 }).toBe(3);
+    await expect
+      .poll(
+        async () => {
+          const [marks] = await world.redis.redis.keys(`${world.redis.prefix}*handled:5001`);
+          return marks ? world.redis.redis.llen(marks) : 0;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(3);
     await first.kill();
 
     await world.startBot();

@@ -188,6 +188,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     keyPrefix: config.redisKeyPrefix,
     conversationTtlSeconds: config.conversationTtlSeconds,
     updatesPerMinute: config.floodLimitPerMinute,
+    handledMarkWindowSeconds: config.handledUpdateWindowSeconds,
     i18n,
     recordChat: createChatRecorder(database.prisma, config.platform),
     journeys: (api) => {

@@ -26,10 +26,10 @@ export function paymentsFeature(deps: PaymentsFeatureDeps): Composer<BotContext>
   // The data names the chat the payment was started from; the database says whose it is. Both must be
   // the pressing chat, or the popup would show another citizen's tracking code.
   onCallbackData(feature, paymentCheckData, async (ctx, { chatId, paymentId }) => {
-    const owner = await deps.payments.ledger.ownerChatOf(paymentId);
-    const pressedHere = owner !== null && owner === ctx.chat?.id && chatId === ctx.chat.id;
-    if (owner !== null && !pressedHere) ctx.logger.warn({ kind: "paid" }, "payment button pressed outside the chat that owns the payment; refused");
-    const payment = pressedHere ? await deps.payments.ledger.findById(paymentId) : null;
+    const found = await deps.payments.ledger.findWithOwnerChat(paymentId);
+    const pressedHere = found !== null && found.ownerChatId === ctx.chat?.id && chatId === ctx.chat.id;
+    if (found !== null && !pressedHere) ctx.logger.warn({ kind: "paid" }, "payment button pressed outside the chat that owns the payment; refused");
+    const payment = pressedHere ? found.payment : null;
     if (!payment) return ctx.answerCallbackQuery({ text: ctx.t("payment-check-not-found"), show_alert: true });
     const outcome = await confirmPayment(deps.payments, payment);
     if (outcome.kind === "settled") deps.notifyNow();

@@ -1,5 +1,5 @@
 // The error boundary around the middleware that runs before the handlers' own (in-flight counter,
-// sequentialize, the exactly-once lock): its errors go to the masked logger and the citizen is answered.
+// admission: flood count, per-chat order, the exactly-once lock): its errors go to the masked logger and the citizen is answered.
 import type { BotError, MiddlewareFn } from "grammy";
 import type { Logger } from "../../infrastructure/logging/logger.js";
 import type { FlowContext } from "../context.js";

@@ -35,8 +35,11 @@ export interface PaymentLedger {
   }): Promise<{ payment: PaymentRecord; created: boolean }>;
   attachGatewayReference(paymentId: string, reference: string, payUrl: string | null): Promise<void>;
   findById(paymentId: string): Promise<PaymentRecord | null>;
-  /** The chat whose application the payment is for (null: no such payment): a button naming it must come from there. */
-  ownerChatOf(paymentId: string): Promise<number | null>;
+  /**
+   * The payment with the chat whose application it is for, in one read (null: no such payment): a button
+   * naming it must come from that chat.
+   */
+  findWithOwnerChat(paymentId: string): Promise<{ payment: PaymentRecord; ownerChatId: number } | null>;
   findByReference(gateway: GatewayName, reference: string): Promise<PaymentRecord | null>;
   /**
    * In one transaction, and only if the payment is still pending: mark it paid with the receipt, move the

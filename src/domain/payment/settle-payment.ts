@@ -34,8 +34,9 @@ export async function confirmPayment(deps: PaymentServiceDeps, payment: PaymentR
   if (!gateway || !payment.gatewayReference) return { kind: "unknown", reason: "gateway not available" };
   // The amount we ask about is ours, never one a callback claims.
   const outcome = await gateway.verify({ reference: payment.gatewayReference, amountRial: payment.amountRial });
-  await deps.ledger.touchChecked(payment.id, deps.now());
+  // A paid one leaves the pending list the check time orders, so only an unsettled answer is recorded.
   if (outcome.status === "paid") return settle(deps, payment.id, outcome.receipt);
+  await deps.ledger.touchChecked(payment.id, deps.now());
   if (payment.status === "failed") return deps.ledger.outcomeOf(payment.id);
   if (outcome.status === "unknown") {
     const lateUpdatesOver = payment.expiresAt.getTime() + LATE_UPDATE_GRACE_MS <= deps.now().getTime();

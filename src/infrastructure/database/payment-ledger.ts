@@ -61,10 +61,15 @@ export function createPrismaPaymentLedger(prisma: PrismaClient): PaymentLedger {
       return row ? toRecord(row) : null;
     },
 
-    async ownerChatOf(paymentId) {
+    async findWithOwnerChat(paymentId) {
       if (!UUID.test(paymentId)) return null;
-      const row = await prisma.payment.findUnique({ where: { id: paymentId }, select: { application: { select: { chatId: true } } } });
-      return row ? Number(row.application.chatId) : null;
+      // One statement (Prisma's nested select would be two).
+      const [row] = await prisma.$queryRaw<Array<PaymentRow & { owner_chat_id: string }>>`
+        SELECT p.id::text AS id, p.application_id::text AS application_id, p.gateway, p.amount_rial, p.status, p.gateway_reference,
+               p.pay_url, p.created_at, p.expires_at, a.chat_id::text AS owner_chat_id
+          FROM payments p JOIN applications a ON a.id = p.application_id
+         WHERE p.id = ${paymentId}::uuid`;
+      return row ? { payment: fromRow(row), ownerChatId: Number(row.owner_chat_id) } : null;
     },
 
     async findByReference(gateway, reference) {
@@ -143,15 +148,17 @@ async function openInTransaction(tx: Tx, input: OpenInput): Promise<{ payment: P
 
 /** Settles inside one transaction; undefined when the payment was not pending (the caller reports why). */
 async function settleInTransaction(tx: Tx, input: SettleInput): Promise<SettleOutcome | undefined> {
-  const [owner] = UUID.test(input.paymentId)
-    ? await tx.$queryRaw<{ application_id: string }[]>`SELECT application_id::text AS application_id FROM payments WHERE id = ${input.paymentId}::uuid`
+  // The application's row lock comes first, as in openPayment; concurrent settlers queue here. (One
+  // statement finds the payment's application and locks it; the payment row itself is not locked here.)
+  const [application] = UUID.test(input.paymentId)
+    ? await tx.$queryRaw<{ application_id: string; status: string; chat_id: bigint }[]>`
+        SELECT a.id::text AS application_id, a.status, a.chat_id
+          FROM applications a JOIN payments p ON p.application_id = a.id
+         WHERE p.id = ${input.paymentId}::uuid
+           FOR UPDATE OF a`
     : [];
-  if (!owner) throw new PaymentNotFoundError(input.paymentId);
-  const applicationId = owner.application_id;
-  // The application's row lock comes first, as in openPayment; concurrent settlers queue here.
-  const [application] = await tx.$queryRaw<{ status: string; chat_id: bigint }[]>`
-    SELECT status, chat_id FROM applications WHERE id = ${applicationId}::uuid FOR UPDATE`;
   if (!application) throw new PaymentNotFoundError(input.paymentId);
+  const applicationId = application.application_id;
 
   // A failed payment (closed after a cancel the gateway confirmed) is settled too if the gateway took the
   // money after all, unless another payment of the application was paid meanwhile: then its receipt is kept
@@ -203,6 +210,33 @@ async function issueTrackingCode(tx: Tx, applicationId: string, input: SettleInp
     }
   }
   throw new TrackingCodesExhaustedError(MAX_TRACKING_CODE_ATTEMPTS);
+}
+
+/** A payments row as raw SQL returns it (ids cast to text). */
+interface PaymentRow {
+  id: string;
+  application_id: string;
+  gateway: string;
+  amount_rial: number;
+  status: string;
+  gateway_reference: string | null;
+  pay_url: string | null;
+  created_at: Date;
+  expires_at: Date;
+}
+
+function fromRow(row: PaymentRow): PaymentRecord {
+  return toRecord({
+    id: row.id,
+    applicationId: row.application_id,
+    gateway: row.gateway,
+    amountRial: row.amount_rial,
+    status: row.status,
+    gatewayReference: row.gateway_reference,
+    payUrl: row.pay_url,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  } as Payment);
 }
 
 function toRecord(row: Payment): PaymentRecord {
