@@ -31,7 +31,15 @@ async function form(conversation: Conversation<FormContext, Context>, ctx: Conte
 bot.catch((error) => console.error("bare form error", error.error));
 // As with any runner bot that keeps state: one chat's updates one after another (the real bot does the same).
 bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
-bot.use(conversations({ storage: { type: "key", prefix: `${process.env.REDIS_KEY_PREFIX ?? "bench-form:"}conversation:`, adapter: new RedisAdapter({ instance: redis, ttl: 3600 }) } }));
+bot.use(
+  conversations({
+    storage: {
+      type: "key",
+      prefix: `${process.env.REDIS_KEY_PREFIX ?? "bench-form:"}conversation:`,
+      adapter: new RedisAdapter({ instance: redis, ttl: 3600 }),
+    },
+  }),
+);
 bot.use(createConversation(form, "form"));
 bot.command("start", (ctx) => ctx.reply("welcome", { reply_markup: new Keyboard().text("form").resized() }));
 bot.hears("form", (ctx) => ctx.conversation.enter("form"));
@@ -40,4 +48,11 @@ await bot.init();
 await bot.api.deleteWebhook();
 const runner = run(bot);
 console.log("bare bot ready");
-process.once("SIGTERM", () => void runner.stop().then(() => redis.quit()).then(() => process.exit(0)));
+process.once(
+  "SIGTERM",
+  () =>
+    void runner
+      .stop()
+      .then(() => redis.quit())
+      .then(() => process.exit(0)),
+);

@@ -39,10 +39,16 @@ export class ChatDriver {
   /** Presses a button of the current reply keyboard, or an inline button of the last message, by its label. */
   press(label: string): void {
     const inline = this.last?.replyMarkup?.inline_keyboard?.flat().find((button) => button.text === label && button.callback_data);
-    if (inline) return this.act({ kind: "callback", messageId: this.last!.messageId, data: inline.callback_data!, messageText: this.last!.text });
+    if (inline) {
+      this.act({ kind: "callback", messageId: this.last!.messageId, data: inline.callback_data!, messageText: this.last!.text });
+      return;
+    }
     const button = this.keyboard.find((b) => (typeof b === "string" ? b : b.text) === label);
     if (button === undefined) throw this.unexpected(`no button «${label}» on the keyboard (${this.labels().join(" | ")})`);
-    if (typeof button !== "string" && button.request_contact) return this.act({ kind: "contact", phoneNumber: `+98${String(9_120_000_000 + (this.chatId % 9_999_999))}` });
+    if (typeof button !== "string" && button.request_contact) {
+      this.act({ kind: "contact", phoneNumber: `+98${String(9_120_000_000 + (this.chatId % 9_999_999))}` });
+      return;
+    }
     this.say(label);
   }
 

@@ -38,7 +38,8 @@ export type UserAction =
 
 interface Chat {
   events: BotEvent[];
-  waiters: Array<() => void>;
+  /** Each returns true once it has been satisfied (and is dropped). */
+  waiters: Array<() => boolean>;
   nextMessageId: number;
   /** Webhook mode: the chat's updates are delivered one after another, as the platform does. */
   delivery: Promise<void>;
@@ -48,6 +49,9 @@ interface Update {
   update_id: number;
   [kind: string]: unknown;
 }
+
+/** Writes a method's result; returns nothing, so that a handler can `return answer(...)`. */
+type Answer = (result: unknown) => undefined;
 
 const BOT_USER = { id: 4242, is_bot: true, first_name: "Bench", username: "bench_journeys_bot" };
 /** The platform's default number of parallel webhook connections. */
@@ -204,15 +208,16 @@ export class FakeBotApi {
       const raw = Buffer.concat(chunks);
       let params: Record<string, unknown> = {};
       if (raw.length > 0 && (req.headers["content-type"] ?? "").includes("json")) params = JSON.parse(raw.toString()) as Record<string, unknown>;
-      const answer = (result: unknown) => {
+      const answer: Answer = (result) => {
         const text = JSON.stringify({ ok: true, result });
         res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
+        return undefined;
       };
       this.call(method, params, answer);
     });
   }
 
-  private call(method: string, params: Record<string, unknown>, answer: (result: unknown) => void): void {
+  private call(method: string, params: Record<string, unknown>, answer: Answer): undefined {
     switch (method) {
       case "getMe":
         return answer(BOT_USER);
@@ -274,7 +279,7 @@ export class FakeBotApi {
     };
   }
 
-  private getUpdates(params: Record<string, unknown>, answer: (result: unknown) => void): void {
+  private getUpdates(params: Record<string, unknown>, answer: Answer): undefined {
     const offset = Number(params.offset ?? 0);
     const limit = Math.min(100, Number(params.limit ?? 100));
     const timeoutMs = Number(params.timeout ?? 0) * 1000;
@@ -293,6 +298,7 @@ export class FakeBotApi {
     };
     const timer = setTimeout(finish, timeoutMs);
     this.pollers.push(finish);
+    return undefined;
   }
 }
 

@@ -23,8 +23,11 @@ export interface Target {
   redisPrefix: string;
   /** The run's database (real bot only). */
   databaseName?: string;
-  /** Transactions the bot made starting up and stopping once (measured before the runs), to subtract. */
-  startupTransactions?: number;
+  /**
+   * The database's transaction count to subtract from the one after the runs: the harness's set-up, one
+   * start-and-stop of the instances, and (estimated by that start-and-stop) the start-up before the runs.
+   */
+  baselineTransactions?: number;
   /** The instance serving a chat (real bot: payment pages are opened there). */
   botHttpFor(chatId: number): string;
   close(): Promise<void>;
@@ -80,7 +83,8 @@ export async function startRealBot(name: string, mode: "polling" | "webhook", in
   // instances once so that their start-up transactions can be told apart from the journeys' ones.
   const beforeStart = await settledTransactions(databaseName);
   await Promise.all((await startAll()).map((p) => p.stop()));
-  const startupTransactions = (await settledTransactions(databaseName)) - beforeStart;
+  const afterCycle = await settledTransactions(databaseName);
+  const baselineTransactions = afterCycle + (afterCycle - beforeStart);
   const processes = await startAll();
   api.setWebhookTargets(processes.map((p) => p.httpUrl));
   if (mode === "webhook" && !api.webhookSet) throw new Error(`${name}: the bot did not set a webhook`);
@@ -91,7 +95,7 @@ export async function startRealBot(name: string, mode: "polling" | "webhook", in
     processes,
     redisPrefix,
     databaseName,
-    startupTransactions,
+    baselineTransactions,
     botHttpFor: (chatId) => processes[chatId % processes.length]!.httpUrl,
     async close() {
       await Promise.all(processes.map((p) => p.stop()));
