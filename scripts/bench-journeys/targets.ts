@@ -34,7 +34,13 @@ export interface Target {
 }
 
 /** The real bot (src/main.ts), in polling mode or as `instances` webhook instances sharing one database and prefix. */
-export async function startRealBot(name: string, mode: "polling" | "webhook", instances: number, citizens: Citizen[]): Promise<Target> {
+export async function startRealBot(
+  name: string,
+  mode: "polling" | "webhook",
+  instances: number,
+  citizens: Citizen[],
+  options: { countTransactions?: boolean } = {},
+): Promise<Target> {
   const databaseName = `bench_journeys_${randomBytes(4).toString("hex")}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${databaseName}"`));
   const url = new URL(ADMIN_URL);
@@ -81,10 +87,13 @@ export async function startRealBot(name: string, mode: "polling" | "webhook", in
   };
   // A backend reports its transaction counts when it exits (or idles, up to 10 s late): start and stop the
   // instances once so that their start-up transactions can be told apart from the journeys' ones.
-  const beforeStart = await settledTransactions(databaseName);
-  await Promise.all((await startAll()).map((p) => p.stop()));
-  const afterCycle = await settledTransactions(databaseName);
-  const baselineTransactions = afterCycle + (afterCycle - beforeStart);
+  let baselineTransactions: number | undefined;
+  if (options.countTransactions !== false) {
+    const beforeStart = await settledTransactions(databaseName);
+    await Promise.all((await startAll()).map((p) => p.stop()));
+    const afterCycle = await settledTransactions(databaseName);
+    baselineTransactions = afterCycle + (afterCycle - beforeStart);
+  }
   const processes = await startAll();
   api.setWebhookTargets(processes.map((p) => p.httpUrl));
   if (mode === "webhook" && !api.webhookSet) throw new Error(`${name}: the bot did not set a webhook`);
