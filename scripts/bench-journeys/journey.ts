@@ -18,8 +18,12 @@ export interface JourneyMetrics extends LatencySink {
 export interface JourneyHooks {
   /** Base URL of the bot instance serving this chat: payment links are opened there. */
   botHttpFor(chatId: number): string;
-  /** Called once at the summary, before confirming: the conversation is in flight with every answer in it. */
-  atSummary?(chatId: number): Promise<void>;
+  /**
+   * Called at each showing of the summary (visit 1, 2, ...), before answering it: the conversation is in flight
+   * with every answer in it. May return a summary button to press instead of confirming (to lengthen the
+   * conversation by changing an answer).
+   */
+  atSummary?(chatId: number, visit: number): Promise<string | undefined>;
 }
 
 /** Keys the journey knows, and what the citizen does on each. */
@@ -58,7 +62,7 @@ export async function runJourney(api: FakeBotApi, texts: LocaleTexts, citizen: C
   let phase: "pre-registration" | "payment" | "status" = "pre-registration";
   let trackingCode = "";
   let paidAt = 0;
-  let summarySeen = false;
+  let summaryVisits = 0;
 
   chat.say("/start");
   for (;;) {
@@ -119,9 +123,7 @@ export async function runJourney(api: FakeBotApi, texts: LocaleTexts, citizen: C
         break;
       case "prereg-summary":
         if (!toLatinDigits(message.text).includes(citizen.nationalId)) throw chat.unexpected("the summary lacks the national ID");
-        if (!summarySeen) await hooks.atSummary?.(citizen.chatId);
-        summarySeen = true;
-        chat.press(texts.label("prereg-confirm"));
+        chat.press((await hooks.atSummary?.(citizen.chatId, ++summaryVisits)) ?? texts.label("prereg-confirm"));
         break;
       case "prereg-pay-link": {
         phase = "payment";

@@ -9,8 +9,8 @@ const BIDI_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 export const withoutBidiMarks = (text: string) => text.replace(BIDI_MARKS, "");
 
 export interface LocaleTexts {
-  /** The text of a key without variables (a button label, a command word). */
-  label(key: string): string;
+  /** The text of a key (a button label, a command word), with its variables if it has any. */
+  label(key: string, args?: Record<string, string>): string;
   /** The key among `keys` whose fixed text the message carries best; undefined when none does. */
   recognise(text: string, keys: readonly string[]): string | undefined;
 }
@@ -22,10 +22,10 @@ export function loadLocaleTexts(locale = "fa"): LocaleTexts {
     const errors = bundle.addResource(new FluentResource(readFileSync(join(dir, file), "utf8")));
     if (errors.length > 0) throw new Error(`${file}: ${errors.map(String).join("; ")}`);
   }
-  const format = (key: string): string => {
+  const format = (key: string, args: Record<string, string> = {}): string => {
     const message = bundle.getMessage(key);
     if (!message?.value) throw new Error(`locales/${locale}: no message ${key} (the bench follows the bot's texts; update it)`);
-    return withoutBidiMarks(bundle.formatPattern(message.value, {}, []));
+    return withoutBidiMarks(bundle.formatPattern(message.value, args, []));
   };
   const fragments = new Map<string, string[]>();
   const fragmentsOf = (key: string): string[] => {
@@ -43,7 +43,7 @@ export function loadLocaleTexts(locale = "fa"): LocaleTexts {
     return found;
   };
   return {
-    label: (key) => format(key).trim(),
+    label: (key, args) => format(key, args).trim(),
     recognise(text, keys) {
       const plain = withoutBidiMarks(text);
       let best: { key: string; score: number } | undefined;

@@ -3,7 +3,7 @@
 //
 // Settings (environment): BENCH_CITIZENS per run (default 200), BENCH_REPETITIONS (3), BENCH_CONCURRENCY
 // (comma list, default 50,200), BENCH_TARGETS (comma list of polling, webhook, webhook2, echo, form; all by
-// default), BENCH_QUICK=1 (10 citizens, c=5, 1 repetition, no warm-up figures), BENCH_OUT (default BENCHMARKS.md
+// default), BENCH_LONG=1 (CPU per update and state as one conversation grows, printed only), BENCH_QUICK=1 (10 citizens, c=5, 1 repetition, no warm-up figures), BENCH_OUT (default BENCHMARKS.md
 // at the repository root; "-" prints only). PostgreSQL at DATABASE_URL (admin connection; a database per real
 // target is created and dropped), Redis at REDIS_URL (a key prefix per target, deleted afterwards).
 import os from "node:os";
@@ -116,7 +116,9 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-void main().then(
+// BENCH_LONG=1: the long-conversation measurement instead (scripts/bench-journeys/long-conversation.ts).
+const chosen = process.env.BENCH_LONG === "1" ? import("./long-conversation.js").then(() => new Promise<void>(() => {})) : main();
+void chosen.then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

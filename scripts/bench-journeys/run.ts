@@ -56,8 +56,9 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
 
     const hooks = {
       botHttpFor: target.botHttpFor,
-      atSummary: async (chatId: number) => {
-        if (sampled.has(chatId)) inFlight.push(await memoryOfChat(redis, target.redisPrefix, chatId));
+      atSummary: async (chatId: number, visit: number) => {
+        if (visit === 1 && sampled.has(chatId)) inFlight.push(await memoryOfChat(redis, target.redisPrefix, chatId));
+        return undefined;
       },
     };
     const one = (citizen: Citizen): Promise<number> => {

@@ -39,7 +39,7 @@ export async function startRealBot(
   mode: "polling" | "webhook",
   instances: number,
   citizens: Citizen[],
-  options: { countTransactions?: boolean } = {},
+  options: { countTransactions?: boolean; env?: Record<string, string> } = {},
 ): Promise<Target> {
   const databaseName = `bench_journeys_${randomBytes(4).toString("hex")}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${databaseName}"`));
@@ -70,6 +70,7 @@ export async function startRealBot(
     LOG_FORMAT: "json",
     // The fake enforces no pace, like the tests' local server; pacing is item 2's to measure.
     BOT_API_PACING: process.env.BENCH_BOT_API_PACING ?? "off",
+    ...options.env,
   };
   if (mode === "webhook") {
     // The fake delivers to each instance's own address; PUBLIC_URL only shapes paths (links are rewritten).
