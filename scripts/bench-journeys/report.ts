@@ -192,3 +192,20 @@ export async function writeSection(path: string, body: string): Promise<void> {
   const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + SECTION_END.length) : `${text.trimEnd()}\n\n${section}\n`;
   await writeFile(path, next);
 }
+
+/**
+ * `text` with the journeys section of the file at `path` kept at its end: for a bench that rewrites the whole
+ * of BENCHMARKS.md (npm run bench:booking), so that it does not drop the figures this bench wrote.
+ */
+export async function keepingJourneysSection(path: string, text: string): Promise<string> {
+  let old = "";
+  try {
+    old = await readFile(path, "utf8");
+  } catch {
+    return text;
+  }
+  const start = old.indexOf(SECTION_START);
+  const end = old.indexOf(SECTION_END);
+  if (start < 0 || end < start) return text;
+  return `${text.trimEnd()}\n\n${old.slice(start, end + SECTION_END.length)}\n`;
+}
