@@ -1,0 +1,127 @@
+// `npm run bench:journeys`: full citizen journeys against the real bot (polling, webhook, two webhook instances)
+// and, in the same run, a bare grammY echo and a bare conversations + Redis form; prints and writes BENCHMARKS.md.
+//
+// Settings (environment): BENCH_CITIZENS per run (default 200), BENCH_REPETITIONS (3), BENCH_CONCURRENCY
+// (comma list, default 50,200), BENCH_TARGETS (comma list of polling, webhook, webhook2, echo, form; all by
+// default), BENCH_LONG=1 (CPU per update and state as one conversation grows, printed only), BENCH_QUICK=1 (10 citizens, c=5, 1 repetition, no warm-up figures), BENCH_OUT (default BENCHMARKS.md
+// at the repository root; "-" prints only). PostgreSQL at DATABASE_URL (admin connection; a database per real
+// target is created and dropped), Redis at REDIS_URL (a key prefix per target, deleted afterwards).
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { makeCitizens } from "./citizens.js";
+import { loadLocaleTexts } from "./locale-texts.js";
+import { POLLING, renderReport, type Report, type SqlFigure, WEBHOOK, WEBHOOK_2, writeSection } from "./report.js";
+import { type RunFigures, runOnce } from "./run.js";
+import { settledTransactions, startBareBot, startRealBot, type Target } from "./targets.js";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+const CITIZENS = Number(process.env.BENCH_CITIZENS ?? (QUICK ? 10 : 200));
+const REPETITIONS = QUICK ? 1 : Number(process.env.BENCH_REPETITIONS ?? 3);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? (QUICK ? "5" : "50,200")).split(",").map(Number);
+const WANTED = new Set((process.env.BENCH_TARGETS ?? "polling,webhook,webhook2,echo,form").split(","));
+const WARM_UP = QUICK ? 2 : 20;
+const OUT = process.env.BENCH_OUT ?? fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
+const FIRST_CHAT = 1_000_000;
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const clock = performance.now();
+  const loadBefore = os.loadavg();
+  const texts = loadLocaleTexts();
+  // Chat ranges: [warm-up][run 1][run 2]...; every real target's database knows every citizen.
+  const runsPerTarget = REPETITIONS * CONCURRENCIES.length;
+  const everyone = makeCitizens(FIRST_CHAT, WARM_UP + runsPerTarget * CITIZENS);
+  const warmUp = everyone.slice(0, WARM_UP);
+  const citizensOfRun = (k: number) => everyone.slice(WARM_UP + k * CITIZENS, WARM_UP + (k + 1) * CITIZENS);
+
+  const targets: Target[] = [];
+  const runs: RunFigures[] = [];
+  const sql: SqlFigure[] = [];
+  const journeys = new Map<Target, number>();
+  const run = async (target: Target, citizens: typeof everyone, concurrency: number, updatesPerJourney: number) => {
+    const figures = await runOnce(target, texts, citizens, concurrency, updatesPerJourney);
+    journeys.set(target, (journeys.get(target) ?? 0) + citizens.length);
+    return figures;
+  };
+  try {
+    if (WANTED.has("polling")) targets.push(await startRealBot(POLLING, "polling", 1, everyone));
+    if (WANTED.has("webhook")) targets.push(await startRealBot(WEBHOOK, "webhook", 1, everyone));
+    if (WANTED.has("webhook2")) targets.push(await startRealBot(WEBHOOK_2, "webhook", 2, everyone));
+    // The journey's length decides the bare targets' (the same number of updates per citizen).
+    let updatesPerJourney = 16;
+    for (const target of targets) {
+      const figures = await run(target, warmUp, 2, 0);
+      updatesPerJourney = Math.round(figures.updates / figures.journeys);
+      log(`warm-up ${target.name}: ${figures.journeys} journeys, ${updatesPerJourney} updates each`);
+    }
+    if (WANTED.has("echo")) targets.push(await startBareBot("echo", updatesPerJourney - 2));
+    if (WANTED.has("form")) targets.push(await startBareBot("form", updatesPerJourney - 2));
+    for (const target of targets.filter((t) => t.kind !== "journey")) await run(target, warmUp, 2, updatesPerJourney);
+
+    let k = 0;
+    for (let repetition = 1; repetition <= REPETITIONS; repetition++) {
+      for (const concurrency of CONCURRENCIES) {
+        const citizens = citizensOfRun(k++);
+        for (const target of targets) {
+          const figures = await run(target, citizens, concurrency, updatesPerJourney);
+          runs.push(figures);
+          log(
+            `#${repetition} c=${concurrency} ${target.name}: ${figures.updatesPerSecond.toFixed(0)} updates/s, reply p99 ${figures.replyP99.toFixed(0)} ms, bot CPU ${figures.botCpuPerUpdate.toFixed(2)} ms/update`,
+          );
+        }
+      }
+    }
+    // The transaction counters of the real targets, once their instances have exited and reported.
+    for (const target of targets.filter((t) => t.databaseName)) {
+      await Promise.all(target.processes.map((p) => p.stop()));
+      const transactions = (await settledTransactions(target.databaseName!)) - target.baselineTransactions!;
+      sql.push({ target: target.name, journeys: journeys.get(target) ?? 0, transactions });
+    }
+    const calls: Record<string, number> = {};
+    for (const target of targets.filter((t) => t.kind === "journey")) {
+      for (const [method, n] of target.api.calls) calls[method] = (calls[method] ?? 0) + n;
+    }
+    const report: Report = {
+      startedAt,
+      durationSeconds: (performance.now() - clock) / 1000,
+      citizens: CITIZENS,
+      repetitions: REPETITIONS,
+      concurrencies: CONCURRENCIES,
+      updatesPerJourney,
+      runs,
+      sql,
+      calls,
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model.trim() ?? "unknown CPU",
+        memoryGiB: os.totalmem() / 2 ** 30,
+        node: process.version,
+        loadBefore,
+        loadAfter: os.loadavg(),
+      },
+    };
+    const text = renderReport(report);
+    console.log(`\n${text}\n`);
+    if (OUT !== "-") {
+      await writeSection(OUT, text);
+      log(`written to ${OUT}`);
+    }
+  } finally {
+    await Promise.all(targets.map((t) => t.close().catch((error: unknown) => log(`closing ${t.name}: ${String(error)}`))));
+  }
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+// BENCH_LONG=1: the long-conversation measurement instead (scripts/bench-journeys/long-conversation.ts).
+const chosen = process.env.BENCH_LONG === "1" ? import("./long-conversation.js").then(() => new Promise<void>(() => {})) : main();
+void chosen.then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,85 @@
+// Starting the bots under test as child processes (the real src/main.ts, or a bare bot), and reading their CPU and memory.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+export interface BotProcess {
+  name: string;
+  child: ChildProcess;
+  /** The HTTP server's base URL (real bot only; from its start-up log line). */
+  httpUrl: string;
+  /** Last lines of its output, for a failure report. */
+  tail(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns `node --import tsx <script>` with `env` and resolves when it prints a line containing `ready`
+ * (the real bot's "bot started" JSON line, or a bare bot's own line).
+ */
+export function startProcess(name: string, script: string, env: Record<string, string>, ready: string): Promise<BotProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", IDCARD_IGNORE_DOTENV: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const keep = (line: string) => {
+    lines.push(line);
+    if (lines.length > 40) lines.shift();
+  };
+  createInterface({ input: child.stderr! }).on("line", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    let started = false;
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${lines.join("\n")}`)), 60_000);
+    child.once("exit", (code) => {
+      if (!started) reject(new Error(`${name} exited (${code}) before starting:\n${lines.join("\n")}`));
+    });
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      keep(line);
+      if (started || !line.includes(ready)) return;
+      started = true;
+      clearTimeout(timer);
+      let httpUrl = "";
+      try {
+        httpUrl = String((JSON.parse(line) as { http?: string }).http ?? "");
+      } catch {
+        // a bare bot's plain line
+      }
+      resolve({
+        name,
+        child,
+        httpUrl,
+        tail: () => lines.join("\n"),
+        async stop() {
+          if (child.exitCode !== null) return;
+          child.kill("SIGTERM");
+          const forced = setTimeout(() => child.kill("SIGKILL"), 15_000);
+          await exited;
+          clearTimeout(forced);
+        },
+      });
+    });
+  });
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat. */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces), counted from field 3: utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/** Resident memory (bytes) of a process now. */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+  return Number(kb ?? 0) * 1024;
+}

@@ -1,0 +1,194 @@
+// The journey bench's report: min/median/max of each figure over the repetitions, the ratios, the targets, in Markdown.
+import { readFile, writeFile } from "node:fs/promises";
+import { percentile } from "./measures.js";
+import type { RunFigures } from "./run.js";
+
+export const SECTION_START = "<!-- bench:journeys start (written by npm run bench:journeys; keep the markers) -->";
+export const SECTION_END = "<!-- bench:journeys end -->";
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+export interface SqlFigure {
+  target: string;
+  journeys: number;
+  transactions: number;
+}
+
+export interface Report {
+  startedAt: Date;
+  durationSeconds: number;
+  citizens: number;
+  repetitions: number;
+  concurrencies: number[];
+  updatesPerJourney: number;
+  runs: RunFigures[];
+  sql: SqlFigure[];
+  machine: Machine;
+  calls: Record<string, number>;
+}
+
+type Figure = keyof RunFigures;
+const FIGURES: Array<[Figure, string, number]> = [
+  ["updatesPerSecond", "updates/s", 0],
+  ["journeysPerSecond", "journeys/s", 1],
+  ["replyP50", "message → reply p50 ms", 0],
+  ["replyP95", "message → reply p95 ms", 0],
+  ["replyP99", "message → reply p99 ms", 0],
+  ["paymentP50", "payment → tracking code p50 ms", 0],
+  ["paymentP99", "payment → tracking code p99 ms", 0],
+  ["botCpuPerUpdate", "bot CPU ms/update", 2],
+  ["harnessCpuPerUpdate", "harness CPU ms/update", 2],
+  ["rssMb", "bot RSS MB (largest instance)", 0],
+  ["chatBytesInFlight", "Redis bytes of a chat at the summary", 0],
+  ["conversationBytesInFlight", "… of which conversation state", 0],
+  ["bytesLeftPerJourney", "Redis bytes left per journey", 0],
+];
+
+const fmt = (value: number, digits: number) =>
+  Number.isFinite(value) ? value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "–";
+
+/** "median (min–max)" of values, or the one value. */
+function spread(values: number[], digits: number): string {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return "–";
+  const median = percentile(finite, 50);
+  if (finite.length === 1) return fmt(median, digits);
+  return `${fmt(median, digits)} (${fmt(Math.min(...finite), digits)}–${fmt(Math.max(...finite), digits)})`;
+}
+
+const runsOf = (report: Report, target: string, concurrency: number) => report.runs.filter((r) => r.target === target && r.concurrency === concurrency);
+
+/** Per repetition i, a's figure ÷ b's (same concurrency); the ratios' spread. */
+function ratio(report: Report, a: string, b: string, concurrency: number, figure: Figure = "updatesPerSecond"): number[] {
+  const as = runsOf(report, a, concurrency);
+  const bs = runsOf(report, b, concurrency);
+  return as.slice(0, bs.length).map((run, i) => (run[figure] as number) / (bs[i]![figure] as number));
+}
+
+export const POLLING = "journey, polling";
+export const WEBHOOK = "journey, webhook";
+export const WEBHOOK_2 = "journey, webhook × 2";
+export const ECHO = "bare grammY echo";
+export const FORM = "bare conversations + Redis form";
+
+export function renderReport(report: Report): string {
+  const targets = [...new Set(report.runs.map((r) => r.target))];
+  const lines: string[] = [];
+  const m = report.machine;
+  lines.push(
+    `Written by \`npm run bench:journeys\` (scripts/bench-journeys/) on ${report.startedAt.toISOString()}; the whole run took ${Math.round(report.durationSeconds)} s.`,
+    "",
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB; Node.js ${m.node}; PostgreSQL and Redis on the same machine.`,
+    `- Load average (1/5/15 min) ${m.loadBefore.map((l) => l.toFixed(2)).join(" / ")} before, ${m.loadAfter.map((l) => l.toFixed(2)).join(" / ")} after: a shared machine, so absolute figures move between runs; the ratios are measured back to back in one run.`,
+    `- ${report.citizens} citizens per run, ${report.repetitions} repetition(s) of each (target, concurrency), interleaved; each cell is median (min–max) over the repetitions.`,
+    `- A journey: /start, pre-registration with typed answers (national ID, birth date, landline, postal code in Persian digits for half the citizens) and buttons (reply keyboards, the shared contact), the summary, the payment on the sandbox page over HTTP (page, pay, callback: 3 requests), the tracking-code message from the outbox, the status check with national ID and tracking code: ${report.updatesPerJourney} updates. The echo target gets as many texts per citizen; the bare form asks the same number of steps (typed answers under a reply keyboard, every third an inline button).`,
+    "",
+  );
+  for (const concurrency of report.concurrencies) {
+    lines.push(`### Concurrency ${concurrency}`, "", `| figure | ${targets.join(" | ")} |`, `| --- |${targets.map(() => " --- |").join("")}`);
+    for (const [figure, label, digits] of FIGURES) {
+      const cells = targets.map((t) =>
+        spread(
+          runsOf(report, t, concurrency).map((r) => r[figure] as number),
+          digits,
+        ),
+      );
+      if (cells.every((c) => c === "–")) continue;
+      lines.push(`| ${label} | ${cells.join(" | ")} |`);
+    }
+    lines.push("");
+  }
+  lines.push(
+    "### Ratios (updates/s, per repetition)",
+    "",
+    `| ratio | ${report.concurrencies.map((c) => `c=${c}`).join(" | ")} |`,
+    `| --- |${report.concurrencies.map(() => " --- |").join("")}`,
+  );
+  const ratioRow = (label: string, a: string, b: string) => {
+    if (!targets.includes(a) || !targets.includes(b)) return;
+    lines.push(`| ${label} | ${report.concurrencies.map((c) => spread(ratio(report, a, b, c), 3)).join(" | ")} |`);
+  };
+  ratioRow("journey (polling) ÷ bare echo", POLLING, ECHO);
+  ratioRow("journey (polling) ÷ bare form", POLLING, FORM);
+  ratioRow("journey (webhook) ÷ bare form", WEBHOOK, FORM);
+  ratioRow("webhook × 2 ÷ webhook × 1", WEBHOOK_2, WEBHOOK);
+  lines.push("");
+  if (report.sql.length > 0) {
+    lines.push("### SQL transactions per journey", "");
+    for (const s of report.sql) {
+      lines.push(
+        `- ${s.target}: ${fmt(s.transactions / s.journeys, 1)} (${s.transactions.toLocaleString("en-US")} transactions over ${s.journeys.toLocaleString("en-US")} journeys)`,
+      );
+    }
+    lines.push(
+      "- pg_stat_database xact_commit + xact_rollback of the target's own database, read after its instances exited (a backend reports",
+      "  its counts on exit, or up to 10 s late while idle), minus the harness's set-up and one start-and-stop of the same instances.",
+      "  It includes what the background jobs (outbox, reconciler, sweepers) did while the runs went on, and the warm-up journeys.",
+      "",
+    );
+  }
+  lines.push(...targetLines(report), "");
+  lines.push(
+    "### How it is measured",
+    "",
+    "- The fake Bot API (scripts/bench-journeys/fake-bot-api.ts, node:http) answers the bot's calls on loopback and records each message per chat; a citizen acts when the answer arrives (an event, no sleeps). Harness CPU per update is process.cpuUsage() of the bench process (fake + all citizens).",
+    "- message → reply: from handing an update over (queued for getUpdates, or POSTed to the webhook) to the bot's first call in that chat after it. payment → tracking code: from the POST that pays on the sandbox page to the tracking-code message.",
+    "- Bot CPU per update: utime + stime from /proc/<pid>/stat of the bot process(es) before and after the run ÷ updates. RSS: VmRSS after the run.",
+    "- Redis: MEMORY USAGE of the keys of a sampled chat (5 per run) when it reaches the summary, and the sum over the target's key prefix before and after the run ÷ journeys.",
+    "- Webhook: updates go to each instance's own address (chat id modulo instances), up to 40 connections per instance as the platform opens; a chat's updates one after another.",
+    `- Bot API methods called: ${Object.entries(report.calls)
+      .map(([method, n]) => `${method} ${n.toLocaleString("en-US")}`)
+      .join(", ")}.`,
+  );
+  return lines.join("\n");
+}
+
+/** The issue's targets this bench can judge, met or not. */
+function targetLines(report: Report): string[] {
+  const top = Math.max(...report.concurrencies);
+  const med = (values: number[]) => percentile(values.filter(Number.isFinite), 50);
+  const journeyRuns = report.runs.filter((r) => r.target === POLLING || r.target === WEBHOOK);
+  const verdict = (ok: boolean | undefined) => (ok === undefined ? "not measured" : ok ? "met" : "not met");
+  const formRatio = med(report.concurrencies.flatMap((c) => ratio(report, POLLING, FORM, c)));
+  const cpu = med(journeyRuns.map((r) => r.botCpuPerUpdate));
+  const payP99 = med(runsOf(report, POLLING, top).map((r) => r.paymentP99));
+  const replyP99 = med(runsOf(report, POLLING, top).map((r) => r.replyP99));
+  const state = Math.max(...journeyRuns.map((r) => r.conversationBytesInFlight).filter(Number.isFinite));
+  const scaling = med(ratio(report, WEBHOOK_2, WEBHOOK, top));
+  const known = (value: number) => (Number.isFinite(value) ? value : undefined);
+  const check = (value: number, ok: (v: number) => boolean) => verdict(known(value) === undefined ? undefined : ok(value));
+  return [
+    "### The issue's targets (issue 13)",
+    "",
+    `- journey ≥ 0.6 × bare conversations + Redis form: ${fmt(formRatio, 3)}, ${check(formRatio, (v) => v >= 0.6)}.`,
+    `- bot CPU ≤ 1 ms per update: ${fmt(cpu, 2)} ms, ${check(cpu, (v) => v <= 1)}.`,
+    `- payment → tracking code p99 ≤ 1 s at c=${top}: ${fmt(payP99, 0)} ms, ${check(payP99, (v) => v <= 1000)}.`,
+    `- message → reply p99 ≤ 250 ms at c=${top}: ${fmt(replyP99, 0)} ms, ${check(replyP99, (v) => v <= 250)}.`,
+    `- conversation state ≤ 8 KB (largest median at the summary, Redis MEMORY USAGE): ${fmt(state, 0)} bytes, ${check(state, (v) => v <= 8192)}.`,
+    `- 2 instances ≥ 1.5 × one in webhook mode (c=${top}): ${fmt(scaling, 2)}, ${check(scaling, (v) => v >= 1.5)}; the global bulk budget is not exercised by this bench.`,
+    "- CPU per update flat in conversation length (15 → 195 updates): not measured here (the shipped journey has a fixed length).",
+    "- booking stampede and fan-out: not measured here (`npm run bench:booking` and their own benches).",
+  ];
+}
+
+/** Replaces the section between the markers in BENCHMARKS.md (appends it the first time); the rest is left as is. */
+export async function writeSection(path: string, body: string): Promise<void> {
+  let text = "";
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    text = "# Benchmarks\n";
+  }
+  const section = `${SECTION_START}\n## Full journeys\n\n${body}\n${SECTION_END}`;
+  const start = text.indexOf(SECTION_START);
+  const end = text.indexOf(SECTION_END);
+  const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + SECTION_END.length) : `${text.trimEnd()}\n\n${section}\n`;
+  await writeFile(path, next);
+}
