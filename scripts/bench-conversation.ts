@@ -183,8 +183,7 @@ async function writeSection(path: string, section: string): Promise<void> {
   const existing = await readFile(path, "utf8").catch(() => "# Benchmarks\n");
   const start = existing.indexOf(START);
   const end = existing.indexOf(END);
-  const next =
-    start >= 0 && end > start ? existing.slice(0, start) + section + existing.slice(end + END.length) : `${existing.trimEnd()}\n\n${section}\n`;
+  const next = start >= 0 && end > start ? existing.slice(0, start) + section + existing.slice(end + END.length) : `${existing.trimEnd()}\n\n${section}\n`;
   await writeFile(path, next);
   console.log(`written to ${path}`);
 }

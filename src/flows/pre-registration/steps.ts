@@ -122,7 +122,10 @@ export async function askStep(
     case "city": {
       const province = answers.province!;
       const cities = await services.places.citiesOf(province.id);
-      return store(q.cityQuestion(cities, province.name), (v) => (answers.city = { id: v.id, provinceId: v.provinceId, name: v.name, isMetropolis: v.isMetropolis }));
+      return store(
+        q.cityQuestion(cities, province.name),
+        (v) => (answers.city = { id: v.id, provinceId: v.provinceId, name: v.name, isMetropolis: v.isMetropolis }),
+      );
     }
   }
 }
