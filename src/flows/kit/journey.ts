@@ -50,3 +50,33 @@ export async function endJourney(conversation: FlowConversation, ctx: FlowContex
   await conversation.external(() => ctx.drafts.clear());
   return conversation.halt();
 }
+
+/** Runs `ask` once and keeps its (JSON-safe) result in the draft under `key`; later passes read it from there. */
+export type Remember = <T>(key: string, ask: () => Promise<T>) => Promise<T>;
+
+/**
+ * runJourney for a journey written as straight-line code: every question goes through `remember`, which on
+ * the first pass that reaches an unanswered key runs its `ask` (the question, its wait, any message or
+ * external() step that belongs to it), stores the result in the draft and rewinds to the start; each later
+ * pass runs `body` from the top again, taking answered keys from the draft without asking. So `body` itself
+ * must send and call nothing outside a `remember`, except after the last one (that part runs once, on the
+ * final pass). Returns what `body` returns; the draft is deleted.
+ */
+export async function runRemembering<R>(conversation: FlowConversation, ctx: FlowContext, flow: string, body: (remember: Remember) => Promise<R>): Promise<R> {
+  await conversation.external(() => ctx.drafts.write(flow, "{}"));
+  const start = conversation.checkpoint();
+  const stored = await conversation.external(() => ctx.drafts.read(flow));
+  // Each value wrapped, so that an undefined answer is an answer too.
+  const answers = JSON.parse(stored ?? "{}") as Record<string, { value?: unknown }>;
+  const remember: Remember = async <T>(key: string, ask: () => Promise<T>) => {
+    const known = answers[key];
+    if (known) return known.value as T;
+    answers[key] = { value: await ask() };
+    const written = JSON.stringify(answers);
+    await conversation.external(() => ctx.drafts.write(flow, written));
+    return conversation.rewind(start);
+  };
+  const result = await body(remember);
+  await conversation.external(() => ctx.drafts.clear());
+  return result;
+}
