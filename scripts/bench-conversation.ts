@@ -27,6 +27,22 @@ const TO_SUMMARY = 12;
 /** The updates measured for "CPU per update at length L": the last ones before the confirm. */
 const WINDOW = 10;
 
+/**
+ * The same bench on main at 411264f, before the journeys kept their answers outside the replay log (every
+ * answer, call and Bot API result in the log, replayed on each update), for comparison.
+ */
+const BEFORE = [
+  "Before (main at 411264f, answers in the replay log; this script, this machine, 2026-12-01, load 0.81–1.45):",
+  "",
+  "| updates | CPU ms/update, last 10 | CPU ms/update, whole | state at summary (B) | state before confirm (B) | max state (B) |",
+  "|---|---|---|---|---|---|",
+  "| 15 | 3.64 (3.45–7.53) | 4.77 | 20920 | 23698 | 23725 |",
+  "| 105 | 24.08 (20.85–36.44) | 16.10 | 20920 | 149101 | 149308 |",
+  "| 195 | 47.41 (35.66–51.76) | 24.11 | 20920 | 274863 | 274948 |",
+  "",
+  "- then: CPU per update 195 / 15 updates 13.04 (last 10), 5.05 (whole journey); largest state 268.5 KB.",
+];
+
 interface Journey {
   length: number;
   /** CPU ms of each update, in order. */
@@ -167,6 +183,8 @@ async function main(): Promise<void> {
       `- CPU per update, ${longest.length} / ${first.length} updates: ${fmt(longest.window / first.window)} (last 10), ` +
         `${fmt(longest.whole / first.whole)} (whole journey); target ≤ 1.5.`,
       `- Largest stored state of the conversation in flight at any step: ${maxState} bytes (${fmt(maxState / 1024, 1)} KB); target ≤ 8 KB.`,
+      "",
+      ...BEFORE,
       END,
     ].join("\n");
     console.log(report);
