@@ -3,9 +3,13 @@ import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Logger } from "../infrastructure/logging/logger.js";
+import type { ChatDrafts } from "../infrastructure/redis/journey-drafts.js";
 
-/** Context inside conversations and handlers alike: i18n and a logger bound to the update. */
-export type FlowContext = Context & I18nFlavor & { logger: Logger };
+/**
+ * Context inside conversations and handlers alike: i18n, a logger bound to the update, and the chat's draft of
+ * the journey it is in (answers kept outside the replay log, src/flows/kit/journey.ts).
+ */
+export type FlowContext = Context & I18nFlavor & { logger: Logger; drafts: ChatDrafts };
 
 /** Context of the bot's top-level middleware. */
 export type BotContext = ConversationFlavor<FlowContext>;

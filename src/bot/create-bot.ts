@@ -21,12 +21,13 @@ import { InFlightUpdates } from "./middleware/in-flight.js";
 import { privateChatsOnly } from "./middleware/private-chats-only.js";
 import { logBotError, outerBoundary } from "./middleware/outer-boundary.js";
 import { DEFAULT_LOCALE } from "./i18n.js";
+import { redisJourneyDrafts } from "../infrastructure/redis/journey-drafts.js";
 
 /**
  * Bump when any flow's steps change: conversations are replayed from their recorded updates, so a state
  * saved by older code must be dropped rather than replayed into new code.
  */
-export const CONVERSATION_STATE_VERSION = 2;
+export const CONVERSATION_STATE_VERSION = 3;
 
 export interface BotDependencies {
   token: string;
@@ -102,6 +103,13 @@ export function createBot(deps: BotDependencies): BuiltBot {
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);
   guarded.use(privateChatsOnly({ redis: deps.redis, keyPrefix }));
+  // Each journey keeps its answers in the chat's draft, outside the replay log (src/flows/kit/journey.ts).
+  const drafts = redisJourneyDrafts(deps.redis, keyPrefix, deps.conversationTtlSeconds);
+  const attachDrafts = (ctx: FlowContext, next: () => Promise<void>) => {
+    ctx.drafts = drafts.forChat(ctx.chatId ?? ctx.from?.id ?? 0);
+    return next();
+  };
+  guarded.use(attachDrafts);
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: sendFailureAwareStorage({
@@ -109,7 +117,7 @@ export function createBot(deps: BotDependencies): BuiltBot {
         prefix: `${keyPrefix}conversation:`,
         adapter: new RedisAdapter({ instance: deps.redis, ttl: deps.conversationTtlSeconds }),
       }),
-      plugins: [logger, i18n],
+      plugins: [logger, i18n, attachDrafts],
     }),
   );
   guarded.use(keepConversationStateOnSendFailure);

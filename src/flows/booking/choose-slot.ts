@@ -29,6 +29,7 @@ import { cityQuestion, provinceQuestion } from "../pre-registration/questions.js
 import { CHOICE_ERRORS, LOCATION_ERRORS, TIME_ERRORS } from "./booking-errors.js";
 import { clockOf, type BookingServices } from "./booking-services.js";
 import { dayButton, officeButton, officeChoice, officeLine, officeTitle, timeButton, type OfficeChoice } from "./booking-view.js";
+import { FINISHED, runJourney } from "../kit/journey.js";
 import { askPaged, inMemoryPages, type PagedOption } from "./paged-choice.js";
 
 /** A chosen office and time (ISO), as plain data for the conversation's state; `type` is the filter the citizen chose. */
@@ -54,6 +55,8 @@ interface Search {
   office?: OfficeChoice;
   day?: JalaliDate;
   nearby?: OfficeChoice[];
+  /** The page of the list the current step shows (0 when absent). */
+  page?: number;
 }
 
 /** The location step's answer: a point, a city name to look up, or the wish to choose province and city. */
@@ -105,6 +108,12 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   /** A store read at the services' current time, kept in the conversation's state. */
   const external = <R>(task: (at: Date) => Promise<R>, ...refused: ConversationSafeCheck<NoInfer<R>>) =>
     conversation.external(() => task(clockOf(services)), ...refused);
+  /** A paged list at the search's page; a turn is kept in the search (the draft) and the step asked again. */
+  const askPagedIn = async <T, E extends string = never>(search: Search, question: Parameters<typeof askPaged<T, E>>[2]) => {
+    const answer = await askPaged(conversation, ctx, question, search.page ?? 0);
+    if (answer.kind === "turn") search.page = answer.page;
+    return answer;
+  };
 
   const mode: Step = async () => {
     const modes: Array<{ label: string; value: Mode }> = [
@@ -214,7 +223,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   /** One of `days`, a page at a time, into the search; back goes one step up. */
   const askDay = async (search: Search, days: Array<{ date: JalaliDate; freeSlots: number }>, prompt: string, promptParams?: Record<string, string>) => {
     const options = days.map((d) => ({ label: dayButton(ctx, d.date, d.freeSlots), value: d.date }));
-    const answer = await askPaged(conversation, ctx, {
+    const answer = await askPagedIn(search, {
       prompt,
       promptParams,
       errors: CHOICE_ERRORS,
@@ -222,6 +231,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
       pageSize: DAYS_PER_PAGE,
       page: inMemoryPages(options, DAYS_PER_PAGE),
     });
+    if (answer.kind === "turn") return "stay" as const;
     if (answer.kind === "back") return "back" as const;
     search.day = answer.value;
     return "next" as const;
@@ -243,7 +253,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     );
     if (times.length === 0) return tell(ctx, "booking-day-full");
     const options: Array<PagedOption<string>> = times.map((t) => ({ label: timeButton(new Date(t)), value: t }));
-    const answer = await askPaged(conversation, ctx, {
+    const answer = await askPagedIn(search, {
       prompt: "booking-ask-time",
       errors: TIME_ERRORS,
       perRow: 4,
@@ -251,6 +261,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
       page: inMemoryPages(options, TIMES_PER_PAGE),
       typed: typedTime(options.map((option) => ({ startsAt: option.value, value: option.value }))),
     });
+    if (answer.kind === "turn") return "stay";
     if (answer.kind === "back") return "back";
     return (await decide({ office, startsAt: answer.value, type: search.type })) === "done" ? "done" : "stay";
   };
@@ -281,7 +292,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
       label: ctx.t("booking-time-at-office", { time: timeButton(new Date(slot.startsAt)), office: slot.office.name }),
       value: slot,
     }));
-    const answer = await askPaged(conversation, ctx, {
+    const answer = await askPagedIn(search, {
       prompt: "booking-ask-time",
       errors: TIME_ERRORS,
       perRow: 1,
@@ -290,12 +301,15 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
       // Listed earliest first, nearer office first: a typed time takes the nearest office free then.
       typed: typedTime(times.map((slot) => ({ startsAt: slot.startsAt, value: slot }))),
     });
+    if (answer.kind === "turn") return "stay";
     if (answer.kind === "back") return "back";
     return (await decide(answer.value)) === "done" ? "done" : "stay";
   };
 
   const province: Step = async (search) => {
-    const provinces = await conversation.external(() => services.places.provinces());
+    // Reference data from the place directory's memory cache, read live: kept in the log, a province's
+    // hundred cities would be most of the stored state.
+    const provinces = await services.places.provinces();
     const answer = await ask(conversation, ctx, provinceQuestion(provinces, "booking-ask-province"));
     if (answer.kind === "back") return "back";
     search.province = { id: answer.value.id, name: answer.value.name };
@@ -303,7 +317,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   };
 
   const city: Step = async (search) => {
-    const cities = await conversation.external(() => services.places.citiesOf(search.province!.id));
+    const cities = await services.places.citiesOf(search.province!.id);
     const answer = await ask(conversation, ctx, cityQuestion(cities, search.province!.name, "booking-ask-city"));
     if (answer.kind === "back") return "back";
     search.city = { id: answer.value.id, name: answer.value.name };
@@ -329,7 +343,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
   };
 
   const cityOffices: Step = async (search) => {
-    const answer = await askPaged(conversation, ctx, {
+    const answer = await askPagedIn(search, {
       prompt: "booking-ask-office",
       errors: CHOICE_ERRORS,
       perRow: 1,
@@ -354,6 +368,7 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
         };
       },
     });
+    if (answer.kind === "turn") return "stay";
     if (answer.kind === "back") return "back";
     search.office = answer.value;
     return "next";
@@ -366,21 +381,23 @@ export async function chooseSlot(conversation: FlowConversation, ctx: FlowContex
     city: [mode, province, city, cityType, cityOffices, officeDay, officeTime],
   };
 
-  const search: Search = { mode: "nearest" };
-  let position = 0;
-  for (;;) {
-    const result = await STEPS[search.mode][position]!(search);
-    if (result === "done") return;
-    if (result === "stay") continue;
-    if (result === "back") position = Math.max(0, position - 1);
-    else if (result === "next") position += 1;
-    else {
+  // One step per pass, the search and the position kept in the chat's draft and the log rewound after each
+  // (kit/journey.ts): going back and forth between the steps costs what one step does.
+  await runJourney<{ search: Search; position: number }>(conversation, ctx, {
+    flow: "booking:slot",
+    first: { search: { mode: "nearest" }, position: 0 },
+    async pass({ search, position }) {
+      const result = await STEPS[search.mode][position]!(search);
+      if (result === "done") return FINISHED;
+      if (result === "stay") return { search, position };
+      // A page is the step's own: another step starts at its first page.
+      delete search.page;
+      if (result === "back") return { search, position: Math.max(0, position - 1) };
+      if (result === "next") return { search, position: position + 1 };
       // A new way of choosing keeps nothing of the old one.
-      for (const key of Object.keys(search) as Array<keyof Search>) delete search[key];
-      search.mode = result.switchTo;
-      position = 1;
-    }
-  }
+      return { search: { mode: result.switchTo }, position: 1 };
+    },
+  });
 }
 
 /**

@@ -36,50 +36,49 @@ export interface PagedQuestion<T, E extends string> {
 
 type Picked<T> = { value: T } | { turn: -1 | 1 };
 
-/** Asks until an option is picked (any page) or back is pressed; paging is not a step back. */
+/**
+ * Shows page `page` (0-based) and takes one answer: an option (of any page), back, or a turn to another page.
+ * A turn is returned, not followed here, so that the caller keeps the page in its draft and the turn costs
+ * the replay log nothing (kit/journey.ts); paging is not a step back.
+ */
 export async function askPaged<T, E extends string = never>(
   conversation: FlowConversation,
   ctx: FlowContext,
   question: PagedQuestion<T, E>,
-): Promise<{ kind: "answer"; value: T } | { kind: "back" }> {
-  let page = 0;
-  for (;;) {
-    const shown = await question.page(page);
-    const pages = Math.max(1, Math.ceil(shown.total / question.pageSize));
-    const nav = (turn: -1 | 1) =>
-      ctx.t(turn < 0 ? "booking-page-previous" : "booking-page-next", { page: toPersianDigits(page + 1 + turn), pages: toPersianDigits(pages) });
-    const navRow = [...(page > 0 ? [nav(-1)] : []), ...(page < pages - 1 ? [nav(1)] : [])];
-    if (shown.heading) await ctx.reply(shown.heading);
-    const answer = await ask<Picked<T>, "choose_button" | E>(conversation, ctx, {
-      prompt: question.prompt,
-      promptParams: question.promptParams,
-      errors: question.errors,
-      buttons: () => [
-        ...inRows(
-          shown.options.map((option) => option.label),
-          question.perRow,
-        ),
-        ...(navRow.length > 0 ? [navRow] : []),
-      ],
-      parse: (reply): Result<Picked<T>, "choose_button" | E> => {
-        if (reply.kind !== "text") return fail("choose_button");
-        const text = reply.text.trim();
-        if (page > 0 && text === nav(-1)) return ok({ turn: -1 });
-        if (page < pages - 1 && text === nav(1)) return ok({ turn: 1 });
-        const found = shown.options.find((option) => option.label === text);
-        if (found) return ok({ value: found.value });
-        if (!question.typed) return fail("choose_button");
-        const typed = question.typed(text);
-        return typed.ok ? ok({ value: typed.value }) : typed;
-      },
-    });
-    if (answer.kind === "back") return answer;
-    if ("turn" in answer.value) {
-      page = Math.min(Math.max(0, page + answer.value.turn), pages - 1);
-      continue;
-    }
-    return { kind: "answer", value: answer.value.value };
-  }
+  page = 0,
+): Promise<{ kind: "answer"; value: T } | { kind: "back" } | { kind: "turn"; page: number }> {
+  const shown = await question.page(page);
+  const pages = Math.max(1, Math.ceil(shown.total / question.pageSize));
+  const nav = (turn: -1 | 1) =>
+    ctx.t(turn < 0 ? "booking-page-previous" : "booking-page-next", { page: toPersianDigits(page + 1 + turn), pages: toPersianDigits(pages) });
+  const navRow = [...(page > 0 ? [nav(-1)] : []), ...(page < pages - 1 ? [nav(1)] : [])];
+  if (shown.heading) await ctx.reply(shown.heading);
+  const answer = await ask<Picked<T>, "choose_button" | E>(conversation, ctx, {
+    prompt: question.prompt,
+    promptParams: question.promptParams,
+    errors: question.errors,
+    buttons: () => [
+      ...inRows(
+        shown.options.map((option) => option.label),
+        question.perRow,
+      ),
+      ...(navRow.length > 0 ? [navRow] : []),
+    ],
+    parse: (reply): Result<Picked<T>, "choose_button" | E> => {
+      if (reply.kind !== "text") return fail("choose_button");
+      const text = reply.text.trim();
+      if (page > 0 && text === nav(-1)) return ok({ turn: -1 });
+      if (page < pages - 1 && text === nav(1)) return ok({ turn: 1 });
+      const found = shown.options.find((option) => option.label === text);
+      if (found) return ok({ value: found.value });
+      if (!question.typed) return fail("choose_button");
+      const typed = question.typed(text);
+      return typed.ok ? ok({ value: typed.value }) : typed;
+    },
+  });
+  if (answer.kind === "back") return answer;
+  if ("turn" in answer.value) return { kind: "turn", page: Math.min(Math.max(0, page + answer.value.turn), pages - 1) };
+  return { kind: "answer", value: answer.value.value };
 }
 
 /** Pages of a list already in memory. */

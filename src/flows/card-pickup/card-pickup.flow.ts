@@ -167,72 +167,73 @@ async function chooseOffice(
   mode: "nearest" | "city",
   currentOfficeId: number,
 ): Promise<PickupOffice> {
-  for (;;) {
-    let offices: Array<{ id: number; name: string; address: string }> = [];
-    if (mode === "nearest") {
-      const point = await ask(conversation, ctx, {
-        prompt: "booking-ask-location",
-        errors: LOCATION_ERRORS,
-        accepts: ["location"],
-        back: false,
-        buttons: (c) => [[Keyboard.requestLocation(c.t("booking-share-location"))]],
-        // A shared location or typed coordinates (a typed city name is for booking's own search).
-        parse: (reply) => {
-          const place = parsePlace(reply);
-          return place.ok && "point" in place.value ? ok(place.value.point) : fail("not_location");
-        },
-      });
-      if (point.kind === "back") continue;
-      offices = await conversation.external(async () =>
-        (await services.offices.catalog())
-          .nearest(point.value, { limit: 6 })
-          .filter((near) => near.office.id !== currentOfficeId)
-          .slice(0, 5)
-          .map((near) => ({ id: near.office.id, name: near.office.name, address: near.office.address })),
-      );
-    } else {
-      const provinces = await conversation.external(() => services.places.provinces());
-      const province = await ask(conversation, ctx, { ...provinceQuestion(provinces, "booking-ask-province"), back: false });
-      if (province.kind === "back") continue;
-      const cities = await conversation.external(() => services.places.citiesOf(province.value.id));
-      const city = await ask(conversation, ctx, cityQuestion(cities, province.value.name, "booking-ask-city"));
-      if (city.kind === "back") continue;
-      offices = await conversation.external(async () =>
-        (await services.offices.catalog())
-          .activeInCity(city.value.id)
-          .filter((office) => office.id !== currentOfficeId)
-          .slice(0, 10)
-          .map((office) => ({ id: office.id, name: office.name, address: office.address })),
-      );
-    }
-    if (offices.length === 0) {
-      await ctx.reply(ctx.t("pickup-no-office"));
-      continue;
-    }
-    const labels = offices.map((office, i) => `${toPersianDigits(i + 1)}. ${office.name}`);
-    await ctx.reply([ctx.t("pickup-offices"), ...offices.map((office, i) => `${labels[i]} — ${office.address}`)].join("\n"));
-    const chosen = await ask(conversation, ctx, {
-      prompt: "pickup-ask-office",
-      errors: PICKUP_CHOICE_ERRORS,
-      buttons: () => inRows(labels, 1),
+  // Back, or a place without offices, asks again from the start: rewound, so the log keeps one way through.
+  // Provinces and cities are reference data read live from the place directory's memory cache.
+  const again = conversation.checkpoint();
+  let offices: Array<{ id: number; name: string; address: string }> = [];
+  if (mode === "nearest") {
+    const point = await ask(conversation, ctx, {
+      prompt: "booking-ask-location",
+      errors: LOCATION_ERRORS,
+      accepts: ["location"],
+      back: false,
+      buttons: (c) => [[Keyboard.requestLocation(c.t("booking-share-location"))]],
+      // A shared location or typed coordinates (a typed city name is for booking's own search).
       parse: (reply) => {
-        const index = reply.kind === "text" ? labels.indexOf(reply.text) : -1;
-        return index >= 0 ? ok(offices[index]!) : fail("choose_button");
+        const place = parsePlace(reply);
+        return place.ok && "point" in place.value ? ok(place.value.point) : fail("not_location");
       },
     });
-    if (chosen.kind === "back") continue;
-    const full = await conversation.external(async () => {
-      const office = (await services.offices.catalog()).get(chosen.value.id)!;
-      return {
-        id: office.id,
-        name: office.name,
-        address: office.address,
-        phone: office.phone,
-        hours: persianWeeklyHours(office.weeklyHours),
-        latitude: office.location.latitude,
-        longitude: office.location.longitude,
-      };
-    });
-    return full;
+    if (point.kind === "back") return conversation.rewind(again);
+    offices = await conversation.external(async () =>
+      (await services.offices.catalog())
+        .nearest(point.value, { limit: 6 })
+        .filter((near) => near.office.id !== currentOfficeId)
+        .slice(0, 5)
+        .map((near) => ({ id: near.office.id, name: near.office.name, address: near.office.address })),
+    );
+  } else {
+    const provinces = await services.places.provinces();
+    const province = await ask(conversation, ctx, { ...provinceQuestion(provinces, "booking-ask-province"), back: false });
+    if (province.kind === "back") return conversation.rewind(again);
+    const cities = await services.places.citiesOf(province.value.id);
+    const city = await ask(conversation, ctx, cityQuestion(cities, province.value.name, "booking-ask-city"));
+    if (city.kind === "back") return conversation.rewind(again);
+    offices = await conversation.external(async () =>
+      (await services.offices.catalog())
+        .activeInCity(city.value.id)
+        .filter((office) => office.id !== currentOfficeId)
+        .slice(0, 10)
+        .map((office) => ({ id: office.id, name: office.name, address: office.address })),
+    );
   }
+  if (offices.length === 0) {
+    await ctx.reply(ctx.t("pickup-no-office"));
+    return conversation.rewind(again);
+  }
+  const labels = offices.map((office, i) => `${toPersianDigits(i + 1)}. ${office.name}`);
+  await ctx.reply([ctx.t("pickup-offices"), ...offices.map((office, i) => `${labels[i]} — ${office.address}`)].join("\n"));
+  const chosen = await ask(conversation, ctx, {
+    prompt: "pickup-ask-office",
+    errors: PICKUP_CHOICE_ERRORS,
+    buttons: () => inRows(labels, 1),
+    parse: (reply) => {
+      const index = reply.kind === "text" ? labels.indexOf(reply.text) : -1;
+      return index >= 0 ? ok(offices[index]!) : fail("choose_button");
+    },
+  });
+  if (chosen.kind === "back") return conversation.rewind(again);
+  const full = await conversation.external(async () => {
+    const office = (await services.offices.catalog()).get(chosen.value.id)!;
+    return {
+      id: office.id,
+      name: office.name,
+      address: office.address,
+      phone: office.phone,
+      hours: persianWeeklyHours(office.weeklyHours),
+      latitude: office.location.latitude,
+      longitude: office.location.longitude,
+    };
+  });
+  return full;
 }

@@ -128,32 +128,30 @@ export async function askPhoto(
 ): Promise<Answer<Attachment | null>> {
   const keyboard = () => questionKeyboard(ctx, opts.optional ? [[ctx.t("case-skip")]] : [], { back: opts.back ?? true });
   await ctx.reply(ctx.t(prompt), { reply_markup: keyboard() });
-  for (;;) {
-    const next = await conversation.wait();
-    const message = next.message;
-    const text = message?.text;
-    if (text !== undefined) {
-      if (isCancel(next, text)) await leave(conversation, next);
-      if (opts.back !== false && isBack(next, text)) return { kind: "back" };
-      if (opts.optional && text === ctx.t("case-skip")) return { kind: "answer", value: null };
-    }
-    const photo = message?.photo?.at(-1);
-    const document = message?.document && /^(image\/|application\/pdf)/.test(message.document.mime_type ?? "") ? message.document : undefined;
-    const file = photo ?? document;
-    if (file) {
-      if ((file.file_size ?? 0) > MAX_ATTACHMENT_BYTES) {
-        await next.reply(next.t("case-photo-too-large"));
-      } else {
-        return { kind: "answer", value: { purpose, fileId: file.file_id, fileUniqueId: file.file_unique_id } };
-      }
-    } else if (next.callbackQuery) {
-      await next.answerCallbackQuery({ text: next.t("flow-old-button"), show_alert: true });
-      continue;
-    } else {
-      await next.reply(next.t(opts.optional ? "case-photo-expected-optional" : "case-photo-expected"));
-    }
-    await next.reply(next.t(prompt), { reply_markup: keyboard() });
+  // Anything but an answer is explained and rewound (as in ask()): the replay log keeps none of them.
+  const unanswered = conversation.checkpoint();
+  const next = await conversation.wait();
+  const message = next.message;
+  const text = message?.text;
+  if (text !== undefined) {
+    if (isCancel(next, text)) await leave(conversation, next);
+    if (opts.back !== false && isBack(next, text)) return { kind: "back" };
+    if (opts.optional && text === ctx.t("case-skip")) return { kind: "answer", value: null };
   }
+  const photo = message?.photo?.at(-1);
+  const document = message?.document && /^(image\/|application\/pdf)/.test(message.document.mime_type ?? "") ? message.document : undefined;
+  const file = photo ?? document;
+  if (file) {
+    if ((file.file_size ?? 0) <= MAX_ATTACHMENT_BYTES) return { kind: "answer", value: { purpose, fileId: file.file_id, fileUniqueId: file.file_unique_id } };
+    await next.reply(next.t("case-photo-too-large"));
+  } else if (next.callbackQuery) {
+    await next.answerCallbackQuery({ text: next.t("flow-old-button"), show_alert: true });
+    return conversation.rewind(unanswered);
+  } else {
+    await next.reply(next.t(opts.optional ? "case-photo-expected-optional" : "case-photo-expected"));
+  }
+  await next.reply(next.t(prompt), { reply_markup: keyboard() });
+  return conversation.rewind(unanswered);
 }
 
 /** Asks until answered (back is not offered, or is answered by asking again). */

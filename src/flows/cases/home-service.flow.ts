@@ -16,6 +16,7 @@ import type { Flow } from "../flow.js";
 import { ask, leave } from "../kit/ask.js";
 import { addressQuestion, birthDateQuestion, mobileQuestion, nationalIdQuestion, provinceQuestion } from "../pre-registration/questions.js";
 import { askPhoto, askValue, choiceQuestion, textQuestion } from "./case-questions.js";
+import { runRemembering, type Remember } from "../kit/journey.js";
 import { openAndTell, refuseIfOverLimit } from "./case-opening.js";
 import type { CaseServices } from "./case-services.js";
 import { DAYS, DISABILITIES, keyOf, NEEDS, REGISTRATION_LABELS, WINDOWS } from "./home-service-options.js";
@@ -49,128 +50,151 @@ export function homeServiceFlow(services: CaseServices): Flow {
     async run(conversation, ctx) {
       await refuseIfOverLimit(conversation, ctx, services);
       await ctx.reply(ctx.t("case-home-intro"));
-      const need: Need = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-need", NEEDS, { perRow: 1 }));
-      const disabilityKind = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-disability", DISABILITIES));
-      const disability =
-        disabilityKind === "other"
-          ? await askValue(conversation, ctx, textQuestion("case-home-ask-disability-text", 5, 200))
-          : ctx.t(keyOf(DISABILITIES, disabilityKind));
-      const certificate = await askPhoto(conversation, ctx, "case-home-ask-certificate", "certificate", { optional: true, back: false });
-      const members = await askMembers(conversation, ctx, services, need);
-      const provinces = await conversation.external(() => services.places.provinces());
-      const province = await askValue(conversation, ctx, provinceQuestion(provinces, "case-home-ask-province"));
-      const location = await askLocation(conversation, ctx);
-      const address = await askValue(conversation, ctx, { ...addressQuestion, prompt: "case-home-ask-address" });
-      const phone = await askValue(conversation, ctx, mobileQuestion);
-      const days = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-days", DAYS, { perRow: 1 }));
-      const window = await askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-window", WINDOWS, { perRow: 1 }));
-      const memberLines = members
-        .map((m, i) =>
-          ctx.t("case-home-member-line", { n: toPersianDigits(i + 1), name: m.firstName, registration: ctx.t(REGISTRATION_LABELS[m.registration]) }),
-        )
-        .join("\n");
-      const confirm = await askValue(
-        conversation,
-        ctx,
-        choiceQuestion(
+      // Every answer kept in the chat's draft, outside the replay log (kit/journey.ts): nothing below sends
+      // or reads outside a remember() until the confirmation is answered.
+      await runRemembering(conversation, ctx, "home-service", async (remember) => {
+        const need: Need = await remember("need", () => askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-need", NEEDS, { perRow: 1 })));
+        const disabilityKind = await remember("disabilityKind", () =>
+          askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-disability", DISABILITIES)),
+        );
+        const disability =
+          disabilityKind === "other"
+            ? await remember("disability", () => askValue(conversation, ctx, textQuestion("case-home-ask-disability-text", 5, 200)))
+            : ctx.t(keyOf(DISABILITIES, disabilityKind));
+        const certificate = await remember("certificate", () =>
+          askPhoto(conversation, ctx, "case-home-ask-certificate", "certificate", { optional: true, back: false }),
+        );
+        const members = await askMembers(conversation, ctx, services, need, remember);
+        const province = await remember("province", async () => {
+          const provinces = await services.places.provinces();
+          const chosen = await askValue(conversation, ctx, provinceQuestion(provinces, "case-home-ask-province"));
+          return { id: chosen.id, name: chosen.name };
+        });
+        const location = await remember("location", () => askLocation(conversation, ctx));
+        const address = await remember("address", () => askValue(conversation, ctx, { ...addressQuestion, prompt: "case-home-ask-address" }));
+        const phone = await remember("phone", () => askValue(conversation, ctx, mobileQuestion));
+        const days = await remember("days", () => askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-days", DAYS, { perRow: 1 })));
+        const window = await remember("window", () => askValue(conversation, ctx, choiceQuestion(ctx, "case-home-ask-window", WINDOWS, { perRow: 1 })));
+        const memberLines = members
+          .map((m, i) =>
+            ctx.t("case-home-member-line", { n: toPersianDigits(i + 1), name: m.firstName, registration: ctx.t(REGISTRATION_LABELS[m.registration]) }),
+          )
+          .join("\n");
+        const confirm = await remember("confirm", () =>
+          askValue(
+            conversation,
+            ctx,
+            choiceQuestion(
+              ctx,
+              "case-home-confirm",
+              [
+                ["send", "case-send"],
+                ["cancel", "flow-cancel"],
+              ],
+              {
+                params: {
+                  need: ctx.t(keyOf(NEEDS, need)),
+                  members: memberLines,
+                  province: province.name,
+                  address,
+                  phone: `\u2066${toPersianDigits(phone)}\u2069`,
+                  days: ctx.t(keyOf(DAYS, days)),
+                  window: ctx.t(keyOf(WINDOWS, window)),
+                },
+              },
+            ),
+          ),
+        );
+        if (confirm === "cancel") await leave(conversation, ctx);
+        await openAndTell(
+          conversation,
           ctx,
-          "case-home-confirm",
-          [
-            ["send", "case-send"],
-            ["cancel", "flow-cancel"],
-          ],
+          services,
           {
-            params: {
-              need: ctx.t(keyOf(NEEDS, need)),
-              members: memberLines,
-              province: province.name,
+            kind: "home_service",
+            provinceId: province.id,
+            summary: `${ctx.t(keyOf(NEEDS, need))} × ${members.length}`,
+            details: {
+              need,
+              disability,
               address,
-              phone: `\u2066${toPersianDigits(phone)}\u2069`,
-              days: ctx.t(keyOf(DAYS, days)),
-              window: ctx.t(keyOf(WINDOWS, window)),
+              phone,
+              days,
+              window,
+              location,
+              members: members.map((m) => ({ firstName: m.firstName, registration: m.registration })),
             },
+            description: disability,
+            attachments: certificate.kind === "answer" && certificate.value ? [certificate.value] : [],
+            members: members.map(({ registration: _registration, ...member }) => member),
           },
-        ),
-      );
-      if (confirm === "cancel") await leave(conversation, ctx);
-      await openAndTell(
-        conversation,
-        ctx,
-        services,
-        {
-          kind: "home_service",
-          provinceId: province.id,
-          summary: `${ctx.t(keyOf(NEEDS, need))} × ${members.length}`,
-          details: {
-            need,
-            disability,
-            address,
-            phone,
-            days,
-            window,
-            location,
-            members: members.map((m) => ({ firstName: m.firstName, registration: m.registration })),
-          },
-          description: disability,
-          attachments: certificate.kind === "answer" && certificate.value ? [certificate.value] : [],
-          members: members.map(({ registration: _registration, ...member }) => member),
-        },
-        "case-home-sent",
-      );
+          "case-home-sent",
+        );
+      });
     },
   };
 }
 
-/** The requester first, then others at the same address; each must match the civil registry. */
-async function askMembers(conversation: FlowConversation, ctx: FlowContext, services: CaseServices, need: Need): Promise<MemberAnswer[]> {
+/**
+ * The requester first, then others at the same address; each must match the civil registry. Attempt `a` of
+ * member `i` is remembered under `m<i>.<a>.*` (a member the registry does not know is asked again).
+ */
+async function askMembers(conversation: FlowConversation, ctx: FlowContext, services: CaseServices, need: Need, remember: Remember): Promise<MemberAnswer[]> {
   const members: MemberAnswer[] = [];
-  const today = await conversation.external(() => jalaliDateInTehran(new Date()));
-  while (members.length < MAX_HOUSEHOLD) {
-    await ctx.reply(ctx.t(members.length === 0 ? "case-home-member-self" : "case-home-member-next", { n: toPersianDigits(members.length + 1) }));
-    const nationalId = await askValue(conversation, ctx, {
-      ...nationalIdQuestion(false),
-      parse: async (reply): Promise<Result<string, NationalIdError | "not_text" | "duplicate_member">> => {
-        const parsed = await nationalIdQuestion(false).parse(reply);
-        if (parsed.ok && members.some((m) => m.nationalId === parsed.value)) return fail("duplicate_member");
-        return parsed;
-      },
-      errors: NATIONAL_ID_ERRORS,
+  const today = await remember("today", () => conversation.external(() => jalaliDateInTehran(new Date())));
+  for (let attempt = 0; members.length < MAX_HOUSEHOLD; attempt++) {
+    const key = `m${members.length}.${attempt}`;
+    const nationalId = await remember(`${key}.nationalId`, async () => {
+      await ctx.reply(ctx.t(members.length === 0 ? "case-home-member-self" : "case-home-member-next", { n: toPersianDigits(members.length + 1) }));
+      return askValue(conversation, ctx, {
+        ...nationalIdQuestion(false),
+        parse: async (reply): Promise<Result<string, NationalIdError | "not_text" | "duplicate_member">> => {
+          const parsed = await nationalIdQuestion(false).parse(reply);
+          if (parsed.ok && members.some((m) => m.nationalId === parsed.value)) return fail("duplicate_member");
+          return parsed;
+        },
+        errors: NATIONAL_ID_ERRORS,
+      });
     });
-    const birthDate = await askValue(conversation, ctx, birthDateQuestion(today));
-    const checked = await conversation.external(async () => {
-      try {
-        const eligible = await checkEligibility(services.registry, nationalId as NationalId, birthDate);
-        if (!eligible.ok) return { kind: "mismatch" as const };
-        const live = await services.applications.findLive(nationalId);
-        return {
-          kind: "ok" as const,
-          firstName: eligible.value.firstName,
-          applicationId: live?.id ?? null,
-          paid: live !== null && live.status !== "awaiting_payment",
-        };
-      } catch (error) {
-        ctx.logger.warn({ err: error }, "civil registry could not be asked");
-        return { kind: "unavailable" as const };
-      }
+    const birthDate = await remember(`${key}.birthDate`, () => askValue(conversation, ctx, birthDateQuestion(today)));
+    const checked = await remember(`${key}.checked`, async () => {
+      const found = await conversation.external(async () => {
+        try {
+          const eligible = await checkEligibility(services.registry, nationalId as NationalId, birthDate);
+          if (!eligible.ok) return { kind: "mismatch" as const };
+          const live = await services.applications.findLive(nationalId);
+          return {
+            kind: "ok" as const,
+            firstName: eligible.value.firstName,
+            applicationId: live?.id ?? null,
+            paid: live !== null && live.status !== "awaiting_payment",
+          };
+        } catch (error) {
+          ctx.logger.warn({ err: error }, "civil registry could not be asked");
+          return { kind: "unavailable" as const };
+        }
+      });
+      if (found.kind !== "ok") await ctx.reply(ctx.t(found.kind === "mismatch" ? "prereg-not-eligible" : "case-home-registry-unavailable"));
+      return found;
     });
-    if (checked.kind !== "ok") {
-      await ctx.reply(ctx.t(checked.kind === "mismatch" ? "prereg-not-eligible" : "case-home-registry-unavailable"));
-      continue;
-    }
+    if (checked.kind !== "ok") continue;
+    attempt = -1;
     const registration = need === "delivery" ? "not_needed" : checked.paid ? "registered" : "at_home";
     members.push({ nationalId, birthDate: jalaliDateToString(birthDate), firstName: checked.firstName, applicationId: checked.applicationId, registration });
     if (members.length >= MAX_HOUSEHOLD) break;
-    const more = await askValue(
-      conversation,
-      ctx,
-      choiceQuestion(
+    const more = await remember(`${key}.more`, () =>
+      askValue(
+        conversation,
         ctx,
-        "case-home-ask-more",
-        [
-          ["no", "case-home-more-no"],
-          ["yes", "case-home-more-yes"],
-        ],
-        { perRow: 1, params: { max: toPersianDigits(MAX_HOUSEHOLD) } },
+        choiceQuestion(
+          ctx,
+          "case-home-ask-more",
+          [
+            ["no", "case-home-more-no"],
+            ["yes", "case-home-more-yes"],
+          ],
+          { perRow: 1, params: { max: toPersianDigits(MAX_HOUSEHOLD) } },
+        ),
       ),
     );
     if (more === "no") break;

@@ -16,6 +16,7 @@ import { isCancel, questionKeyboard } from "../kit/navigation.js";
 import { askValue, boundedText, CHOICE_ERRORS, choiceQuestion, MAX_ATTACHMENT_BYTES } from "./case-questions.js";
 import type { CaseServices } from "./case-services.js";
 import { caseButton, caseLine, citizenCaseText } from "./case-view.js";
+import { FINISHED, runJourney } from "../kit/journey.js";
 
 type CaseChoice = "info" | "close" | "rate" | "visit_yes" | "visit_no" | "list";
 
@@ -33,25 +34,29 @@ export function myCasesFlow(services: CaseServices): Flow {
     menuKey: "menu-my-cases",
     async run(conversation, ctx) {
       const pressed = ctx.callbackQuery?.data ? myCaseData.decode(ctx.callbackQuery.data) : undefined;
-      let caseId = pressed?.kind === "ok" && pressed.value.chatId === ctx.chatId ? pressed.value.caseId : null;
+      const caseId = pressed?.kind === "ok" && pressed.value.chatId === ctx.chatId ? pressed.value.caseId : null;
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-      for (;;) {
-        caseId ??= await chooseCase(conversation, ctx, services);
-        const { json } = await conversation.external(() => loadCase(services, caseId!, ctx.chatId!));
-        const view = json === null ? null : (JSON.parse(json) as CaseView);
-        if (!view) {
-          caseId = null;
-          await ctx.reply(ctx.t("case-not-found"));
-          continue;
-        }
-        const choice = await askCaseAction(conversation, ctx, view);
-        if (choice === "list") {
-          caseId = null;
-          continue;
-        }
-        // One action per visit: the chat is left free for the buttons of later notifications.
-        return act(conversation, ctx, services, view, choice);
-      }
+      // The case shown is kept in the chat's draft and the log rewound after each choice (kit/journey.ts):
+      // going between the list and the cases costs what one visit does.
+      await runJourney<{ caseId: string | null }>(conversation, ctx, {
+        flow: "my-cases",
+        first: { caseId },
+        async pass(draft) {
+          if (draft.caseId === null) return { caseId: await chooseCase(conversation, ctx, services) };
+          const shownId = draft.caseId;
+          const { json } = await conversation.external(() => loadCase(services, shownId, ctx.chatId!));
+          const view = json === null ? null : (JSON.parse(json) as CaseView);
+          if (!view) {
+            await ctx.reply(ctx.t("case-not-found"));
+            return { caseId: null };
+          }
+          const choice = await askCaseAction(conversation, ctx, view);
+          if (choice === "list") return { caseId: null };
+          // One action per visit: the chat is left free for the buttons of later notifications.
+          await act(conversation, ctx, services, view, choice);
+          return FINISHED;
+        },
+      });
     },
   };
 }

@@ -60,21 +60,23 @@ export async function pickOffice(conversation: FlowConversation, ctx: FlowContex
     });
     if (choice.kind === "answer" && choice.value >= 0) return visited[choice.value]!;
   }
-  for (;;) {
-    const provinces = await conversation.external(() => services.places.provinces());
-    const province = await ask(conversation, ctx, { ...provinceQuestion(provinces, "case-report-ask-province"), back: false });
-    if (province.kind !== "answer") continue;
-    const cities = await conversation.external(() => services.places.citiesOf(province.value.id));
-    const city = await ask(conversation, ctx, cityQuestion(cities, province.value.name, "case-report-ask-city"));
-    if (city.kind !== "answer") continue;
-    const offices = await conversation.external(async () => (await services.offices.catalog()).activeInCity(city.value.id).map(picked));
-    if (offices.length === 0) {
-      await ctx.reply(ctx.t("case-report-no-offices", { city: city.value.name }));
-      continue;
-    }
-    const office = await pageOffices(conversation, ctx, offices);
-    if (office) return office;
+  // Back to the province is a rewind: however often, the log keeps one way through. Provinces and cities are
+  // reference data read live from the place directory's memory cache (in the log, a province's hundred
+  // cities would be most of the stored state).
+  const byProvince = conversation.checkpoint();
+  const provinces = await services.places.provinces();
+  const province = await ask(conversation, ctx, { ...provinceQuestion(provinces, "case-report-ask-province"), back: false });
+  if (province.kind !== "answer") return conversation.rewind(byProvince);
+  const cities = await services.places.citiesOf(province.value.id);
+  const city = await ask(conversation, ctx, cityQuestion(cities, province.value.name, "case-report-ask-city"));
+  if (city.kind !== "answer") return conversation.rewind(byProvince);
+  const offices = await conversation.external(async () => (await services.offices.catalog()).activeInCity(city.value.id).map(picked));
+  if (offices.length === 0) {
+    await ctx.reply(ctx.t("case-report-no-offices", { city: city.value.name }));
+    return conversation.rewind(byProvince);
   }
+  const office = await pageOffices(conversation, ctx, offices);
+  return office ?? conversation.rewind(byProvince);
 }
 
 /** Offices of a city a page at a time; typing part of a name narrows the list. Null: back to the province. */

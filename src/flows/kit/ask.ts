@@ -5,6 +5,7 @@ import type { FlowContext, FlowConversation } from "../../bot/context.js";
 import { mainMenuKeyboard } from "../../bot/keyboards/main-menu.js";
 import type { Result } from "../../domain/shared/result.js";
 import type { ErrorMessages } from "./error-messages.js";
+import { endJourney } from "./journey.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { readYesOrNo } from "../../domain/text/yes-or-no.js";
 import { isBack, isCancel, isHelpCommand, isInterruption, questionKeyboard, type ButtonRows } from "./navigation.js";
@@ -85,19 +86,20 @@ export async function wantsToGoOn(conversation: FlowConversation, ctx: FlowConte
   const stop = ctx.t("flow-interrupted-leave");
   const keyboard = new Keyboard().text(goOn).row().text(stop).resized().persistent();
   await ctx.reply(ctx.t("flow-interrupted"), { reply_markup: keyboard });
-  for (;;) {
-    const next = await conversation.wait();
-    const text = next.message?.text;
-    if (text === goOn) return true;
-    if (text === stop || (text !== undefined && (isCancel(next, text) || isInterruption(next, text)))) return false;
-    const typed = text === undefined ? undefined : readYesOrNo(text);
-    if (typed !== undefined) return typed;
-    if (next.callbackQuery) await next.answerCallbackQuery({ text: next.t("flow-old-button"), show_alert: true });
-    else await next.reply(next.t("flow-interrupted"), { reply_markup: keyboard });
-  }
+  // Anything but an answer is explained and rewound, as a wrong answer to a question is: the log keeps none.
+  const unanswered = conversation.checkpoint();
+  const next = await conversation.wait();
+  const text = next.message?.text;
+  if (text === goOn) return true;
+  if (text === stop || (text !== undefined && (isCancel(next, text) || isInterruption(next, text)))) return false;
+  const typed = text === undefined ? undefined : readYesOrNo(text);
+  if (typed !== undefined) return typed;
+  if (next.callbackQuery) await next.answerCallbackQuery({ text: next.t("flow-old-button"), show_alert: true });
+  else await next.reply(next.t("flow-interrupted"), { reply_markup: keyboard });
+  return conversation.rewind(unanswered);
 }
 
-/** Ends the conversation and shows the main menu. */
+/** Ends the conversation and shows the main menu (the journey's draft of answers, if any, is deleted). */
 export async function leave(
   conversation: FlowConversation,
   ctx: FlowContext,
@@ -106,7 +108,7 @@ export async function leave(
   keyboard: Keyboard = mainMenuKeyboard(ctx),
 ): Promise<never> {
   await ctx.reply(ctx.t(textKey, params), { reply_markup: keyboard });
-  return conversation.halt();
+  return endJourney(conversation, ctx);
 }
 
 function sendQuestion(ctx: FlowContext, question: Pick<Question<unknown>, "prompt" | "promptParams" | "progress">, keyboard: Keyboard) {

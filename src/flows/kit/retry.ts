@@ -32,10 +32,11 @@ export async function retryWhileUnavailable<T extends { kind: string }, K extend
   retry: { prompt: string; unavailable: K },
   attempt: () => Promise<T>,
 ): Promise<Exclude<T, { kind: K }>> {
-  let outcome = await attempt();
-  while (outcome.kind === retry.unavailable) {
-    await waitForRetry(conversation, ctx, retry.prompt);
-    outcome = await attempt();
-  }
-  return outcome as Exclude<T, { kind: K }>;
+  // "Try again" rewinds to before the attempt, which then runs live again: however many retries, the log
+  // keeps the last attempt only.
+  const before = conversation.checkpoint();
+  const outcome = await attempt();
+  if (outcome.kind !== retry.unavailable) return outcome as Exclude<T, { kind: K }>;
+  await waitForRetry(conversation, ctx, retry.prompt);
+  return conversation.rewind(before);
 }

@@ -9,6 +9,7 @@ import { checkEligibility, RegistryUnavailableError } from "../../domain/citizen
 import type { NationalId } from "../../domain/citizen/national-id.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import { guessingKeys, refuseIfBlocked } from "../kit/find-by-tracking-code.js";
+import { endJourney } from "../kit/journey.js";
 import { retryWhileUnavailable } from "../kit/retry.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
 import type { Answers } from "./steps.js";
@@ -49,7 +50,7 @@ export async function passesRegistryChecks(
     if (outcome.live.chatId === ctx.chatId) await tellAlreadyRegistered(conversation, ctx, outcome.live);
     // Another chat: no code and no name here; recovery (limited) is the way to the code.
     await ctx.reply(ctx.t("prereg-already-registered-elsewhere"), { reply_markup: mainMenuKeyboard(ctx) });
-    return conversation.halt();
+    return endJourney(conversation, ctx);
   }
   // The registry knows the names: the citizen confirms them instead of typing names that could disagree.
   // (A registry record without all three names falls back to asking them.)
@@ -95,5 +96,5 @@ export async function tellAlreadyRegistered(conversation: FlowConversation, ctx:
     }),
     { reply_markup: mainMenuKeyboard(ctx) },
   );
-  return conversation.halt();
+  return endJourney(conversation, ctx);
 }

@@ -111,16 +111,21 @@ export async function askStep(
     case "address":
       return store(q.addressQuestion, (v) => (answers.address = v));
     case "province": {
-      const provinces = await conversation.external(() => services.places.provinces());
+      // Reference data, read live from the place directory's memory cache rather than through external():
+      // replayed on every update, a province's hundred cities would be most of the stored state.
+      const provinces = await services.places.provinces();
       return store(q.provinceQuestion(provinces), (v) => {
         if (answers.province?.id !== v.id) delete answers.city;
-        answers.province = v;
+        answers.province = { id: v.id, name: v.name };
       });
     }
     case "city": {
       const province = answers.province!;
-      const cities = await conversation.external(() => services.places.citiesOf(province.id));
-      return store(q.cityQuestion(cities, province.name), (v) => (answers.city = v));
+      const cities = await services.places.citiesOf(province.id);
+      return store(
+        q.cityQuestion(cities, province.name),
+        (v) => (answers.city = { id: v.id, provinceId: v.provinceId, name: v.name, isMetropolis: v.isMetropolis }),
+      );
     }
   }
 }

@@ -23,30 +23,29 @@ export function recoveryFlow(services: RecoveryServices): Flow {
     async run(conversation, ctx) {
       const today = jalaliDateInTehran(new Date(await conversation.now()));
       await ctx.reply(ctx.t("recovery-intro"));
-      for (;;) {
-        const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
-        if (nationalId.kind === "back") continue;
-        const keys = await guessingKeys(conversation, ctx, services.applications, "recovery", nationalId.value);
-        await refuseIfBlocked(conversation, ctx, services.limiter, keys);
-        const birthDate = await ask(conversation, ctx, birthDateQuestion(today));
-        if (birthDate.kind === "back") continue;
+      // Back, or a pair that finds no code, starts again from the national ID: rewound, so the log keeps none of it.
+      const again = conversation.checkpoint();
+      const nationalId = await ask(conversation, ctx, nationalIdQuestion(false));
+      if (nationalId.kind === "back") return conversation.rewind(again);
+      const keys = await guessingKeys(conversation, ctx, services.applications, "recovery", nationalId.value);
+      await refuseIfBlocked(conversation, ctx, services.limiter, keys);
+      const birthDate = await ask(conversation, ctx, birthDateQuestion(today));
+      if (birthDate.kind === "back") return conversation.rewind(again);
 
-        const code = await conversation.external(async () => {
-          const application = await services.applications.findLive(nationalId.value);
-          // Unknown ID, wrong birth date and "registered but not paid" all read the same to a guesser.
-          if (application?.trackingCode && isSameJalaliDate(application.birthDate, birthDate.value)) return application.trackingCode;
-          await services.limiter.recordFailure(keys);
-          return null;
-        });
-        if (!code) {
-          await ctx.reply(ctx.t("recovery-not-found"));
-          continue;
-        }
-        await ctx.reply(ctx.t("recovery-found", { trackingCode: toPersianDigits(formatTrackingCode(code as TrackingCode)) }), {
-          reply_markup: mainMenuKeyboard(ctx),
-        });
-        return;
+      const code = await conversation.external(async () => {
+        const application = await services.applications.findLive(nationalId.value);
+        // Unknown ID, wrong birth date and "registered but not paid" all read the same to a guesser.
+        if (application?.trackingCode && isSameJalaliDate(application.birthDate, birthDate.value)) return application.trackingCode;
+        await services.limiter.recordFailure(keys);
+        return null;
+      });
+      if (!code) {
+        await ctx.reply(ctx.t("recovery-not-found"));
+        return conversation.rewind(again);
       }
+      await ctx.reply(ctx.t("recovery-found", { trackingCode: toPersianDigits(formatTrackingCode(code as TrackingCode)) }), {
+        reply_markup: mainMenuKeyboard(ctx),
+      });
     },
   };
 }

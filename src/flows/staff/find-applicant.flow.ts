@@ -28,34 +28,34 @@ export function findApplicantFlow(services: StaffServices): Flow {
     id: "staff-find",
     async run(conversation, ctx) {
       const member = await actingMember(conversation, ctx, services, "applicant.find");
-      for (;;) {
-        const query = await staffAsk(conversation, ctx, member, {
-          prompt: "staff-find-ask",
-          errors: STAFF_FIND_ERRORS,
-          back: false,
-          parse: (reply) => (reply.kind === "text" ? parseApplicantQuery(reply.text) : fail("not_a_code")),
+      // A query that finds no one is answered and rewound: however many, the log keeps none of them.
+      const asking = conversation.checkpoint();
+      const query = await staffAsk(conversation, ctx, member, {
+        prompt: "staff-find-ask",
+        errors: STAFF_FIND_ERRORS,
+        back: false,
+        parse: (reply) => (reply.kind === "text" ? parseApplicantQuery(reply.text) : fail("not_a_code")),
+      });
+      if (query.kind === "back") return conversation.rewind(asking);
+      await actingMember(conversation, ctx, services, "applicant.find");
+      const { view } = await conversation.external(async () => {
+        const applicant = await services.desk.findApplicant(query.value);
+        if (!applicant) return { view: null };
+        await appendAuditNow(services, member, {
+          action: "applicant.find",
+          subjectKind: "application",
+          subjectId: applicant.applicationId,
+          applicationId: applicant.applicationId,
         });
-        if (query.kind === "back") continue;
-        await actingMember(conversation, ctx, services, "applicant.find");
-        const { view } = await conversation.external(async () => {
-          const applicant = await services.desk.findApplicant(query.value);
-          if (!applicant) return { view: null };
-          await appendAuditNow(services, member, {
-            action: "applicant.find",
-            subjectKind: "application",
-            subjectId: applicant.applicationId,
-            applicationId: applicant.applicationId,
-          });
-          const catalog = await services.offices.catalog();
-          return { view: plainView(applicantView(ctx, member, applicant, (id) => catalog.get(id)?.name ?? "")) };
-        });
-        if (!view) {
-          await ctx.reply(ctx.t("staff-find-not-found"));
-          continue;
-        }
-        await sendView(ctx, view);
-        return leaveToStaffMenu(conversation, ctx, member, "staff-find-done");
+        const catalog = await services.offices.catalog();
+        return { view: plainView(applicantView(ctx, member, applicant, (id) => catalog.get(id)?.name ?? "")) };
+      });
+      if (!view) {
+        await ctx.reply(ctx.t("staff-find-not-found"));
+        return conversation.rewind(asking);
       }
+      await sendView(ctx, view);
+      return leaveToStaffMenu(conversation, ctx, member, "staff-find-done");
     },
   };
 }
