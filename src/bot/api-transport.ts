@@ -15,18 +15,29 @@ export const SEND_RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 } as const;
 export const LONGEST_SEND_SECONDS = 240;
 
 /**
- * A `fetch` for grammY's client options. @grammyjs/conversations builds a fresh `Api` from the bot's
- * token and client options inside every conversation, so transformers installed on bot.api never reach
- * ctx.reply there; client options do. Routing the HTTP call itself through the throttler and auto-retry
- * gives every Api the same queue and the same retries, and, because it sits below the conversation's
- * recording of calls, a replay returns the recorded result without waiting again.
- * Multipart uploads (files) are passed through untouched.
- */
-/**
  * One chat's pace: a burst of 3 messages (a question with its explanation), then one a second on average,
  * within Telegram's "about one message per second per chat, short bursts allowed".
  */
 const PER_CHAT_PACE = { maxConcurrent: 1, reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 3000 };
+
+/**
+ * No global queue in this process: a reply goes out as soon as its chat's pace allows. The platform's global
+ * limit is kept by the lanes instead: bulk notifications draw from the send budget shared by every instance
+ * (src/infrastructure/redis/send-budget.ts), and a 429 holds that budget (see `onRateLimited`).
+ */
+const NO_GLOBAL_QUEUE = {};
+
+/** A 429 the platform answered: auto-retry waits `retryAfterSeconds` and tries again. */
+export interface RateLimitedCall {
+  method: string;
+  chatId?: number | string;
+  retryAfterSeconds: number;
+}
+
+/** The per-chat throttler and the retries every call goes through (the default transformers). */
+export function pacedTransformers(): Transformer[] {
+  return [apiThrottler({ out: PER_CHAT_PACE, global: NO_GLOBAL_QUEUE }), autoRetry(SEND_RETRY)];
+}
 
 /** What is known of a call that failed after its retries: never the payload (it carries personal data). */
 export interface FailedCall {
@@ -37,12 +48,41 @@ export interface FailedCall {
   cause?: unknown;
 }
 
-export function resilientFetch(options: { transformers?: Transformer[]; fetch?: typeof fetch; onFailure?: (call: FailedCall) => void } = {}): Fetch {
+export interface ResilientFetchOptions {
+  transformers?: Transformer[];
+  fetch?: typeof fetch;
+  onFailure?: (call: FailedCall) => void;
+  /**
+   * Told of every 429 as it arrives, before auto-retry waits it out (the bot counts it and holds the shared
+   * bulk budget). Must not throw; a rejected promise it returns is ignored.
+   */
+  onRateLimited?: (call: RateLimitedCall) => unknown;
+}
+
+/**
+ * A `fetch` for grammY's client options. @grammyjs/conversations builds a fresh `Api` from the bot's
+ * token and client options inside every conversation, so transformers installed on bot.api never reach
+ * ctx.reply there; client options do. Routing the HTTP call itself through the throttler and auto-retry
+ * gives every Api the same queue and the same retries, and, because it sits below the conversation's
+ * recording of calls, a replay returns the recorded result without waiting again.
+ * Multipart uploads (files) are passed through untouched.
+ */
+export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
   const realFetch = options.fetch ?? fetch;
-  const transformers = options.transformers ?? [apiThrottler({ out: PER_CHAT_PACE }), autoRetry(SEND_RETRY)];
+  const transformers = options.transformers ?? pacedTransformers();
   type Call = (method: string, payload: Record<string, unknown>, signal?: AbortSignal) => Promise<ApiAnswer>;
   const viaTransformers = (base: Call): Call =>
     transformers.reduce<Call>((prev, transformer) => (m, p, s) => (transformer as unknown as (...args: unknown[]) => Promise<ApiAnswer>)(prev, m, p, s), base);
+
+  const tellRateLimited = (method: string, payload: Record<string, unknown>, answer: ApiAnswer) => {
+    if (!options.onRateLimited) return;
+    const retryAfterSeconds = answer.parameters?.retry_after ?? 1;
+    try {
+      Promise.resolve(options.onRateLimited({ method, chatId: payload.chat_id as number | string | undefined, retryAfterSeconds })).catch(() => undefined);
+    } catch {
+      // A counter that fails must not fail the call it counts.
+    }
+  };
 
   const transport = async (url: string, init: RequestInit = {}): Promise<Response> => {
     // grammY on Node hands over a polyfilled AbortSignal, which Node's own fetch refuses: bridge it.
@@ -51,7 +91,9 @@ export function resilientFetch(options: { transformers?: Transformer[]; fetch?: 
     const base: Call = async (method, payload, signal) => {
       try {
         const response = await realFetch(url, { ...init, body: JSON.stringify(payload), signal: signal ?? null });
-        return (await response.json()) as ApiAnswer;
+        const answer = (await response.json()) as ApiAnswer;
+        if (answer.error_code === 429) tellRateLimited(method, payload, answer);
+        return answer;
       } catch (error) {
         // auto-retry retries HttpErrors (network failures) with back-off, not other errors.
         if (signal?.aborted) throw error;
@@ -86,4 +128,5 @@ interface ApiAnswer {
   ok: boolean;
   error_code?: number;
   description?: string;
+  parameters?: { retry_after?: number };
 }

@@ -1,11 +1,14 @@
-// Sends the notification outbox: claims unsent rows with SKIP LOCKED so several instances share the work
-// and no row is sent by two at once; a row is marked sent right after the platform accepts it.
+// Sends the notification outbox in two lanes: transactional rows at once and in parallel, bulk rows at the pace of
+// the send budget every instance shares. Rows are claimed with SKIP LOCKED, so several instances share the work and
+// no row is sent by two at once; rows sent are marked in batches.
 import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import type { Translate } from "../../domain/shared/translate.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import type { Logger } from "../logging/logger.js";
 import type { PrismaClient } from "../database/database.js";
+import { LocalSendBudget, type SendBudget } from "../redis/send-budget.js";
+import type { MessageLane } from "./message-lanes.js";
 
 interface ClaimedRow {
   id: bigint;
@@ -23,6 +26,22 @@ const MAX_ATTEMPTS = 8;
  */
 const CLAIM_SECONDS = 60;
 
+/** Transactional sends in flight at once per instance. */
+const TRANSACTIONAL_CONCURRENCY = 16;
+/**
+ * How often an idle lane looks for rows another instance committed (this instance's own commits wake it at
+ * once). A claim that finds nothing is one indexed query; a payment settled on another instance waits at
+ * most this long.
+ */
+const TRANSACTIONAL_POLL_MS = 200;
+const BULK_POLL_MS = 1000;
+/** Bulk slots an instance keeps reserved ahead of now: enough that the shared pace never waits for a claim. */
+const BULK_LEAD_SECONDS = 0.5;
+/** One bulk message a chat at most this often, across instances (Telegram: about one a second per chat). */
+const BULK_PER_CHAT_SPACING_MS = 1000;
+/** A row whose send failed after its retries is claimed again after this. */
+const RETRY_FAILED_AFTER_MS = 30_000;
+
 /** Inline buttons some messages carry, by message key (the bot's keyboards/notification-buttons.ts provides them). */
 type OutboxButtons = Readonly<Record<string, (translate: Translate, params: Record<string, string | number>, chatId: number) => InlineKeyboard | undefined>>;
 
@@ -32,65 +51,84 @@ export interface NotificationDispatcherOptions {
   translate: Translate;
   buttons?: OutboxButtons;
   logger: Logger;
+  /** The bulk lane's budget; without one, this process paces bulk sends alone at 30 a second. */
+  budget?: SendBudget;
+  /** How often an idle transactional lane looks for new rows (default 200 ms); the bulk lane looks 5× less often. */
   pollMs?: number;
-  batch?: number;
-  /** Claim length in seconds (default 60); renewed every quarter of it while the batch is being sent. */
+  /** Transactional sends in flight at once (default 16). */
+  concurrency?: number;
+  /** Claim length in seconds (default 60); renewed every quarter of it while rows are being sent. */
   claimSeconds?: number;
 }
 
 export class NotificationDispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly budget: SendBudget;
+  private readonly marks: SentMarks;
+  private readonly lanes: Record<MessageLane, LaneRunner>;
 
-  constructor(private readonly options: NotificationDispatcherOptions) {}
+  constructor(private readonly options: NotificationDispatcherOptions) {
+    this.budget = options.budget ?? new LocalSendBudget(30);
+    this.marks = new SentMarks(options.prisma, options.logger);
+    const claimSeconds = options.claimSeconds ?? CLAIM_SECONDS;
+    const transactionalPoll = options.pollMs ?? TRANSACTIONAL_POLL_MS;
+    this.lanes = {
+      transactional: new LaneRunner({
+        lane: "transactional",
+        capacity: options.concurrency ?? TRANSACTIONAL_CONCURRENCY,
+        refillBelow: options.concurrency ?? TRANSACTIONAL_CONCURRENCY,
+        pollMs: transactionalPoll,
+        claimSeconds,
+        dispatcher: this,
+      }),
+      bulk: new LaneRunner({
+        lane: "bulk",
+        capacity: Math.max(8, Math.ceil(this.budget.perSecond * BULK_LEAD_SECONDS)),
+        refillBelow: Math.max(4, Math.ceil((this.budget.perSecond * BULK_LEAD_SECONDS) / 2)),
+        pollMs: Math.max(transactionalPoll, BULK_POLL_MS),
+        claimSeconds,
+        budget: this.budget,
+        dispatcher: this,
+      }),
+    };
+  }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.lanes.transactional.start();
+    this.lanes.bulk.start();
   }
 
   /** Sends what is waiting now instead of at the next poll (after a payment settles in this instance). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.lanes.transactional.wake();
+    this.lanes.bulk.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await Promise.all([this.lanes.transactional.stop(), this.lanes.bulk.stop()]);
+    await this.marks.flush();
   }
 
-  /** One pass: claim a batch, send each, record the result. Returns how many were sent. */
+  /** One pass of each lane: claims what is waiting (up to a lane's capacity), sends it, records it. Returns how many were sent. */
   async dispatchOnce(): Promise<number> {
-    const claimSeconds = this.options.claimSeconds ?? CLAIM_SECONDS;
-    const rows = await this.options.prisma.$queryRaw<ClaimedRow[]>`
-      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds}), attempts = attempts + 1
-      WHERE id IN (
-        SELECT id FROM notifications
-        WHERE sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (claimed_until IS NULL OR claimed_until < now())
-        ORDER BY id LIMIT ${this.options.batch ?? 20}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, chat_id, message_key, params`;
-    let sent = 0;
-    const pending = new Set(rows.map((row) => row.id));
-    const renewal = setInterval(() => void this.renewClaims([...pending], claimSeconds), (claimSeconds * 1000) / 4);
-    try {
-      for (const row of rows) {
-        if (await this.send(row)) sent++;
-        pending.delete(row.id);
-      }
-    } finally {
-      clearInterval(renewal);
-    }
+    const sent = (await this.lanes.transactional.once()) + (await this.lanes.bulk.once());
+    await this.marks.flush();
     return sent;
   }
 
-  /** Extends this instance's claims on rows it has not finished (sent rows have no claim left to extend). */
-  private async renewClaims(ids: bigint[], claimSeconds: number): Promise<void> {
+  /** @internal Claims up to `limit` unsent rows of `lane` for `claimSeconds`. */
+  async claim(lane: MessageLane, limit: number, claimSeconds: number): Promise<ClaimedRow[]> {
+    return this.options.prisma.$queryRaw<ClaimedRow[]>`
+      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds}), attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM notifications
+        WHERE lane = ${lane} AND sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (claimed_until IS NULL OR claimed_until < now())
+        ORDER BY lane, id LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, chat_id, message_key, params`;
+  }
+
+  /** @internal Extends this instance's claims on rows it has not finished (sent rows have no claim left to extend). */
+  async renewClaims(ids: bigint[], claimSeconds: number): Promise<void> {
     if (ids.length === 0) return;
     await this.options.prisma.$executeRaw`
       UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds})
@@ -99,29 +137,49 @@ export class NotificationDispatcher {
       .catch((error: unknown) => this.options.logger.warn({ err: error }, "could not renew notification claims"));
   }
 
-  private async send(row: ClaimedRow): Promise<boolean> {
+  /** @internal Gives back a claimed row that was not sent (the dispatcher stopped while it waited for its slot). */
+  async release(id: bigint): Promise<void> {
+    await this.options.prisma.$executeRaw`
+      UPDATE notifications SET claimed_until = NULL, attempts = attempts - 1 WHERE id = ${id} AND sent_at IS NULL`
+      .then(() => undefined)
+      .catch((error: unknown) => this.options.logger.warn({ err: error, notification: String(id) }, "could not release a notification claim"));
+  }
+
+  /** @internal Hands claimed rows back, to be claimed again after `ms` (their attempt is not counted). */
+  async defer(ids: bigint[], ms: number): Promise<void> {
+    await this.options.prisma.$executeRaw`
+      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${ms / 1000}), attempts = attempts - 1
+      WHERE id = ANY(${ids}::bigint[]) AND sent_at IS NULL`;
+  }
+
+  /** @internal Sends one claimed row; true when the platform took it. Never rejects. */
+  async send(row: ClaimedRow): Promise<boolean> {
     const { prisma, api, translate, logger } = this.options;
     try {
       const buttons = this.options.buttons?.[row.message_key]?.(translate, row.params, Number(row.chat_id));
       await api.sendMessage(Number(row.chat_id), translate(row.message_key, present(row.params)), buttons ? { reply_markup: buttons } : {});
-      await prisma.notification.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: null } });
-      await this.sendVenue(row);
-      return true;
     } catch (error) {
       const blocked = error instanceof GrammyError && error.error_code === 403;
       logger.warn({ err: error, notification: String(row.id), blocked }, "notification not sent");
-      await prisma.notification.update({
-        where: { id: row.id },
-        // A citizen who blocked the bot will not be reached by retrying; keep the row for the record.
-        data: {
-          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
-          claimedUntil: null,
-          ...(blocked ? { attempts: MAX_ATTEMPTS } : {}),
-        },
-      });
-      if (blocked) await prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } });
+      await prisma.notification
+        .update({
+          where: { id: row.id },
+          // A citizen who blocked the bot will not be reached by retrying; keep the row for the record.
+          data: {
+            lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+            // Its retries are spent (api-transport.ts): try the row again after a pause, not in this lane's next breath.
+            claimedUntil: new Date(Date.now() + RETRY_FAILED_AFTER_MS),
+            ...(blocked ? { attempts: MAX_ATTEMPTS } : {}),
+          },
+        })
+        .then(() => (blocked ? prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } }) : undefined))
+        // The claim runs out by itself; the row is retried then.
+        .catch((recordError: unknown) => logger.warn({ err: recordError, notification: String(row.id) }, "could not record a failed notification"));
       return false;
     }
+    await this.marks.sent(row.id);
+    await this.sendVenue(row);
+    return true;
   }
 
   /**
@@ -136,22 +194,189 @@ export class NotificationDispatcher {
       .catch((error: unknown) => this.options.logger.warn({ err: error, notification: String(row.id) }, "venue of a notification not sent"));
   }
 
-  private schedule(delayMs: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.dispatchOnce()
-        .catch((error: unknown) => this.options.logger.error({ err: error }, "notification dispatch failed"))
-        .then(() => undefined)
-        .finally(() => {
-          this.running = undefined;
-          if (this.stopped) return;
-          const rerun = this.again;
-          this.again = false;
-          this.schedule(rerun ? 0 : (this.options.pollMs ?? 2000));
-        });
-    }, delayMs);
+  /** @internal */
+  get logger(): Logger {
+    return this.options.logger;
   }
 }
+
+interface LaneRunnerOptions {
+  lane: MessageLane;
+  /** Rows held (claimed, waiting for a slot or being sent) at most. */
+  capacity: number;
+  /** Claims more once fewer than this many are held. */
+  refillBelow: number;
+  pollMs: number;
+  claimSeconds: number;
+  /** Present for the bulk lane: each claimed row waits for its slot. */
+  budget?: SendBudget;
+  dispatcher: NotificationDispatcher;
+}
+
+/**
+ * One lane's loop: keeps up to `capacity` rows in hand, claiming more as sends finish, and sleeps until woken or
+ * the next poll when the lane is empty. Renews the claims of every row it holds.
+ */
+class LaneRunner {
+  private readonly held = new Map<bigint, Promise<boolean>>();
+  private stopped = true;
+  private loop: Promise<void> | undefined;
+  private renewal: NodeJS.Timeout | undefined;
+  private nudge: (() => void) | undefined;
+  private woken = false;
+  private readonly stopping = new Set<() => void>();
+
+  constructor(private readonly options: LaneRunnerOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const { claimSeconds, dispatcher } = this.options;
+    this.renewal = setInterval(() => void dispatcher.renewClaims([...this.held.keys()], claimSeconds), (claimSeconds * 1000) / 4);
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.woken = true;
+    this.nudge?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.nudge?.();
+    await this.loop;
+    // Rows still waiting for a bulk slot go back to the outbox for another instance, or the next start.
+    for (const cancel of this.stopping) cancel();
+    this.stopping.clear();
+    await Promise.all(this.held.values());
+    clearInterval(this.renewal);
+  }
+
+  /** One claim of up to `capacity` rows, all sent before it returns. */
+  async once(): Promise<number> {
+    const rows = await this.claimAndStart(this.options.capacity);
+    const results = await Promise.all(rows.map((row) => this.held.get(row.id)));
+    return results.filter(Boolean).length;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        if (this.held.size >= this.options.refillBelow) {
+          await this.waitFor(Promise.race(this.held.values()));
+          continue;
+        }
+        this.woken = false;
+        const rows = await this.claimAndStart(this.options.capacity - this.held.size);
+        // A full claim: there is probably more, claim again as soon as there is room.
+        if (rows.length > 0) continue;
+        if (this.woken) continue;
+        await this.waitFor(delay(this.options.pollMs));
+      } catch (error) {
+        this.options.dispatcher.logger.error({ err: error, lane: this.options.lane }, "notification dispatch failed");
+        await this.waitFor(delay(this.options.pollMs));
+      }
+    }
+  }
+
+  /**
+   * Bulk rows whose chat had a bulk message less than a second ago (a family's reminders, claimed by any
+   * instance) are handed back until the chat's turn, before they take a slot of the shared budget.
+   */
+  private async keepChatsPaced(rows: ClaimedRow[], budget: SendBudget): Promise<ClaimedRow[]> {
+    const waits = await budget.takeChatTurns(
+      rows.map((row) => String(row.chat_id)),
+      BULK_PER_CHAT_SPACING_MS,
+    );
+    const later = rows.filter((_, i) => (waits[i] ?? 0) > 0);
+    if (later.length > 0)
+      await this.options.dispatcher.defer(
+        later.map((row) => row.id),
+        Math.max(...waits),
+      );
+    return rows.filter((_, i) => (waits[i] ?? 0) === 0);
+  }
+
+  /** Resolves true when a row's slot has come, false when the dispatcher stops first (the row is not sent then). */
+  private slot(waitMs: number): Promise<boolean> {
+    if (waitMs < 1) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.stopping.delete(cancel);
+        resolve(true);
+      }, waitMs);
+      const cancel = () => {
+        clearTimeout(timer);
+        resolve(false);
+      };
+      this.stopping.add(cancel);
+    });
+  }
+
+  /** Waits for `event`, a wake-up or a stop, whichever comes first. */
+  private async waitFor(event: Promise<unknown>): Promise<void> {
+    await Promise.race([event, new Promise<void>((resolve) => (this.nudge = resolve))]);
+    this.nudge = undefined;
+  }
+
+  private async claimAndStart(limit: number): Promise<ClaimedRow[]> {
+    if (limit <= 0) return [];
+    const { lane, claimSeconds, budget, dispatcher } = this.options;
+    let rows = await dispatcher.claim(lane, limit, claimSeconds);
+    if (rows.length === 0) return rows;
+    if (budget) rows = await this.keepChatsPaced(rows, budget);
+    if (rows.length === 0) return rows;
+    const grant = budget ? await budget.reserve(rows.length) : undefined;
+    rows.forEach((row, i) => {
+      const waitMs = grant ? grant.firstInMs + i * grant.intervalMs : 0;
+      const sending = this.slot(waitMs)
+        .then((due) => (due ? dispatcher.send(row) : dispatcher.release(row.id).then(() => false)))
+        .finally(() => this.held.delete(row.id));
+      this.held.set(row.id, sending);
+    });
+    return rows;
+  }
+}
+
+/**
+ * Rows sent, marked in one UPDATE per batch (whatever finished while the last one ran). Until its mark is written
+ * a sent row keeps its claim (renewed like any held row), so no other instance sends it again meanwhile.
+ */
+class SentMarks {
+  private waiting: bigint[] = [];
+  private writing: Promise<void> | undefined;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Resolves once the row's mark is written (or, if the database refused, logged and left to the claim). */
+  async sent(id: bigint): Promise<void> {
+    this.waiting.push(id);
+    await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (this.waiting.length === 0) return;
+    const ids = this.waiting;
+    this.waiting = [];
+    this.writing = this.prisma.$executeRaw`
+      UPDATE notifications SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = ANY(${ids}::bigint[])`
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // Sent but not marked: the claim runs out and the row would be sent again, so try again first.
+        this.waiting.push(...ids);
+        this.logger.warn({ err: error, rows: ids.length }, "could not mark notifications sent");
+        return delay(500).then(() => void setTimeout(() => void this.flush(), 0).unref());
+      })
+      .finally(() => (this.writing = undefined));
+    await this.writing;
+  }
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // Stored params are raw values; what the citizen reads has Persian digits and grouped codes.
 function present(params: Record<string, string | number>): Record<string, string | number> {
