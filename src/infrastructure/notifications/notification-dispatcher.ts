@@ -78,6 +78,7 @@ export class NotificationDispatcher {
         refillBelow: options.concurrency ?? TRANSACTIONAL_CONCURRENCY,
         pollMs: transactionalPoll,
         claimSeconds,
+        budget: this.budget,
         dispatcher: this,
       }),
       bulk: new LaneRunner({
@@ -208,8 +209,8 @@ interface LaneRunnerOptions {
   refillBelow: number;
   pollMs: number;
   claimSeconds: number;
-  /** Present for the bulk lane: each claimed row waits for its slot. */
-  budget?: SendBudget;
+  /** Bulk rows wait for their slot; transactional rows are charged to it without waiting. */
+  budget: SendBudget;
   dispatcher: NotificationDispatcher;
 }
 
@@ -324,9 +325,12 @@ class LaneRunner {
     const { lane, claimSeconds, budget, dispatcher } = this.options;
     let rows = await dispatcher.claim(lane, limit, claimSeconds);
     if (rows.length === 0) return rows;
-    if (budget) rows = await this.keepChatsPaced(rows, budget);
+    if (lane === "bulk") rows = await this.keepChatsPaced(rows, budget);
     if (rows.length === 0) return rows;
-    const grant = budget ? await budget.reserve(rows.length) : undefined;
+    // Transactional rows go now but are charged to the budget all the same: the platform's global limit
+    // counts every message, so bulk ones make room for them instead of the other way round.
+    const grant = lane === "bulk" ? await budget.reserve(rows.length) : undefined;
+    if (lane === "transactional") await budget.reserve(rows.length).catch((error: unknown) => dispatcher.logger.warn({ err: error }, "could not charge the send budget"));
     rows.forEach((row, i) => {
       const waitMs = grant ? grant.firstInMs + i * grant.intervalMs : 0;
       const sending = this.slot(waitMs)
