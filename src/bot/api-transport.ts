@@ -1,7 +1,7 @@
 // One transport for every Bot API call, in or out of a conversation: throttling and retries below grammY's Api.
 import { autoRetry } from "@grammyjs/auto-retry";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { HttpError, type ApiClientOptions, type Transformer } from "grammy";
+import { chatPaceTransformer } from "./chat-pace.js";
 
 type Fetch = NonNullable<ApiClientOptions["fetch"]>;
 
@@ -15,18 +15,10 @@ export const SEND_RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 } as const;
 export const LONGEST_SEND_SECONDS = 240;
 
 /**
- * One chat's pace: a burst of 3 messages (a question with its explanation), then one a second on average,
- * within Telegram's "about one message per second per chat, short bursts allowed".
+ * No global queue in this process: a reply goes out as soon as its chat's pace allows (chat-pace.ts). The
+ * platform's global limit is kept by the lanes instead: bulk notifications draw from the send budget shared by
+ * every instance (src/infrastructure/redis/send-budget.ts), and a 429 holds that budget (see `onRateLimited`).
  */
-const PER_CHAT_PACE = { maxConcurrent: 1, reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 3000 };
-
-/**
- * No global queue in this process: a reply goes out as soon as its chat's pace allows. The platform's global
- * limit is kept by the lanes instead: bulk notifications draw from the send budget shared by every instance
- * (src/infrastructure/redis/send-budget.ts), and a 429 holds that budget (see `onRateLimited`).
- */
-const NO_GLOBAL_QUEUE = {};
-
 /** A 429 the platform answered: auto-retry waits `retryAfterSeconds` and tries again. */
 export interface RateLimitedCall {
   method: string;
@@ -34,9 +26,9 @@ export interface RateLimitedCall {
   retryAfterSeconds: number;
 }
 
-/** The per-chat throttler and the retries every call goes through (the default transformers). */
+/** Each chat's pace and the retries every call goes through (the default transformers); retries queue again for their chat. */
 export function pacedTransformers(): Transformer[] {
-  return [apiThrottler({ out: PER_CHAT_PACE, global: NO_GLOBAL_QUEUE }), autoRetry(SEND_RETRY)];
+  return [chatPaceTransformer(), autoRetry(SEND_RETRY)];
 }
 
 /** What is known of a call that failed after its retries: never the payload (it carries personal data). */
@@ -84,14 +76,21 @@ export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
     }
   };
 
+  // The platform's own text of each answer, handed back to grammY as it came instead of written again.
+  const answerText = new WeakMap<ApiAnswer, string>();
+
   const transport = async (url: string, init: RequestInit = {}): Promise<Response> => {
     // grammY on Node hands over a polyfilled AbortSignal, which Node's own fetch refuses: bridge it.
     init = { ...init, signal: nativeSignal(init.signal) };
     if (typeof init.body !== "string") return realFetch(url, init);
     const base: Call = async (method, payload, signal) => {
       try {
-        const response = await realFetch(url, { ...init, body: JSON.stringify(payload), signal: signal ?? null });
-        const answer = (await response.json()) as ApiAnswer;
+        // The transformers pass the payload on as it came: its JSON is the body grammY wrote.
+        const body = payload === parsed ? (init.body as string) : JSON.stringify(payload);
+        const response = await realFetch(url, { ...init, body, signal: signal ?? null });
+        const text = await response.text();
+        const answer = JSON.parse(text) as ApiAnswer;
+        answerText.set(answer, text);
         if (answer.error_code === 429) tellRateLimited(method, payload, answer);
         return answer;
       } catch (error) {
@@ -101,7 +100,8 @@ export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
       }
     };
     const method = url.slice(url.lastIndexOf("/") + 1);
-    const payload = JSON.parse(init.body) as Record<string, unknown>;
+    const parsed = JSON.parse(init.body) as Record<string, unknown>;
+    const payload = parsed;
     const chatId = payload.chat_id as number | string | undefined;
     let result: ApiAnswer;
     try {
@@ -111,7 +111,7 @@ export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
       throw error;
     }
     if (!result.ok) options.onFailure?.({ method, chatId, errorCode: result.error_code, description: result.description });
-    return new Response(JSON.stringify(result), { headers: { "content-type": "application/json" } });
+    return new Response(answerText.get(result) ?? JSON.stringify(result), { headers: { "content-type": "application/json" } });
   };
   return transport as unknown as Fetch;
 }

@@ -37,6 +37,8 @@ const TRANSACTIONAL_POLL_MS = 200;
 const BULK_POLL_MS = 1000;
 /** Bulk slots an instance keeps reserved ahead of now: enough that the shared pace never waits for a claim. */
 const BULK_LEAD_SECONDS = 0.5;
+/** How late a bulk row's slot may be taken up; later, the row takes a new slot. */
+const LATE_SLOT_MS = 25;
 /** One bulk message a chat at most this often, across instances (Telegram: about one a second per chat). */
 const BULK_PER_CHAT_SPACING_MS = 1000;
 /** A row whose send failed after its retries is claimed again after this. */
@@ -298,6 +300,20 @@ class LaneRunner {
     return rows.filter((_, i) => (waits[i] ?? 0) === 0);
   }
 
+  /**
+   * Waits for a row's slot; true when it has come, false when the dispatcher stops first. A bulk row whose
+   * timer fired late (a busy process) takes a fresh slot instead of going at once: sent late, it would bunch up
+   * with the rows after it into a burst past the platform's global limit, and one 429 costs everyone a hold.
+   */
+  private async onTime(waitMs: number): Promise<boolean> {
+    for (let tries = 0; ; tries++) {
+      const dueAt = Date.now() + waitMs;
+      if (!(await this.slot(waitMs))) return false;
+      if (this.options.lane !== "bulk" || Date.now() - dueAt <= LATE_SLOT_MS || tries >= 3) return true;
+      waitMs = (await this.options.budget.reserve(1)).firstInMs;
+    }
+  }
+
   /** Resolves true when a row's slot has come, false when the dispatcher stops first (the row is not sent then). */
   private slot(waitMs: number): Promise<boolean> {
     if (waitMs < 1) return Promise.resolve(true);
@@ -330,10 +346,11 @@ class LaneRunner {
     // Transactional rows go now but are charged to the budget all the same: the platform's global limit
     // counts every message, so bulk ones make room for them instead of the other way round.
     const grant = lane === "bulk" ? await budget.reserve(rows.length) : undefined;
-    if (lane === "transactional") await budget.reserve(rows.length).catch((error: unknown) => dispatcher.logger.warn({ err: error }, "could not charge the send budget"));
+    if (lane === "transactional")
+      await budget.reserve(rows.length).catch((error: unknown) => dispatcher.logger.warn({ err: error }, "could not charge the send budget"));
     rows.forEach((row, i) => {
       const waitMs = grant ? grant.firstInMs + i * grant.intervalMs : 0;
-      const sending = this.slot(waitMs)
+      const sending = this.onTime(waitMs)
         .then((due) => (due ? dispatcher.send(row) : dispatcher.release(row.id).then(() => false)))
         .finally(() => this.held.delete(row.id));
       this.held.set(row.id, sending);
