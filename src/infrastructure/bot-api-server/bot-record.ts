@@ -1,7 +1,7 @@
 // Everything the local server knows about one bot: identity, chats, update queue, webhook, settings.
 
 import type { BotCommand, MenuButton, User, UserFromGetMe } from "grammy/types";
-import type { ChatRecord } from "./chat-record.js";
+import { ChatRecord } from "./chat-record.js";
 import { UpdateQueue } from "./update-queue.js";
 
 export interface WebhookConfig {

@@ -1,6 +1,6 @@
 // Reply and inline keyboards: pressing by label, callback queries and their answers, edits and deletions.
 
-import { Bot, type GrammyError, InlineKeyboard, Keyboard } from "grammy";
+import { Bot, GrammyError, InlineKeyboard, Keyboard } from "grammy";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startPolling, type RunningBot } from "../../harness/grammy-bots.js";
 import { startLocalBotApi, type LocalBotApi } from "../../harness/local-bot-api.js";
