@@ -46,6 +46,8 @@ interface WorkerReport {
   givenUp: number;
   givenUp429: number;
   cpuMs: number;
+  lateSlotsRetaken: number;
+  deferredForChatPace: number;
 }
 
 if (process.argv[2] === "worker") void worker();
@@ -59,7 +61,7 @@ async function worker(): Promise<void> {
   const db = openPostgres(DB_URL!, { poolSize: 10 });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const budget = new RedisSendBudget(redis, BUDGET_KEY!, RATE);
-  const report: WorkerReport = { rateLimited: 0, givenUp: 0, givenUp429: 0, cpuMs: 0 };
+  const report: WorkerReport = { rateLimited: 0, givenUp: 0, givenUp429: 0, cpuMs: 0, lateSlotsRetaken: 0, deferredForChatPace: 0 };
   const fetch = resilientFetch({
     onRateLimited: async (call) => {
       report.rateLimited++;
@@ -83,6 +85,8 @@ async function worker(): Promise<void> {
     await dispatcher.stop();
     const cpu = process.cpuUsage();
     report.cpuMs = (cpu.user + cpu.system) / 1000;
+    report.lateSlotsRetaken = dispatcher.stats.lateSlotsRetaken;
+    report.deferredForChatPace = dispatcher.stats.deferredForChatPace;
     process.send?.(report);
     await db.close();
     redis.disconnect();
@@ -187,7 +191,11 @@ async function main(): Promise<void> {
     const received429 = workerReports.reduce((sum, r) => sum + r.rateLimited, 0);
     const unhandled429 = workerReports.reduce((sum, r) => sum + r.givenUp429, 0);
     const givenUp = workerReports.reduce((sum, r) => sum + r.givenUp, 0);
-    const sharedCount = await new RedisSendBudget(redis, budgetKey, RATE).rateLimitedCount();
+    const shared = new RedisSendBudget(redis, budgetKey, RATE);
+    const sharedCount = await shared.rateLimitedCount();
+    const idleMs = await shared.idleMs();
+    const lateSlots = workerReports.reduce((sum, r) => sum + r.lateSlotsRetaken, 0);
+    const deferred = workerReports.reduce((sum, r) => sum + r.deferredForChatPace, 0);
     const figures = {
       achieved,
       ratio: achieved / RATE,
@@ -209,6 +217,9 @@ async function main(): Promise<void> {
       p99: quantile(latencies, 0.99),
       max: latencies.at(-1) ?? Number.NaN,
       cpuMs: workerReports.map((r) => r.cpuMs),
+      idleMs,
+      lateSlots,
+      deferred,
       planMs,
       loadBefore,
       loadAfter: os.loadavg()[0] ?? Number.NaN,
@@ -271,6 +282,9 @@ function render(f: {
   p99: number;
   max: number;
   cpuMs: number[];
+  idleMs: number;
+  lateSlots: number;
+  deferred: number;
   planMs: number;
   loadBefore: number;
   loadAfter: number;
@@ -290,6 +304,7 @@ Written by \`npm run bench:fanout\` (scripts/bench-fanout.ts) on ${new Date().to
 | lost (planned, never accepted by the fake) | ${fmt(f.lost)} (unsent rows left: ${fmt(f.unsentBulk)} bulk, ${fmt(f.unsentTransactional)} transactional) | 0 |
 | payment confirmation committed → accepted, during the fan-out (${fmt(f.transactionalArrived)} of ${fmt(f.transactionalCount)}) | p50 ${fmt(f.p50)} ms, p99 ${fmt(f.p99)} ms, max ${fmt(f.max)} ms | p99 ≤ 1,000 ms |
 | sends that failed after their retries | ${fmt(f.givenUp)} | 0 |
+| where the rest went: budget time no instance asked for; bulk slots re-taken after a late wake-up; rows handed back for their chat's pace | ${fmt(f.idleMs / 1000, 2)} s (${fmt((f.idleMs / 1000) * RATE)} slots); ${fmt(f.lateSlots)}; ${fmt(f.deferred)} | |
 | dispatcher CPU (per process) | ${f.cpuMs.map((ms) => `${fmt(ms / 1000, 1)} s`).join(", ")} for ${fmt(f.sent)} bulk messages | |
 
 - Time-scaled: the bulk rate is ${fmt(RATE)}/s (Telegram's is about 30/s, BULK_MESSAGES_PER_SECOND's default); the fake's global limit is

@@ -2,6 +2,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { HttpError, type ApiClientOptions, type Transformer } from "grammy";
 import { chatPaceTransformer } from "./chat-pace.js";
+import { type AbortLike, postJson } from "./json-post.js";
 
 type Fetch = NonNullable<ApiClientOptions["fetch"]>;
 
@@ -76,21 +77,24 @@ export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
     }
   };
 
-  // The platform's own text of each answer, handed back to grammY as it came instead of written again.
-  const answerText = new WeakMap<ApiAnswer, string>();
+  // Without an injected fetch, JSON calls take the lean path (json-post.ts); files always go through fetch.
+  const post = options.fetch
+    ? async (url: string, init: RequestInit, body: string, signal: AbortLike | undefined) =>
+        (await (await realFetch(url, { ...init, body, signal: nativeSignal(signal) ?? null })).json()) as ApiAnswer
+    : async (url: string, _init: RequestInit, body: string, signal: AbortLike | undefined) => JSON.parse(await postJson(url, body, signal)) as ApiAnswer;
 
   const transport = async (url: string, init: RequestInit = {}): Promise<Response> => {
-    // grammY on Node hands over a polyfilled AbortSignal, which Node's own fetch refuses: bridge it.
-    init = { ...init, signal: nativeSignal(init.signal) };
-    if (typeof init.body !== "string") return realFetch(url, init);
+    if (typeof init.body !== "string") {
+      // grammY on Node hands over a polyfilled AbortSignal, which Node's own fetch refuses: bridge it.
+      return realFetch(url, { ...init, signal: nativeSignal(init.signal) ?? null });
+    }
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const parsed = JSON.parse(init.body) as Record<string, unknown>;
     const base: Call = async (method, payload, signal) => {
       try {
         // The transformers pass the payload on as it came: its JSON is the body grammY wrote.
         const body = payload === parsed ? (init.body as string) : JSON.stringify(payload);
-        const response = await realFetch(url, { ...init, body, signal: signal ?? null });
-        const text = await response.text();
-        const answer = JSON.parse(text) as ApiAnswer;
-        answerText.set(answer, text);
+        const answer = await post(url, init, body, signal as AbortLike | undefined);
         if (answer.error_code === 429) tellRateLimited(method, payload, answer);
         return answer;
       } catch (error) {
@@ -99,24 +103,22 @@ export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
         throw new HttpError(`Network request for '${method}' failed`, error);
       }
     };
-    const method = url.slice(url.lastIndexOf("/") + 1);
-    const parsed = JSON.parse(init.body) as Record<string, unknown>;
-    const payload = parsed;
-    const chatId = payload.chat_id as number | string | undefined;
+    const chatId = parsed.chat_id as number | string | undefined;
     let result: ApiAnswer;
     try {
-      result = await viaTransformers(base)(method, payload, init.signal ?? undefined);
+      result = await viaTransformers(base)(method, parsed, (init.signal as AbortSignal | null) ?? undefined);
     } catch (error) {
       options.onFailure?.({ method, chatId, cause: error instanceof HttpError ? error.error : error });
       throw error;
     }
     if (!result.ok) options.onFailure?.({ method, chatId, errorCode: result.error_code, description: result.description });
-    return new Response(answerText.get(result) ?? JSON.stringify(result), { headers: { "content-type": "application/json" } });
+    // grammY's client reads nothing of the response but json(): no Response (and its streams) is built.
+    return { json: async () => result } as unknown as Response;
   };
   return transport as unknown as Fetch;
 }
 
-function nativeSignal(signal: { aborted: boolean; addEventListener(type: "abort", listener: () => void): void } | null | undefined): AbortSignal | undefined {
+function nativeSignal(signal: AbortLike | null | undefined): AbortSignal | undefined {
   if (!signal) return undefined;
   const controller = new AbortController();
   if (signal.aborted) controller.abort();

@@ -64,6 +64,8 @@ export interface NotificationDispatcherOptions {
 }
 
 export class NotificationDispatcher {
+  /** What this instance did, for logs and the bench: sent, bulk slots taken again because a busy process woke late, rows handed back for their chat's pace. */
+  readonly stats = { sent: 0, failed: 0, lateSlotsRetaken: 0, deferredForChatPace: 0 };
   private readonly budget: SendBudget;
   private readonly marks: SentMarks;
   private readonly lanes: Record<MessageLane, LaneRunner>;
@@ -178,8 +180,10 @@ export class NotificationDispatcher {
         .then(() => (blocked ? prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } }) : undefined))
         // The claim runs out by itself; the row is retried then.
         .catch((recordError: unknown) => logger.warn({ err: recordError, notification: String(row.id) }, "could not record a failed notification"));
+      this.stats.failed++;
       return false;
     }
+    this.stats.sent++;
     await this.marks.sent(row.id);
     await this.sendVenue(row);
     return true;
@@ -292,6 +296,7 @@ class LaneRunner {
       BULK_PER_CHAT_SPACING_MS,
     );
     const later = rows.filter((_, i) => (waits[i] ?? 0) > 0);
+    this.options.dispatcher.stats.deferredForChatPace += later.length;
     if (later.length > 0)
       await this.options.dispatcher.defer(
         later.map((row) => row.id),
@@ -310,6 +315,7 @@ class LaneRunner {
       const dueAt = Date.now() + waitMs;
       if (!(await this.slot(waitMs))) return false;
       if (this.options.lane !== "bulk" || Date.now() - dueAt <= LATE_SLOT_MS || tries >= 3) return true;
+      this.options.dispatcher.stats.lateSlotsRetaken++;
       waitMs = (await this.options.budget.reserve(1)).firstInMs;
     }
   }

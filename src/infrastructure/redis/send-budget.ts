@@ -32,6 +32,8 @@ export interface SendBudget {
   countRateLimited(): Promise<void>;
   /** 429s counted so far by every instance sharing the budget. */
   rateLimitedCount(): Promise<number>;
+  /** Budget time nobody asked for (ms): slots lost because no instance had rows claimed in time. */
+  idleMs(): Promise<number>;
 }
 
 // GCRA with no burst: KEYS[1] holds the time (µs, Redis clock) of the next free slot. Numbers are written with
@@ -42,7 +44,10 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local interval = tonumber(ARGV[1])
 local count = tonumber(ARGV[2])
 local next = tonumber(redis.call('GET', KEYS[1]) or '0')
-if next < now then next = now end
+if next < now then
+  if next > 0 then redis.call('INCRBY', KEYS[2], string.format('%.0f', now - next)) end
+  next = now
+end
 local after = next + count * interval
 redis.call('SET', KEYS[1], string.format('%.0f', after), 'PX', math.floor((after - now) / 1000) + 60000)
 return { string.format('%.0f', next - now), string.format('%.0f', next) }`;
@@ -91,7 +96,14 @@ export class RedisSendBudget implements SendBudget {
   }
 
   async reserve(count: number): Promise<SlotGrant> {
-    const [waitMicros, firstAt] = (await this.redis.eval(RESERVE, 1, `${this.key}:next-slot`, String(this.interval), String(count))) as [string, string];
+    const [waitMicros, firstAt] = (await this.redis.eval(
+      RESERVE,
+      2,
+      `${this.key}:next-slot`,
+      `${this.key}:idle-micros`,
+      String(this.interval),
+      String(count),
+    )) as [string, string];
     return { firstInMs: Number(waitMicros) / 1000, intervalMs: this.interval / 1000, firstAtMicros: Number(firstAt) };
   }
 
@@ -112,12 +124,17 @@ export class RedisSendBudget implements SendBudget {
   async rateLimitedCount(): Promise<number> {
     return Number((await this.redis.get(`${this.key}:rate-limited`)) ?? 0);
   }
+
+  async idleMs(): Promise<number> {
+    return Number((await this.redis.get(`${this.key}:idle-micros`)) ?? 0) / 1000;
+  }
 }
 
 /** The same pacing in this process alone: for local mode without Redis (one instance, nothing to share). */
 export class LocalSendBudget implements SendBudget {
   private nextMicros = 0;
   private rateLimited = 0;
+  private idleMicros = 0;
   private readonly chatTurns = new Map<string, number>();
   private readonly interval: number;
 
@@ -131,6 +148,7 @@ export class LocalSendBudget implements SendBudget {
 
   async reserve(count: number): Promise<SlotGrant> {
     const now = this.nowMicros();
+    if (this.nextMicros > 0 && this.nextMicros < now) this.idleMicros += now - this.nextMicros;
     const first = Math.max(this.nextMicros, now);
     this.nextMicros = first + count * this.interval;
     return { firstInMs: (first - now) / 1000, intervalMs: this.interval / 1000, firstAtMicros: first };
@@ -157,5 +175,9 @@ export class LocalSendBudget implements SendBudget {
 
   async rateLimitedCount(): Promise<number> {
     return this.rateLimited;
+  }
+
+  async idleMs(): Promise<number> {
+    return this.idleMicros / 1000;
   }
 }
