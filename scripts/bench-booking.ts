@@ -32,6 +32,7 @@ import { readSampleCities } from "../src/infrastructure/offices/sample-cities.js
 import { generateSampleOffices } from "../src/infrastructure/offices/sample-office-generator.js";
 import { seededRandom } from "../src/infrastructure/offices/seeded-random.js";
 import { insertApplications, insertOffices, TEHRAN_CITY_ID } from "../tests/fixtures/booking-data.js";
+import { withOtherSections } from "./bench-sections.js";
 
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const POOL = Number(process.env.BENCH_POOL ?? 48);
@@ -159,7 +160,8 @@ async function main(): Promise<void> {
     const report = renderReport(machine, rows, checks, nearest);
     console.log(report);
     if (OUT !== "-") {
-      await writeFile(OUT, report);
+      // The other benches' sections (between their markers) stay in the file.
+      await writeFile(OUT, await withOtherSections(OUT, report));
       console.log(`written to ${OUT}`);
     }
     const failed = rows.some((row) => row[1] !== String(SEATS) || row[2] !== "0" || row[3] !== "0");

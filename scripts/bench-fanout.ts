@@ -8,7 +8,6 @@
 // (100000), BENCH_FANOUT_RATE (1000), BENCH_FANOUT_INSTANCES (2), BENCH_OUT (BENCHMARKS.md; "-" prints only).
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Bot } from "grammy";
@@ -21,6 +20,7 @@ import { createLogger } from "../src/infrastructure/logging/logger.js";
 import { NotificationDispatcher } from "../src/infrastructure/notifications/notification-dispatcher.js";
 import { RedisSendBudget } from "../src/infrastructure/redis/send-budget.js";
 import { startLimitedBotApi } from "../tests/harness/limited-bot-api.js";
+import { writeBenchSection } from "./bench-sections.js";
 
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -38,7 +38,6 @@ const FAMILY_SIZE = 4;
 const TRANSACTIONAL_EVERY_MS = 100;
 const BULK_KEY = "booking-reminder-two-hours";
 const TRANSACTIONAL_KEY = "payment-confirmed";
-const MARKERS = { start: "<!-- bench:fanout:start -->", end: "<!-- bench:fanout:end -->" };
 
 /** What a dispatcher process reports when told to stop. */
 interface WorkerReport {
@@ -226,7 +225,10 @@ async function main(): Promise<void> {
     };
     const section = render(figures);
     console.log(`\n${section}`);
-    if (OUT !== "-") await writeSection(OUT, section);
+    if (OUT !== "-") {
+      await writeBenchSection(OUT, "fanout", section);
+      console.log(`written to ${OUT}`);
+    }
     await fake.close();
     const failed = figures.ratio < 0.95 || unhandled429 > 0 || fake.refusedPerChat > 0 || duplicates > 0 || lost > 0 || figures.p99 > 1000;
     process.exitCode = failed ? 1 : 0;
@@ -317,16 +319,4 @@ Written by \`npm run bench:fanout\` (scripts/bench-fanout.ts) on ${new Date().to
   throttler, auto-retry, 429s counted and holding the shared budget) and a RedisSendBudget on one key. One payment confirmation was committed
   every ${TRANSACTIONAL_EVERY_MS} ms by the bench (not by a dispatcher instance, so no in-process wake-up: it is found by the other instances' 200 ms poll).
 - Duplicates and losses are counted by the fake from what it accepted, and the outbox is read back after the run.`;
-}
-
-/** Replaces the fan-out section between its markers, or appends it; the rest of the file is left as it was. */
-async function writeSection(file: string, section: string): Promise<void> {
-  const current = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
-  const block = `${MARKERS.start}\n${section}\n${MARKERS.end}`;
-  const start = current.indexOf(MARKERS.start);
-  const end = current.indexOf(MARKERS.end);
-  const updated =
-    start >= 0 && end > start ? `${current.slice(0, start)}${block}${current.slice(end + MARKERS.end.length)}` : `${current.replace(/\s*$/, "")}\n\n${block}\n`;
-  await writeFile(file, updated);
-  console.log(`written to ${file}`);
 }
