@@ -315,8 +315,10 @@ Written by \`npm run bench:fanout\` (scripts/bench-fanout.ts) on ${new Date().to
 - The reminders were all due at once (the hour's ${fmt(REMINDERS)} written in one statement in ${fmt(f.planMs / 1000, 1)} s, with the dedup keys, message
   key and params reminderDelivery writes; the BullMQ delay that spreads them over the hour is not part of the run): the hardest case for the
   budget. ${fmt(FAMILY_SHARE * 100)} % of them go to families (${FAMILY_SIZE} reminders to one chat), so the per-chat limit is in play across the two processes.
-- Each process is a NotificationDispatcher with its own PostgreSQL pool and Redis connection, the app's transport (resilientFetch: per-chat
-  throttler, auto-retry, 429s counted and holding the shared budget) and a RedisSendBudget on one key. One payment confirmation was committed
+- Each process is a NotificationDispatcher with its own PostgreSQL pool and Redis connection, the app's transport (resilientFetch: each chat's
+  pace, auto-retry, 429s counted and holding the shared budget, JSON over kept-alive node:http) and a RedisSendBudget on one key. One payment confirmation was committed
   every ${TRANSACTIONAL_EVERY_MS} ms by the bench (not by a dispatcher instance, so no in-process wake-up: it is found by the other instances' 200 ms poll).
-- Duplicates and losses are counted by the fake from what it accepted, and the outbox is read back after the run.`;
+- Duplicates and losses are counted by the fake from what it accepted, and the outbox is read back after the run. A 429 holds every
+  instance's bulk lane for its retry_after (here 1 s); the message it refused is retried by auto-retry, so "unhandled" counts only sends
+  that gave up on a 429. Rows handed back for their chat's pace are a family's further reminders waiting their second (counted per claim).`;
 }

@@ -1,4 +1,4 @@
-// One transport for every Bot API call, in or out of a conversation: throttling and retries below grammY's Api.
+// One transport for every Bot API call, in or out of a conversation: each chat's pace, retries and 429 counting below grammY's Api.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { HttpError, type ApiClientOptions, type Transformer } from "grammy";
 import { chatPaceTransformer } from "./chat-pace.js";
@@ -55,7 +55,7 @@ export interface ResilientFetchOptions {
 /**
  * A `fetch` for grammY's client options. @grammyjs/conversations builds a fresh `Api` from the bot's
  * token and client options inside every conversation, so transformers installed on bot.api never reach
- * ctx.reply there; client options do. Routing the HTTP call itself through the throttler and auto-retry
+ * ctx.reply there; client options do. Routing the HTTP call itself through the per-chat pace and auto-retry
  * gives every Api the same queue and the same retries, and, because it sits below the conversation's
  * recording of calls, a replay returns the recorded result without waiting again.
  * Multipart uploads (files) are passed through untouched.

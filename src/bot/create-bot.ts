@@ -45,7 +45,7 @@ export interface BotDependencies {
   i18n: I18n<FlowContext>;
   recordChat: RecordChat;
   /**
-   * The HTTP client's fetch under the throttler and retries (default: the network). The fast tests answer the Bot API here: it is the one
+   * The HTTP client's fetch under the per-chat pace and retries (default: the network). The fast tests answer the Bot API here: it is the one
    * layer that also carries the calls conversations make, since each replay builds its own Api object
    * from the bot's client options (transformers installed on bot.api do not reach it).
    */
