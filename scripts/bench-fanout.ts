@@ -64,6 +64,7 @@ async function worker(): Promise<void> {
   const fetch = resilientFetch({
     onRateLimited: async (call) => {
       report.rateLimited++;
+      dispatcher.holdBulk(call.retryAfterSeconds * 1000);
       await Promise.all([budget.countRateLimited(), budget.holdFor(call.retryAfterSeconds * 1000)]);
     },
     onFailure: (call) => {

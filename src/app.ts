@@ -93,6 +93,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       : new LocalSendBudget(config.bulkMessagesPerSecond);
   const onRateLimited = async (call: RateLimitedCall) => {
     logger.warn({ method: call.method, chat: call.chatId, retry_after: call.retryAfterSeconds }, "the platform answered 429; waiting as told, bulk sends held");
+    dispatcher?.holdBulk(call.retryAfterSeconds * 1000);
     await Promise.all([sendBudget.countRateLimited(), sendBudget.holdFor(call.retryAfterSeconds * 1000)]);
   };
 

@@ -120,6 +120,17 @@ export class NotificationDispatcher {
     return sent;
   }
 
+  /** @internal Until when (ms since the epoch) this instance's bulk rows may not use slots granted before a 429. */
+  heldUntil = 0;
+
+  /**
+   * The platform answered 429 (the app calls this from the transport's onRateLimited, next to holding the
+   * shared budget): bulk rows of this instance already given a slot take a fresh one, after the hold.
+   */
+  holdBulk(ms: number): void {
+    this.heldUntil = Math.max(this.heldUntil, Date.now() + ms);
+  }
+
   /** @internal Claims up to `limit` unsent rows of `lane` for `claimSeconds`. */
   async claim(lane: MessageLane, limit: number, claimSeconds: number): Promise<ClaimedRow[]> {
     return this.options.prisma.$queryRaw<ClaimedRow[]>`
@@ -314,7 +325,8 @@ class LaneRunner {
     for (let tries = 0; ; tries++) {
       const dueAt = Date.now() + waitMs;
       if (!(await this.slot(waitMs))) return false;
-      if (this.options.lane !== "bulk" || Date.now() - dueAt <= LATE_SLOT_MS || tries >= 3) return true;
+      const held = Date.now() < this.options.dispatcher.heldUntil;
+      if (this.options.lane !== "bulk" || tries >= 3 || (!held && Date.now() - dueAt <= LATE_SLOT_MS)) return true;
       this.options.dispatcher.stats.lateSlotsRetaken++;
       waitMs = (await this.options.budget.reserve(1)).firstInMs;
     }
@@ -358,6 +370,12 @@ class LaneRunner {
       const waitMs = grant ? grant.firstInMs + i * grant.intervalMs : 0;
       const sending = this.onTime(waitMs)
         .then((due) => (due ? dispatcher.send(row) : dispatcher.release(row.id).then(() => false)))
+        // Only a budget that cannot be reached gets here (send and release never reject): the claim runs out
+        // and the row is sent later. Nothing is left to reject unobserved.
+        .catch((error: unknown) => {
+          dispatcher.logger.warn({ err: error, notification: String(row.id) }, "bulk notification not sent: no slot");
+          return false;
+        })
         .finally(() => this.held.delete(row.id));
       this.held.set(row.id, sending);
     });

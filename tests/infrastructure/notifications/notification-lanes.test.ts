@@ -44,13 +44,15 @@ let budgets = 0;
 const budgetKey = () => `${testRedis.prefix}budget${++budgets}`;
 
 function dispatcher(db: Database, budget: SendBudget, options: { concurrency?: number } = {}): NotificationDispatcher {
+  let created: NotificationDispatcher | undefined;
   const fetch = resilientFetch({
     onRateLimited: async (call) => {
+      created?.holdBulk(call.retryAfterSeconds * 1000);
       await budget.countRateLimited();
       await budget.holdFor(call.retryAfterSeconds * 1000);
     },
   });
-  const created = new NotificationDispatcher({
+  created = new NotificationDispatcher({
     prisma: db.prisma,
     api: new Bot(token, { client: { apiRoot: fake!.url, fetch } }).api,
     translate: (key, params) => `${key} ${params?.n ?? ""}`,
