@@ -8,14 +8,9 @@ import { toPersianDigits } from "../../domain/text/digits.js";
 import type { Logger } from "../logging/logger.js";
 import type { PrismaClient } from "../database/database.js";
 import { LocalSendBudget, type SendBudget } from "../redis/send-budget.js";
+import { type ClaimedRow, type LaneHost, LaneRunner } from "./lane-runner.js";
 import type { MessageLane } from "./message-lanes.js";
-
-interface ClaimedRow {
-  id: bigint;
-  chat_id: bigint;
-  message_key: string;
-  params: Record<string, string | number>;
-}
+import { SentMarks } from "./sent-marks.js";
 
 /** Attempts before a notification is given up on (it stays in the table with its last error). */
 const MAX_ATTEMPTS = 8;
@@ -37,10 +32,6 @@ const TRANSACTIONAL_POLL_MS = 200;
 const BULK_POLL_MS = 1000;
 /** Bulk slots an instance keeps reserved ahead of now: enough that the shared pace never waits for a claim. */
 const BULK_LEAD_SECONDS = 0.5;
-/** How late a bulk row's slot may be taken up; later, the row takes a new slot. */
-const LATE_SLOT_MS = 25;
-/** One bulk message a chat at most this often, across instances (Telegram: about one a second per chat). */
-const BULK_PER_CHAT_SPACING_MS = 1000;
 /** A row whose send failed after its retries is claimed again after this. */
 const RETRY_FAILED_AFTER_MS = 30_000;
 
@@ -63,7 +54,7 @@ export interface NotificationDispatcherOptions {
   claimSeconds?: number;
 }
 
-export class NotificationDispatcher {
+export class NotificationDispatcher implements LaneHost {
   /** What this instance did, for logs and the bench: sent, bulk slots taken again because a busy process woke late, rows handed back for their chat's pace. */
   readonly stats = { sent: 0, failed: 0, lateSlotsRetaken: 0, deferredForChatPace: 0 };
   private readonly budget: SendBudget;
@@ -83,7 +74,7 @@ export class NotificationDispatcher {
         pollMs: transactionalPoll,
         claimSeconds,
         budget: this.budget,
-        dispatcher: this,
+        host: this,
       }),
       bulk: new LaneRunner({
         lane: "bulk",
@@ -92,7 +83,7 @@ export class NotificationDispatcher {
         pollMs: Math.max(transactionalPoll, BULK_POLL_MS),
         claimSeconds,
         budget: this.budget,
-        dispatcher: this,
+        host: this,
       }),
     };
   }
@@ -217,211 +208,6 @@ export class NotificationDispatcher {
     return this.options.logger;
   }
 }
-
-interface LaneRunnerOptions {
-  lane: MessageLane;
-  /** Rows held (claimed, waiting for a slot or being sent) at most. */
-  capacity: number;
-  /** Claims more once fewer than this many are held. */
-  refillBelow: number;
-  pollMs: number;
-  claimSeconds: number;
-  /** Bulk rows wait for their slot; transactional rows are charged to it without waiting. */
-  budget: SendBudget;
-  dispatcher: NotificationDispatcher;
-}
-
-/**
- * One lane's loop: keeps up to `capacity` rows in hand, claiming more as sends finish, and sleeps until woken or
- * the next poll when the lane is empty. Renews the claims of every row it holds.
- */
-class LaneRunner {
-  private readonly held = new Map<bigint, Promise<boolean>>();
-  private stopped = true;
-  private loop: Promise<void> | undefined;
-  private renewal: NodeJS.Timeout | undefined;
-  private nudge: (() => void) | undefined;
-  private woken = false;
-  private readonly stopping = new Set<() => void>();
-
-  constructor(private readonly options: LaneRunnerOptions) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const { claimSeconds, dispatcher } = this.options;
-    this.renewal = setInterval(() => void dispatcher.renewClaims([...this.held.keys()], claimSeconds), (claimSeconds * 1000) / 4);
-    this.loop = this.run();
-  }
-
-  wake(): void {
-    this.woken = true;
-    this.nudge?.();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.nudge?.();
-    await this.loop;
-    // Rows still waiting for a bulk slot go back to the outbox for another instance, or the next start.
-    for (const cancel of this.stopping) cancel();
-    this.stopping.clear();
-    await Promise.all(this.held.values());
-    clearInterval(this.renewal);
-  }
-
-  /** One claim of up to `capacity` rows, all sent before it returns. */
-  async once(): Promise<number> {
-    const rows = await this.claimAndStart(this.options.capacity);
-    const results = await Promise.all(rows.map((row) => this.held.get(row.id)));
-    return results.filter(Boolean).length;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        if (this.held.size >= this.options.refillBelow) {
-          await this.waitFor(Promise.race(this.held.values()));
-          continue;
-        }
-        this.woken = false;
-        const rows = await this.claimAndStart(this.options.capacity - this.held.size);
-        // A full claim: there is probably more, claim again as soon as there is room.
-        if (rows.length > 0) continue;
-        if (this.woken) continue;
-        await this.waitFor(delay(this.options.pollMs));
-      } catch (error) {
-        this.options.dispatcher.logger.error({ err: error, lane: this.options.lane }, "notification dispatch failed");
-        await this.waitFor(delay(this.options.pollMs));
-      }
-    }
-  }
-
-  /**
-   * Bulk rows whose chat had a bulk message less than a second ago (a family's reminders, claimed by any
-   * instance) are handed back until the chat's turn, before they take a slot of the shared budget.
-   */
-  private async keepChatsPaced(rows: ClaimedRow[], budget: SendBudget): Promise<ClaimedRow[]> {
-    const waits = await budget.takeChatTurns(
-      rows.map((row) => String(row.chat_id)),
-      BULK_PER_CHAT_SPACING_MS,
-    );
-    const later = rows.filter((_, i) => (waits[i] ?? 0) > 0);
-    this.options.dispatcher.stats.deferredForChatPace += later.length;
-    if (later.length > 0)
-      await this.options.dispatcher.defer(
-        later.map((row) => row.id),
-        Math.max(...waits),
-      );
-    return rows.filter((_, i) => (waits[i] ?? 0) === 0);
-  }
-
-  /**
-   * Waits for a row's slot; true when it has come, false when the dispatcher stops first. A bulk row whose
-   * timer fired late (a busy process) takes a fresh slot instead of going at once: sent late, it would bunch up
-   * with the rows after it into a burst past the platform's global limit, and one 429 costs everyone a hold.
-   */
-  private async onTime(waitMs: number): Promise<boolean> {
-    for (let tries = 0; ; tries++) {
-      const dueAt = Date.now() + waitMs;
-      if (!(await this.slot(waitMs))) return false;
-      const held = Date.now() < this.options.dispatcher.heldUntil;
-      if (this.options.lane !== "bulk" || tries >= 3 || (!held && Date.now() - dueAt <= LATE_SLOT_MS)) return true;
-      this.options.dispatcher.stats.lateSlotsRetaken++;
-      waitMs = (await this.options.budget.reserve(1)).firstInMs;
-    }
-  }
-
-  /** Resolves true when a row's slot has come, false when the dispatcher stops first (the row is not sent then). */
-  private slot(waitMs: number): Promise<boolean> {
-    if (waitMs < 1) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.stopping.delete(cancel);
-        resolve(true);
-      }, waitMs);
-      const cancel = () => {
-        clearTimeout(timer);
-        resolve(false);
-      };
-      this.stopping.add(cancel);
-    });
-  }
-
-  /** Waits for `event`, a wake-up or a stop, whichever comes first. */
-  private async waitFor(event: Promise<unknown>): Promise<void> {
-    await Promise.race([event, new Promise<void>((resolve) => (this.nudge = resolve))]);
-    this.nudge = undefined;
-  }
-
-  private async claimAndStart(limit: number): Promise<ClaimedRow[]> {
-    if (limit <= 0) return [];
-    const { lane, claimSeconds, budget, dispatcher } = this.options;
-    let rows = await dispatcher.claim(lane, limit, claimSeconds);
-    if (rows.length === 0) return rows;
-    if (lane === "bulk") rows = await this.keepChatsPaced(rows, budget);
-    if (rows.length === 0) return rows;
-    // Transactional rows go now but are charged to the budget all the same: the platform's global limit
-    // counts every message, so bulk ones make room for them instead of the other way round.
-    const grant = lane === "bulk" ? await budget.reserve(rows.length) : undefined;
-    if (lane === "transactional")
-      await budget.reserve(rows.length).catch((error: unknown) => dispatcher.logger.warn({ err: error }, "could not charge the send budget"));
-    rows.forEach((row, i) => {
-      const waitMs = grant ? grant.firstInMs + i * grant.intervalMs : 0;
-      const sending = this.onTime(waitMs)
-        .then((due) => (due ? dispatcher.send(row) : dispatcher.release(row.id).then(() => false)))
-        // Only a budget that cannot be reached gets here (send and release never reject): the claim runs out
-        // and the row is sent later. Nothing is left to reject unobserved.
-        .catch((error: unknown) => {
-          dispatcher.logger.warn({ err: error, notification: String(row.id) }, "bulk notification not sent: no slot");
-          return false;
-        })
-        .finally(() => this.held.delete(row.id));
-      this.held.set(row.id, sending);
-    });
-    return rows;
-  }
-}
-
-/**
- * Rows sent, marked in one UPDATE per batch (whatever finished while the last one ran). Until its mark is written
- * a sent row keeps its claim (renewed like any held row), so no other instance sends it again meanwhile.
- */
-class SentMarks {
-  private waiting: bigint[] = [];
-  private writing: Promise<void> | undefined;
-
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly logger: Logger,
-  ) {}
-
-  /** Resolves once the row's mark is written (or, if the database refused, logged and left to the claim). */
-  async sent(id: bigint): Promise<void> {
-    this.waiting.push(id);
-    await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    while (this.writing) await this.writing;
-    if (this.waiting.length === 0) return;
-    const ids = this.waiting;
-    this.waiting = [];
-    this.writing = this.prisma.$executeRaw`
-      UPDATE notifications SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = ANY(${ids}::bigint[])`
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        // Sent but not marked: the claim runs out and the row would be sent again, so try again first.
-        this.waiting.push(...ids);
-        this.logger.warn({ err: error, rows: ids.length }, "could not mark notifications sent");
-        return delay(500).then(() => void setTimeout(() => void this.flush(), 0).unref());
-      })
-      .finally(() => (this.writing = undefined));
-    await this.writing;
-  }
-}
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // Stored params are raw values; what the citizen reads has Persian digits and grouped codes.
 function present(params: Record<string, string | number>): Record<string, string | number> {
