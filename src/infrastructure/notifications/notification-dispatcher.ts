@@ -10,7 +10,7 @@ import type { PrismaClient } from "../database/database.js";
 import { LocalSendBudget, type SendBudget } from "../redis/send-budget.js";
 import { type ClaimedRow, type LaneHost, LaneRunner } from "./lane-runner.js";
 import type { MessageLane } from "./message-lanes.js";
-import { SentMarks } from "./sent-marks.js";
+import { inIdOrder, SentMarks } from "./sent-marks.js";
 
 /** Attempts before a notification is given up on (it stays in the table with its last error). */
 const MAX_ATTEMPTS = 8;
@@ -139,7 +139,7 @@ export class NotificationDispatcher implements LaneHost {
     if (ids.length === 0) return;
     await this.options.prisma.$executeRaw`
       UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds})
-      WHERE id = ANY(${ids}::bigint[]) AND sent_at IS NULL AND claimed_until IS NOT NULL`
+      WHERE id IN (${inIdOrder(ids)}) AND sent_at IS NULL AND claimed_until IS NOT NULL`
       .then(() => undefined)
       .catch((error: unknown) => this.options.logger.warn({ err: error }, "could not renew notification claims"));
   }
@@ -156,7 +156,7 @@ export class NotificationDispatcher implements LaneHost {
   async defer(ids: bigint[], ms: number): Promise<void> {
     await this.options.prisma.$executeRaw`
       UPDATE notifications SET claimed_until = now() + make_interval(secs => ${ms / 1000}), attempts = attempts - 1
-      WHERE id = ANY(${ids}::bigint[]) AND sent_at IS NULL`;
+      WHERE id IN (${inIdOrder(ids)}) AND sent_at IS NULL`;
   }
 
   /** @internal Sends one claimed row; true when the platform took it. Never rejects. */

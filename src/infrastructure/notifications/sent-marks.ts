@@ -1,4 +1,5 @@
 // Marks outbox rows sent in batches: one UPDATE for whatever finished while the last one ran.
+import { Prisma } from "../database/generated/prisma/client.js";
 import type { PrismaClient } from "../database/database.js";
 import type { Logger } from "../logging/logger.js";
 
@@ -27,7 +28,7 @@ export class SentMarks {
     const ids = this.waiting;
     this.waiting = [];
     this.writing = this.prisma.$executeRaw`
-      UPDATE notifications SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = ANY(${ids}::bigint[])`
+      UPDATE notifications SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id IN (${inIdOrder(ids)})`
       .then(() => undefined)
       .catch((error: unknown) => {
         // Sent but not marked: the claim runs out and the row would be sent again, so try again first.
@@ -41,3 +42,11 @@ export class SentMarks {
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The rows `ids`, locked in id order: the renewal of held claims and the marks of sent rows touch overlapping
+ * rows at the same time, and two multi-row updates that lock in different orders deadlock.
+ */
+export function inIdOrder(ids: bigint[]): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM notifications WHERE id = ANY(${ids}::bigint[]) ORDER BY id FOR UPDATE`;
+}
