@@ -321,7 +321,7 @@ Written by \`npm run bench:fanout\` (scripts/bench-fanout.ts) on ${new Date().to
   every ${TRANSACTIONAL_EVERY_MS} ms by the bench (not by a dispatcher instance, so no in-process wake-up: it is found by the other instances' 200 ms poll).
 - Duplicates and losses are counted by the fake from what it accepted, and the outbox is read back after the run. A 429 holds every
   instance's bulk lane for its retry_after (here 1 s); the message it refused is retried by auto-retry, so "unhandled" counts only sends
-  that gave up on a 429. A bulk row whose timer fires more than 25 ms after its slot (a process short of CPU: the machine is
+  that gave up on a 429. A bulk row whose timer fires more than 10 ms after its slot (a process short of CPU: the machine is
   shared, watch the load average above) takes one fresh slot instead of going in a burst; those, and budget time no instance asked for,
   are what separates the achieved rate from the configured one. Rows handed back for their chat's pace are a family's further reminders waiting their second (counted per claim).`;
 }

@@ -27,7 +27,7 @@ export interface LaneHost {
 }
 
 /** How late a bulk row's slot may be taken up; later, the row takes a new slot. */
-const LATE_SLOT_MS = 25;
+const LATE_SLOT_MS = 10;
 /** One bulk message a chat at most this often, across instances (Telegram: about one a second per chat). */
 const BULK_PER_CHAT_SPACING_MS = 1000;
 

@@ -31,7 +31,7 @@ const TRANSACTIONAL_CONCURRENCY = 16;
 const TRANSACTIONAL_POLL_MS = 200;
 const BULK_POLL_MS = 1000;
 /** Bulk slots an instance keeps reserved ahead of now: enough that the shared pace never waits for a claim. */
-const BULK_LEAD_SECONDS = 0.5;
+const BULK_LEAD_SECONDS = 1;
 /** A row whose send failed after its retries is claimed again after this. */
 const RETRY_FAILED_AFTER_MS = 30_000;
 
