@@ -1,16 +1,19 @@
-// `npm run bench:booking`: booking under load against the bare conditional-update ceiling, and nearest-office search;
-// prints a table and writes it to BENCHMARKS.md with the machine it ran on.
+// `npm run bench:booking`: booking under load against the bare conditional-update ceilings, with and without the
+// Redis seat gate, and nearest-office search; prints a table and writes it to its own section of BENCHMARKS.md.
 //
 // It creates a throw-away database on the server of DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test,
-// used as the admin connection), applies the migrations, runs, and drops the database at the end.
+// used as the admin connection), applies the migrations, runs, and drops the database at the end; the gate's keys
+// go to REDIS_URL (default redis://127.0.0.1:6379) under a prefix of their own, deleted at the end.
 // Settings (environment): BENCH_POOL connections (default 48), BENCH_ATTEMPTS per scenario (default 20000),
-// BENCH_OUT (default BENCHMARKS.md at the repository root; "-" prints only).
+// BENCH_ROUNDS (default 3; figures are the median and the range over them), BENCH_OUT (default BENCHMARKS.md at
+// the repository root; "-" prints only). Only the part between the bench:booking markers is replaced.
 import { DEFAULT_BOOKING_POLICY } from "../src/domain/booking/booking-policy.js";
 import { randomBytes } from "node:crypto";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import type { Redis } from "ioredis";
 import pg from "pg";
 import { bookAppointment } from "../src/domain/booking/book-appointment.js";
 import type { BookingDeps } from "../src/domain/booking/booking-deps.js";
@@ -19,6 +22,7 @@ import type { GeoPoint } from "../src/domain/booking/geo.js";
 import type { Office, OfficeType } from "../src/domain/booking/office.js";
 import { createOfficeCatalog } from "../src/domain/booking/office-catalog.js";
 import { parseOfficeText } from "../src/domain/booking/office-record.js";
+import type { SeatGate } from "../src/domain/booking/seat-gate.js";
 import { tehranInstantAt } from "../src/domain/booking/slot-schedule.js";
 import { addDays } from "../src/domain/time/jalali.js";
 import { jalaliDateInTehran } from "../src/domain/time/tehran-clock.js";
@@ -31,13 +35,19 @@ import { createSqlOfficeDirectory } from "../src/infrastructure/database/office-
 import { readSampleCities } from "../src/infrastructure/offices/sample-cities.js";
 import { generateSampleOffices } from "../src/infrastructure/offices/sample-office-generator.js";
 import { seededRandom } from "../src/infrastructure/offices/seeded-random.js";
+import { openRedis } from "../src/infrastructure/redis/redis.js";
+import { DEFAULT_FULL_MARK_MS, createRedisSeatGate } from "../src/infrastructure/redis/redis-seat-gate.js";
 import { insertApplications, insertOffices, TEHRAN_CITY_ID } from "../tests/fixtures/booking-data.js";
-import { withOtherSections } from "./bench-sections.js";
 
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const POOL = Number(process.env.BENCH_POOL ?? 48);
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OUT = process.env.BENCH_OUT ?? fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
+/** This bench's section of BENCHMARKS.md; other benches write theirs between their own markers. */
+const SECTION_BEGIN = "<!-- bench:booking begin -->";
+const SECTION_END = "<!-- bench:booking end -->";
 const SEATS = 1_000;
 /** Hot: every attempt on one of these few slots of one office. */
 const HOT_SLOTS = 5;
@@ -60,7 +70,7 @@ interface RunResult {
 
 interface Layout {
   /** officeId and start of the slot attempt i goes for. */
-  target(i: number): { officeId: number; startsAt: Date; slotIndex: number };
+  target(i: number): { officeId: number; startsAt: Date };
   officeIds: number[];
 }
 
@@ -74,100 +84,60 @@ async function main(): Promise<void> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString(), { poolSize: POOL });
+  // The connection the bot opens (same options), so the gate is measured as it runs there.
+  const redisStore = openRedis(REDIS_URL);
+  const redis = redisStore.redis;
+  const redisPrefix = `bench:booking:${name}:`;
   try {
     await applyMigrations(db.sql, await readMigrations(MIGRATIONS_DIR));
     // Only the city the bench offices sit in; the reference loader would go through Prisma, which is not needed here.
     await db.sql.query(`INSERT INTO provinces (id, name) VALUES (8, 'تهران')`);
     await db.sql.query(`INSERT INTO cities (id, province_id, name, latitude, longitude) VALUES ($1, 8, 'تهران', 35.7, 51.4)`, [TEHRAN_CITY_ID]);
-    const machine = await describeMachine(db);
-    console.log(`database ${name}; ${POOL} connections; ${ATTEMPTS} attempts per scenario for ${SEATS} seats`);
+    const machine = await describeMachine(db, redis);
+    console.log(`database ${name}; ${POOL} connections; ${ATTEMPTS} attempts per scenario for ${SEATS} seats; ${ROUNDS} rounds`);
 
     const day = addDays(jalaliDateInTehran(new Date()), 1);
     const slotStart = (index: number) => tehranInstantAt(day, 9 * 60 + index * 15);
-    const applications = await insertApplications(db, 2 * ATTEMPTS + 2_000, { events: true });
-    const directory = createSqlOfficeDirectory(db.sql, { cacheMs: 3_600_000 });
-    const deps: BookingDeps = { offices: directory, store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
 
-    // Layouts: bookings and the ceiling each get their own offices, so both start from empty slots.
-    const hotOffice = await insertOffices(db, { label: "bench-hot", count: 1, counters: SEATS / HOT_SLOTS, hours: BENCH_HOURS });
-    const spreadOffices = await insertOffices(db, { label: "bench-spread", count: SPREAD_OFFICES, counters: 1, hours: BENCH_HOURS });
+    // Warm-up: plans, pool connections, the Redis connection and JIT settle before anything is timed.
     const warmOffice = await insertOffices(db, { label: "bench-warm", count: 1, counters: 500, hours: BENCH_HOURS });
-    const hotCeiling = await insertOffices(db, { label: "bench-hot-ceiling", count: 1, counters: SEATS / HOT_SLOTS, hours: BENCH_HOURS });
-    const spreadCeiling = await insertOffices(db, { label: "bench-spread-ceiling", count: SPREAD_OFFICES, counters: 1, hours: BENCH_HOURS });
-    const hot: Layout = { officeIds: hotOffice, target: (i) => ({ officeId: hotOffice[0]!, startsAt: slotStart(i % HOT_SLOTS), slotIndex: i % HOT_SLOTS }) };
-    const spreadPicks = Array.from({ length: ATTEMPTS }, () => [random.int(0, SPREAD_OFFICES - 1), random.int(0, SPREAD_SLOTS_PER_OFFICE - 1)] as const);
-    const spread: Layout = {
-      officeIds: spreadOffices,
-      target: (i) => {
-        const [office, slot] = spreadPicks[i]!;
-        return { officeId: spreadOffices[office]!, startsAt: slotStart(slot), slotIndex: slot };
-      },
+    const warmCeiling = await insertOffices(db, { label: "bench-warm-ceiling", count: 1, counters: SEATS / HOT_SLOTS, hours: BENCH_HOURS });
+    const warmCeilingSlots = await materialiseSlots(db, warmCeiling, HOT_SLOTS, SEATS / HOT_SLOTS, slotStart);
+    const warmApps = await insertApplications(db, 2_000, { events: true });
+    const warmDeps: BookingDeps = {
+      offices: createSqlOfficeDirectory(db.sql, { cacheMs: 3_600_000 }),
+      store: createSqlBookingStore(db.sql),
+      policy: DEFAULT_BOOKING_POLICY,
+      seats: createRedisSeatGate(redis, `${redisPrefix}warm:`),
     };
-    const hotCeilingSlots = await materialiseSlots(db, hotCeiling, HOT_SLOTS, SEATS / HOT_SLOTS, slotStart);
-    const spreadCeilingSlots = await materialiseSlots(db, spreadCeiling, SPREAD_SLOTS_PER_OFFICE, 1, slotStart);
-    await (await directory.catalog()).get(hotOffice[0]!);
     await db.sql.exec("ANALYZE");
-
-    // Warm-up: plans, pool connections and JIT settle before anything is timed.
-    let nextApplication = 0;
-    const warmApps = applications.slice(nextApplication, (nextApplication += 2_000));
     await runWorkers(2_000, POOL, (i) =>
-      bookAppointment(deps, { applicationId: warmApps[i]!, officeId: warmOffice[0]!, startsAt: slotStart(i % 20), now: new Date() }).then(outcomeOf),
+      bookAppointment(warmDeps, { applicationId: warmApps[i]!, officeId: warmOffice[0]!, startsAt: slotStart(i % 20), now: new Date() }).then(outcomeOf),
     );
-    await runWorkers(2_000, POOL, (i) => bareTransaction(db.sql, hotCeilingSlots[i % HOT_SLOTS]!, true));
-    await db.sql.query(`UPDATE slots SET booked = 0 WHERE office_id = ANY($1::int[])`, [[...hotCeiling]]);
+    await runWorkers(2_000, POOL, (i) => bareTransaction(db.sql, warmCeilingSlots[i % HOT_SLOTS]!, true));
 
-    const rows: string[][] = [];
-    const checks: string[] = [];
-    for (const [label, layout, ceilingSlots, ceilingIds] of [
-      ["hot", hot, (i: number) => hotCeilingSlots[i % HOT_SLOTS]!, hotCeiling],
-      ["spread", spread, (i: number) => spreadCeilingSlots[spreadPicks[i]![0] * SPREAD_SLOTS_PER_OFFICE + spreadPicks[i]![1]]!, spreadCeiling],
-    ] as const) {
-      const apps = applications.slice(nextApplication, (nextApplication += ATTEMPTS));
-      const ceiling = await runWorkers(ATTEMPTS, POOL, (i) => bareTransaction(db.sql, ceilingSlots(i), true));
-      const ceilingSeats = await ceilingSeatsOf(db, ceilingIds);
-      await db.sql.query(`UPDATE slots SET booked = 0 WHERE office_id = ANY($1::int[])`, [[...ceilingIds]]);
-      const ceilingOneStatement = await runWorkers(ATTEMPTS, POOL, (i) => bareTransaction(db.sql, ceilingSlots(i), false));
-      const oneStatementSeats = await ceilingSeatsOf(db, ceilingIds);
-      const booking = await runWorkers(ATTEMPTS, POOL, (i) => {
-        const { officeId, startsAt } = layout.target(i);
-        return bookAppointment(deps, { applicationId: apps[i]!, officeId, startsAt, now: new Date() }).then(outcomeOf);
-      });
-      const verdict = await verify(db, layout.officeIds, apps);
-      rows.push([
-        label,
-        String(verdict.booked),
-        String(verdict.overbooked),
-        String(verdict.twoActive),
-        fmt(booking.perSecond, 0),
-        fmt(booking.p50, 2),
-        fmt(booking.p99, 2),
-        fmt(ceiling.perSecond, 0),
-        fmt(booking.perSecond / ceiling.perSecond, 2),
-        fmt(ceilingOneStatement.perSecond, 0),
-        fmt(booking.perSecond / ceilingOneStatement.perSecond, 2),
-      ]);
-      checks.push(
-        `${label}: booking outcomes ${[...booking.outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}; ` +
-          `seat counters that disagree with appointments ${verdict.counterMismatch}; applications booked ${verdict.applicationsBooked}; ` +
-          `ceiling seats taken ${ceilingSeats.taken} and ${oneStatementSeats.taken} (1-statement), over capacity ${ceilingSeats.over + oneStatementSeats.over}; ` +
-          `ceiling p50/p99 ${fmt(ceiling.p50, 2)}/${fmt(ceiling.p99, 2)} ms, 1-statement ${fmt(ceilingOneStatement.p50, 2)}/${fmt(ceilingOneStatement.p99, 2)} ms`,
-      );
-      console.log(`${label}: done`);
+    const results: Record<ScenarioName, ScenarioRun[]> = { hot: [], spread: [], "hot gated": [], "spread gated": [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      const loadBefore = os.loadavg()[0] ?? NaN;
+      for (const run of await benchRound(db, redis, `${redisPrefix}${round}:`, slotStart)) results[run.scenario].push({ ...run, loadBefore });
+      console.log(`round ${round} of ${ROUNDS}: done (1-minute load ${loadBefore.toFixed(2)} before it)`);
     }
 
     const nearest = await benchNearest();
-    const report = renderReport(machine, rows, checks, nearest);
+    const report = renderReport(machine, results, nearest);
     console.log(report);
     if (OUT !== "-") {
-      // The other benches' sections (between their markers) stay in the file.
-      await writeFile(OUT, await withOtherSections(OUT, report));
-      console.log(`written to ${OUT}`);
+      await writeSection(OUT, report);
+      console.log(`written to ${OUT} (between its ${SECTION_BEGIN} and ${SECTION_END} markers)`);
     }
-    const failed = rows.some((row) => row[1] !== String(SEATS) || row[2] !== "0" || row[3] !== "0");
+    const failed = Object.values(results).some((runs) =>
+      runs.some((run) => run.verdict.booked !== SEATS || run.verdict.overbooked !== 0 || run.verdict.twoActive !== 0),
+    );
     if (failed) process.exitCode = 1;
   } finally {
     await db.close();
+    await deleteKeys(redis, redisPrefix).catch(() => undefined);
+    await redisStore.close();
     // The pool's last sockets close a moment after end() resolves; dropping under them would kill live clients.
     for (let waited = 0; waited < 5_000; waited += 50) {
       const [open] = (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name])).rows;
@@ -176,6 +146,126 @@ async function main(): Promise<void> {
     }
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
+  }
+}
+
+type ScenarioName = "hot" | "spread" | "hot gated" | "spread gated";
+
+interface ScenarioRun {
+  scenario: ScenarioName;
+  booking: RunResult;
+  ceiling: RunResult;
+  ceilingOneStatement: RunResult;
+  /** Attempts the seat gate answered slot_full without PostgreSQL (0 without a gate). */
+  gateTurnedAway: number;
+  verdict: Awaited<ReturnType<typeof verify>>;
+  ceilingSeats: { taken: number; over: number };
+  oneStatementSeats: { taken: number; over: number };
+  loadBefore: number;
+}
+
+/**
+ * One round: fresh offices, slots and applications for each layout, then back to back the ceiling in a
+ * transaction, the 1-statement ceiling, booking without the gate and booking through the gate.
+ */
+async function benchRound(db: Database, redis: Redis, redisPrefix: string, slotStart: (index: number) => Date): Promise<Omit<ScenarioRun, "loadBefore">[]> {
+  // Bookings (plain and gated) and the ceilings each get their own offices, so each starts from empty slots.
+  const hotOffice = await insertOffices(db, { label: "bench-hot", count: 1, counters: SEATS / HOT_SLOTS, hours: BENCH_HOURS });
+  const hotGatedOffice = await insertOffices(db, { label: "bench-hot-gated", count: 1, counters: SEATS / HOT_SLOTS, hours: BENCH_HOURS });
+  const spreadOffices = await insertOffices(db, { label: "bench-spread", count: SPREAD_OFFICES, counters: 1, hours: BENCH_HOURS });
+  const spreadGatedOffices = await insertOffices(db, { label: "bench-spread-gated", count: SPREAD_OFFICES, counters: 1, hours: BENCH_HOURS });
+  const hotCeiling = await insertOffices(db, { label: "bench-hot-ceiling", count: 1, counters: SEATS / HOT_SLOTS, hours: BENCH_HOURS });
+  const spreadCeiling = await insertOffices(db, { label: "bench-spread-ceiling", count: SPREAD_OFFICES, counters: 1, hours: BENCH_HOURS });
+  const hotCeilingSlots = await materialiseSlots(db, hotCeiling, HOT_SLOTS, SEATS / HOT_SLOTS, slotStart);
+  const spreadCeilingSlots = await materialiseSlots(db, spreadCeiling, SPREAD_SLOTS_PER_OFFICE, 1, slotStart);
+  const spreadPicks = Array.from({ length: ATTEMPTS }, () => [random.int(0, SPREAD_OFFICES - 1), random.int(0, SPREAD_SLOTS_PER_OFFICE - 1)] as const);
+  const hotLayout = (offices: number[]): Layout => ({ officeIds: offices, target: (i) => ({ officeId: offices[0]!, startsAt: slotStart(i % HOT_SLOTS) }) });
+  const spreadLayout = (offices: number[]): Layout => ({
+    officeIds: offices,
+    target: (i) => {
+      const [office, slot] = spreadPicks[i]!;
+      return { officeId: offices[office]!, startsAt: slotStart(slot) };
+    },
+  });
+  const applications = await insertApplications(db, 4 * ATTEMPTS, { events: true });
+  // A fresh directory per round: the offices above are new, and the catalogue is then held for the whole run.
+  const directory = createSqlOfficeDirectory(db.sql, { cacheMs: 3_600_000 });
+  await directory.catalog();
+  await db.sql.exec("ANALYZE");
+
+  const store = createSqlBookingStore(db.sql);
+  const runs: Omit<ScenarioRun, "loadBefore">[] = [];
+  let nextApplication = 0;
+  for (const [label, plain, gated, ceilingSlots, ceilingIds] of [
+    ["hot", hotLayout(hotOffice), hotLayout(hotGatedOffice), (i: number) => hotCeilingSlots[i % HOT_SLOTS]!, hotCeiling],
+    [
+      "spread",
+      spreadLayout(spreadOffices),
+      spreadLayout(spreadGatedOffices),
+      (i: number) => spreadCeilingSlots[spreadPicks[i]![0] * SPREAD_SLOTS_PER_OFFICE + spreadPicks[i]![1]]!,
+      spreadCeiling,
+    ],
+  ] as const) {
+    const ceiling = await runWorkers(ATTEMPTS, POOL, (i) => bareTransaction(db.sql, ceilingSlots(i), true));
+    const ceilingSeats = await ceilingSeatsOf(db, ceilingIds);
+    await db.sql.query(`UPDATE slots SET booked = 0 WHERE office_id = ANY($1::int[])`, [[...ceilingIds]]);
+    const ceilingOneStatement = await runWorkers(ATTEMPTS, POOL, (i) => bareTransaction(db.sql, ceilingSlots(i), false));
+    const oneStatementSeats = await ceilingSeatsOf(db, ceilingIds);
+    for (const [scenario, layout, gate] of [
+      [label, plain, undefined],
+      [`${label} gated` as const, gated, countingGate(createRedisSeatGate(redis, `${redisPrefix}${label}:`))],
+    ] as const) {
+      const apps = applications.slice(nextApplication, (nextApplication += ATTEMPTS));
+      const deps: BookingDeps = { offices: directory, store, policy: DEFAULT_BOOKING_POLICY, seats: gate };
+      const booking = await runWorkers(ATTEMPTS, POOL, (i) => {
+        const { officeId, startsAt } = layout.target(i);
+        return bookAppointment(deps, { applicationId: apps[i]!, officeId, startsAt, now: new Date() }).then(outcomeOf);
+      });
+      const verdict = await verify(db, layout.officeIds, apps);
+      runs.push({ scenario, booking, ceiling, ceilingOneStatement, gateTurnedAway: gate?.turnedAway() ?? 0, verdict, ceilingSeats, oneStatementSeats });
+    }
+  }
+  return runs;
+}
+
+/** The gate, counting the attempts it answered full (those never reached PostgreSQL). */
+function countingGate(gate: SeatGate): SeatGate & { turnedAway(): number } {
+  let turnedAway = 0;
+  return {
+    async check(seat) {
+      const answer = await gate.check(seat);
+      if (answer.full) turnedAway++;
+      return answer;
+    },
+    full: (seat, ticket) => gate.full(seat, ticket),
+    freed: (seat) => gate.freed(seat),
+    turnedAway: () => turnedAway,
+  };
+}
+
+async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
+}
+
+/** Replaces this bench's section of the file between its markers, leaving other benches' sections alone. */
+async function writeSection(path: string, section: string): Promise<void> {
+  const block = `${SECTION_BEGIN}\n${section.trimEnd()}\n${SECTION_END}\n`;
+  const existing = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  });
+  if (existing === null) return writeFile(path, `# Benchmarks\n\n${block}`);
+  const begin = existing.indexOf(SECTION_BEGIN);
+  const end = existing.indexOf(SECTION_END);
+  if (begin >= 0 && end > begin) {
+    await writeFile(path, existing.slice(0, begin) + block + existing.slice(end + SECTION_END.length).replace(/^\n/, ""));
+  } else {
+    await writeFile(path, `${existing.trimEnd()}\n\n${block}`);
   }
 }
 
@@ -336,8 +426,9 @@ async function benchNearest(): Promise<NearestResult> {
   return { offices: offices.length, queries: NEAREST_QUERIES, all: stats(all), typed: stats(typed), checked, mismatches };
 }
 
-async function describeMachine(db: Database) {
+async function describeMachine(db: Database, redis: Redis) {
   const [version] = await db.sql.query<{ server_version: string }>(`SHOW server_version`);
+  const redisVersion = /redis_version:(\S+)/.exec(await redis.info("server"))?.[1] ?? "unknown";
   const settings = await db.sql.query<{ name: string; setting: string; unit: string | null }>(
     `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', 'max_connections') ORDER BY name`,
   );
@@ -348,6 +439,7 @@ async function describeMachine(db: Database) {
     memoryGiB: os.totalmem() / 1024 ** 3,
     node: process.version,
     postgres: version?.server_version ?? "unknown",
+    redis: redisVersion,
     settings: settings.map((s) => `${s.name}=${s.setting}${s.unit ? ` (${s.unit})` : ""}`).join(", "),
     os: `${os.type()} ${os.release()}`,
     loadBefore: os.loadavg()[0] ?? NaN,
@@ -358,7 +450,20 @@ function fmt(value: number, digits: number): string {
   return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-function renderReport(machine: Awaited<ReturnType<typeof describeMachine>>, rows: string[][], checks: string[], nearest: NearestResult): string {
+/** "median (min–max)" over the rounds, or the one value. */
+function spread(values: number[], digits: number): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+  if (sorted.length < 2) return fmt(median, digits);
+  return `${fmt(median, digits)} (${fmt(sorted[0]!, digits)}–${fmt(sorted[sorted.length - 1]!, digits)})`;
+}
+
+/** The value if every round agrees, else each round's. */
+function same(values: number[]): string {
+  return values.every((value) => value === values[0]) ? String(values[0]) : values.join(" / ");
+}
+
+function renderReport(machine: Awaited<ReturnType<typeof describeMachine>>, results: Record<ScenarioName, ScenarioRun[]>, nearest: NearestResult): string {
   const header = [
     "scenario",
     "booked",
@@ -371,7 +476,63 @@ function renderReport(machine: Awaited<ReturnType<typeof describeMachine>>, rows
     "ratio",
     "1-stmt ceiling/s",
     "ratio (1-stmt)",
+    "turned away by gate / PostgreSQL",
   ];
+  const rows = Object.entries(results).map(([scenario, runs]) => {
+    const refusedByDatabase = runs.map((run) => (run.booking.outcomes.get("slot_full") ?? 0) - run.gateTurnedAway);
+    return [
+      scenario,
+      same(runs.map((run) => run.verdict.booked)),
+      same(runs.map((run) => run.verdict.overbooked)),
+      same(runs.map((run) => run.verdict.twoActive)),
+      spread(
+        runs.map((run) => run.booking.perSecond),
+        0,
+      ),
+      spread(
+        runs.map((run) => run.booking.p50),
+        2,
+      ),
+      spread(
+        runs.map((run) => run.booking.p99),
+        2,
+      ),
+      spread(
+        runs.map((run) => run.ceiling.perSecond),
+        0,
+      ),
+      spread(
+        runs.map((run) => run.booking.perSecond / run.ceiling.perSecond),
+        2,
+      ),
+      spread(
+        runs.map((run) => run.ceilingOneStatement.perSecond),
+        0,
+      ),
+      spread(
+        runs.map((run) => run.booking.perSecond / run.ceilingOneStatement.perSecond),
+        2,
+      ),
+      `${spread(
+        runs.map((run) => run.gateTurnedAway),
+        0,
+      )} / ${spread(refusedByDatabase, 0)}`,
+    ];
+  });
+  const checks = Object.entries(results).map(([scenario, runs]) => {
+    const all = (pick: (run: ScenarioRun) => number) => same(runs.map(pick));
+    const ms = (pick: (run: ScenarioRun) => number) => spread(runs.map(pick), 2);
+    const outcomes = runs.map((run) => [...run.booking.outcomes].map(([k, v]) => `${k} ${v}`).join(", ")).join("; ");
+    return (
+      `${scenario}, per round: booking outcomes ${outcomes}; seat counters that disagree with appointments ${all((run) => run.verdict.counterMismatch)}; ` +
+      `applications booked ${all((run) => run.verdict.applicationsBooked)}; ` +
+      `ceiling seats taken ${all((run) => run.ceilingSeats.taken)} and ${all((run) => run.oneStatementSeats.taken)} (1-statement), ` +
+      `over capacity ${all((run) => run.ceilingSeats.over + run.oneStatementSeats.over)}; ` +
+      `ceiling p50/p99 ${ms((run) => run.ceiling.p50)}/${ms((run) => run.ceiling.p99)} ms, ` +
+      `1-statement ${ms((run) => run.ceilingOneStatement.p50)}/${ms((run) => run.ceilingOneStatement.p99)} ms`
+    );
+  });
+  const loads = results.hot.map((run) => run.loadBefore.toFixed(2)).join(", ");
   const table = [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
   const nearestTable = [
     "| queries | offices | p50 ms | p99 ms | max ms |",
@@ -379,35 +540,45 @@ function renderReport(machine: Awaited<ReturnType<typeof describeMachine>>, rows
     `| any type | ${fmt(nearest.offices, 0)} | ${fmt(nearest.all.p50, 4)} | ${fmt(nearest.all.p99, 4)} | ${fmt(nearest.all.max, 3)} |`,
     `| one type | ${fmt(nearest.offices, 0)} | ${fmt(nearest.typed.p50, 4)} | ${fmt(nearest.typed.p99, 4)} | ${fmt(nearest.typed.max, 3)} |`,
   ].join("\n");
-  return `# Benchmarks
+  const ratio = (scenario: ScenarioName, column: number) => rows.find((row) => row[0] === scenario)?.[column] ?? "?";
+  return `## Booking and nearest-office search (\`npm run bench:booking\`)
 
 Written by \`npm run bench:booking\` (scripts/bench-booking.ts) on ${new Date().toISOString()}.
 
-## Machine
+### Machine
 
 - CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memoryGiB.toFixed(1)} GiB; ${machine.os}
-- Node.js ${machine.node}; PostgreSQL ${machine.postgres} on the same machine (${machine.settings})
-- 1-minute load average ${machine.loadBefore.toFixed(2)} when the run started and ${(os.loadavg()[0] ?? NaN).toFixed(2)} when it ended: other
-  jobs on a shared machine move the absolute figures between runs; the ratios are measured back to back in one run.
+- Node.js ${machine.node}; PostgreSQL ${machine.postgres} on the same machine (${machine.settings}); Redis ${machine.redis} on the same machine
+- 1-minute load average ${machine.loadBefore.toFixed(2)} when the run started, ${loads} when each round started and
+  ${(os.loadavg()[0] ?? NaN).toFixed(2)} when it ended: other jobs on a shared machine move the absolute figures between
+  runs; the ratios are measured back to back within each round.
 
-## Booking: ${fmt(ATTEMPTS, 0)} attempts by distinct paid applications for ${fmt(SEATS, 0)} seats, ${POOL} connections
+### Booking: ${fmt(ATTEMPTS, 0)} attempts by distinct paid applications for ${fmt(SEATS, 0)} seats, ${POOL} connections, ${ROUNDS} rounds
 
 ${table}
 
+- Each figure is the median over ${ROUNDS} rounds with the range (min–max) in brackets; every round has fresh
+  offices, slots and applications, and runs the four measurements of a layout back to back (ceiling, 1-statement
+  ceiling, booking, gated booking); a ratio is taken within its round.
 - hot: every attempt on one of ${HOT_SLOTS} slots of one office (${SEATS / HOT_SLOTS} counters each); spread: ${SPREAD_OFFICES} offices × ${SPREAD_SLOTS_PER_OFFICE} slots × 1 counter, each attempt on a random one.
 - An attempt is the domain's \`bookAppointment\` (timetable checks in memory, then one call of the store's \`booking_book\`
   transaction: shared office-day lock; one read of office, closed day, application, no-show ban and seats; lazy slot
   creation; compare-and-set of the application's state; conditional seat increment; appointment; timeline event).
   ${POOL} attempts are in flight at any moment, one per pooled connection; p50/p99 are per attempt.
+- gated: the same, with the Redis seat gate (src/infrastructure/redis/redis-seat-gate.ts) in front of the store: two
+  keys of an MGET per attempt (the attempts of one event-loop turn share one MGET); a slot PostgreSQL refused as full or whose last seat it just gave is marked (for ${DEFAULT_FULL_MARK_MS / 1000} s at most, voided at once by a
+  cancel, reschedule or closing of its office-day) and later attempts for it are answered slot_full without
+  PostgreSQL. PostgreSQL still decides every attempt that gets past; "turned away by gate / PostgreSQL" splits the
+  slot_full answers.
 - booked, overbooked (slots whose active appointments or seat counter exceed capacity) and two active (applications
-  with more than one live appointment) are read back from the database after the run.
+  with more than one live appointment) are read back from the database after each run.
 - ceiling: the bare loop \`BEGIN; UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity; COMMIT\`
   through the same executor and pool, with the same attempts and slot layout (slots created beforehand); ratio =
   booking attempts/s ÷ ceiling tx/s.
   The 1-statement ceiling is the same UPDATE in autocommit (one round trip instead of three): a stricter bound.
 - ${checks.join("\n- ")}
 
-## Nearest-office search: ${fmt(nearest.queries, 0)} queries among ${fmt(nearest.offices, 0)} offices in memory, 5 nearest each
+### Nearest-office search: ${fmt(nearest.queries, 0)} queries among ${fmt(nearest.offices, 0)} offices in memory, 5 nearest each
 
 ${nearestTable}
 
@@ -415,9 +586,10 @@ ${nearestTable}
   cities (±0.2°), half anywhere in Iran's bounding box; 30% filtered by type. Grid index with haversine distances.
 - Checked against brute force on ${nearest.checked} further queries: ${nearest.mismatches} mismatches.
 
-## Targets
+### Targets
 
-- Booking rate at least half the bare ceiling: ${rows.map((row) => `${row[0]} ${row[8]}`).join(", ")}.
+- Booking rate at least half the bare ceiling: hot ${ratio("hot", 8)}, spread ${ratio("spread", 8)}.
+- Stampede through the gate at least the 1-statement ceiling with 0 overbooked: hot gated ${ratio("hot gated", 10)}, spread gated ${ratio("spread gated", 10)} (overbooked ${ratio("hot gated", 2)} and ${ratio("spread gated", 2)}).
 - Nearest-office p99 under 2 ms: ${fmt(Math.max(nearest.all.p99, nearest.typed.p99), 4)} ms.
 `;
 }

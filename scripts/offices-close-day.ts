@@ -11,6 +11,7 @@ import { createSqlOfficeDirectory } from "../src/infrastructure/database/office-
 import { closeDayAndTell } from "../src/infrastructure/jobs/office-closure.js";
 import { ReminderQueue } from "../src/infrastructure/jobs/reminder-queue.js";
 import { openRedis } from "../src/infrastructure/redis/redis.js";
+import { createRedisSeatGate } from "../src/infrastructure/redis/redis-seat-gate.js";
 
 const reopen = process.argv.includes("--reopen");
 const [code, rawDate] = process.argv.slice(2).filter((arg) => arg !== "--reopen");
@@ -27,7 +28,9 @@ try {
   const offices = createSqlOfficeDirectory(db.sql);
   const office = (await offices.catalog()).all().find((candidate) => candidate.code === code);
   if (!office) throw new Error(`no office with code ${code}`);
-  const deps = { offices, store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY };
+  // The seat gate is told the day's seats changed, so the running instances stop answering its slots "full" at once.
+  const seats = redis?.kind === "redis" ? createRedisSeatGate(redis.redis, config.redisKeyPrefix) : undefined;
+  const deps = { offices, store: createSqlBookingStore(db.sql), policy: DEFAULT_BOOKING_POLICY, seats };
   if (reopen) {
     const reopened = await reopenOfficeDay(deps, { officeId: office.id, date: date.value });
     console.log(reopened ? `${office.name} is open again on ${rawDate}` : `${office.name} was not closed on ${rawDate}`);

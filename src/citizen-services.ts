@@ -37,6 +37,7 @@ import { sandboxPages } from "./infrastructure/payments/sandbox-pages.js";
 import { ZarinpalGateway } from "./infrastructure/payments/zarinpal-gateway.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
 import { createRedisAttemptLimiter } from "./infrastructure/redis/redis-attempt-limiter.js";
+import { createRedisSeatGate } from "./infrastructure/redis/redis-seat-gate.js";
 import type { RedisStore } from "./infrastructure/redis/redis.js";
 import { persianFontRoutes } from "./infrastructure/http/persian-font.js";
 
@@ -84,7 +85,13 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   const tariffs = createPrismaTariffBook(prisma);
   const limiter = createRedisAttemptLimiter(redis.redis, config.redisKeyPrefix);
   const places = createPrismaPlaceDirectory(prisma);
-  const booking: BookingDeps = { offices: createSqlOfficeDirectory(database.sql), store: createSqlBookingStore(database.sql), policy: DEFAULT_BOOKING_POLICY };
+  const booking: BookingDeps = {
+    offices: createSqlOfficeDirectory(database.sql),
+    store: createSqlBookingStore(database.sql),
+    policy: DEFAULT_BOOKING_POLICY,
+    // Turns a stampede's losers away before PostgreSQL, which still decides every seat; one process in local mode needs none.
+    seats: redis.kind === "redis" ? createRedisSeatGate(redis.redis, config.redisKeyPrefix) : undefined,
+  };
   const cards = createSqlCardStore(database.sql, { deliveryRial: async (at) => (await tariffs.inForce(at)).deliveryRial, policy: config.pickup });
 
   const caseSystem = createCaseSystem({

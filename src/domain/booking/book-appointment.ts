@@ -20,7 +20,9 @@ export type BookingOutcome =
  * Books the slot starting at `startsAt` at the office for the application. The store takes the seat,
  * records the appointment and moves the application to booked in one transaction, so neither
  * overbooking nor a second active appointment is possible however many bot instances run. A no-show
- * ban is refused with the instant booking reopens.
+ * ban is refused with the instant booking reopens. With a seat gate (deps.seats), a slot the store
+ * recently found full is answered `slot_full` without asking the store again, within the gate's bound
+ * (the gate looks after the timetable checks, so those refusals keep their own reasons).
  */
 export async function bookAppointment(
   deps: BookingDeps,
@@ -29,13 +31,13 @@ export async function bookAppointment(
   const policy = deps.policy;
   const checked = checkSlotRequest(await deps.offices.catalog(), request, request.now, policy);
   if (!checked.ok) return checked;
-  const result = await deps.store.book({
-    applicationId: request.applicationId,
-    officeId: request.officeId,
-    startsAt: request.startsAt,
-    day: checked.value.date,
-    now: request.now,
-  });
+  const seat = { officeId: request.officeId, startsAt: request.startsAt, day: checked.value.date };
+  // Under a stampede most attempts are for seats already gone: the gate answers those without the store.
+  const gate = await deps.seats?.check(seat);
+  if (gate?.full) return { ok: false, error: "slot_full" };
+  const result = await deps.store.book({ ...seat, applicationId: request.applicationId, now: request.now });
+  // The slot is known full when the store refused it or this booking took its last seat.
+  if (result.kind === "slot_full" || (result.kind === "booked" && result.seatsLeft === 0)) await deps.seats?.full(seat, gate?.ticket);
   switch (result.kind) {
     case "booked":
       return { ok: true, appointment: { appointmentId: result.appointmentId, officeId: request.officeId, startsAt: request.startsAt } };

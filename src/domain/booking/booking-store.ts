@@ -13,7 +13,8 @@ export interface SeatRequest {
 
 /** What the store did with a booking. */
 export type StoreBookResult =
-  | { readonly kind: "booked"; readonly appointmentId: string }
+  /** `seatsLeft`: the slot's free seats after this booking, when the store can tell (0 means it just filled). */
+  | { readonly kind: "booked"; readonly appointmentId: string; readonly seatsLeft?: number }
   | { readonly kind: "slot_full" }
   | { readonly kind: "office_unavailable" }
   | { readonly kind: "day_closed" }

@@ -4,6 +4,7 @@ import { changeDeadline, earliestChangeableStart, isChangeAllowed } from "./book
 import type { BookingPolicy } from "./booking-policy.js";
 import type { BookingDeps } from "./booking-deps.js";
 import type { StoreCancelResult, StoreRescheduleResult } from "./booking-store.js";
+import { jalaliDateInTehran } from "../time/tehran-clock.js";
 import { checkSlotRequest } from "./slot-request.js";
 import type { SlotRequestError } from "./slot-request.js";
 
@@ -37,7 +38,10 @@ export async function cancelAppointment(deps: BookingDeps, request: { readonly a
     changeableFrom: earliestChangeableStart(request.now, policy),
     now: request.now,
   });
-  if (result.kind === "cancelled") return { ok: true, cancelled: summaryOf(current) };
+  if (result.kind === "cancelled") {
+    await freedSeatOf(deps, current);
+    return { ok: true, cancelled: summaryOf(current) };
+  }
   return refusalAfterRace(deps, current, result, policy);
 }
 
@@ -60,16 +64,19 @@ export async function rescheduleAppointment(
   }
   const checked = checkSlotRequest(await deps.offices.catalog(), request, request.now, policy);
   if (!checked.ok) return checked;
+  const seat = { officeId: request.officeId, startsAt: request.startsAt, day: checked.value.date };
+  const gate = await deps.seats?.check(seat);
+  if (gate?.full) return { ok: false, error: "slot_full" };
   const result = await deps.store.reschedule({
+    ...seat,
     appointmentId: request.appointmentId,
-    officeId: request.officeId,
-    startsAt: request.startsAt,
-    day: checked.value.date,
     changeableFrom: earliestChangeableStart(request.now, policy),
     now: request.now,
   });
+  if (result.kind === "slot_full") await deps.seats?.full(seat, gate?.ticket);
   switch (result.kind) {
     case "moved":
+      await freedSeatOf(deps, current);
       return {
         ok: true,
         appointment: { appointmentId: result.appointmentId, officeId: request.officeId, startsAt: request.startsAt },
@@ -109,6 +116,11 @@ async function refusalAfterRace(
   if (result.kind === "cutoff_passed") return { ok: false, error: "change_cutoff_passed", deadline: changeDeadline(before.startsAt, policy) };
   const now = await deps.store.appointment(before.id);
   return now === null ? { ok: false, error: "appointment_not_found" } : { ok: false, error: "appointment_not_active", status: now.status };
+}
+
+/** Tells the seat gate the appointment's seat is free again, so its slot is bookable at once. */
+async function freedSeatOf(deps: BookingDeps, appointment: Appointment): Promise<void> {
+  await deps.seats?.freed({ officeId: appointment.officeId, day: jalaliDateInTehran(appointment.startsAt) });
 }
 
 function summaryOf(appointment: Appointment): AppointmentSummary {

@@ -25,10 +25,15 @@ export async function closeOfficeDay(
   if (compareJalali(request.date, jalaliDateInTehran(request.now)) < 0) return { ok: false, error: "date_in_past" };
   const day = tehranDayBounds(request.date);
   const cancelled = await deps.store.closeDay({ officeId: office.id, day: request.date, from: day.from, to: day.to, now: request.now });
+  // The seat gate must not answer "full" for a closed day: the store says day_closed, the truer refusal.
+  await deps.seats?.freed({ officeId: office.id, day: request.date });
   return { ok: true, cancelled };
 }
 
 /** Opens a closed day again; appointments cancelled by the closing stay cancelled. False if it was not closed. */
-export function reopenOfficeDay(deps: BookingDeps, request: { readonly officeId: number; readonly date: JalaliDate }): Promise<boolean> {
-  return deps.store.reopenDay(request.officeId, request.date);
+export async function reopenOfficeDay(deps: BookingDeps, request: { readonly officeId: number; readonly date: JalaliDate }): Promise<boolean> {
+  const reopened = await deps.store.reopenDay(request.officeId, request.date);
+  // The closing cancelled its appointments: their seats are free again.
+  if (reopened) await deps.seats?.freed({ officeId: request.officeId, day: request.date });
+  return reopened;
 }

@@ -10,16 +10,21 @@ import { withSqlRetry } from "./sql-retry.js";
 /** The partial unique index that allows one live appointment per application. */
 const ONE_LIVE_INDEX = "appointments_one_live_per_application";
 
-/** book, reschedule and cancel of a BookingStore over the functions of migration 20261129110000_booking. */
+/**
+ * book, reschedule and cancel of a BookingStore over the functions of migration 20261129110000_booking (booking_book
+ * as redefined by 20261201610000_booking_seats_left, which also returns the seats left).
+ */
 export function sqlSeatChanges(sql: SqlExecutor): Pick<BookingStore, "book" | "reschedule" | "cancel"> {
   return {
     async book(request): Promise<StoreBookResult> {
       if (!UUID.test(request.applicationId)) return { kind: "application_not_found" };
-      let row: { o_outcome: string; o_appointment_id: string | null; o_status: string | null; o_reopens_at: Date | null } | undefined;
+      let row:
+        | { o_outcome: string; o_appointment_id: string | null; o_status: string | null; o_reopens_at: Date | null; o_seats_left: number | null }
+        | undefined;
       try {
         [row] = await withSqlRetry(() =>
           sql.query(
-            `SELECT o_outcome, o_appointment_id::text AS o_appointment_id, o_status, o_reopens_at
+            `SELECT o_outcome, o_appointment_id::text AS o_appointment_id, o_status, o_reopens_at, o_seats_left
                FROM booking_book($1::uuid, $2::int, $3::timestamptz, $4::date, $5::timestamptz, $6::text[], $7::text)`,
             [request.applicationId, request.officeId, request.startsAt, toSqlDate(request.day), request.now, BOOK_MOVE.from, BOOK_MOVE.to],
           ),
@@ -34,8 +39,13 @@ export function sqlSeatChanges(sql: SqlExecutor): Pick<BookingStore, "book" | "r
       if (row === undefined) throw new Error("booking_book returned no row");
       switch (row.o_outcome) {
         case "booked":
+          return {
+            kind: "booked",
+            appointmentId: required(row.o_appointment_id, "booked"),
+            ...(row.o_seats_left === null ? {} : { seatsLeft: row.o_seats_left }),
+          };
         case "already_booked":
-          return { kind: row.o_outcome, appointmentId: required(row.o_appointment_id, row.o_outcome) };
+          return { kind: "already_booked", appointmentId: required(row.o_appointment_id, "already_booked") };
         case "not_eligible":
           return {
             kind: "not_eligible",

@@ -9,7 +9,7 @@ export type MessageLane = "transactional" | "bulk";
  * an overdue case for a supervisor) is transactional.
  *
  * The database sets the lane at insert with the same list (function notification_lane, migration
- * 20261201600000_notification_lanes); tests/infrastructure/notifications/message-lanes.test.ts checks that they
+ * 20261201700000_notification_lanes); tests/infrastructure/notifications/message-lanes.test.ts checks that they
  * agree. Moving a key means a new migration replacing that function, and this list.
  */
 export const BULK_MESSAGE_KEYS: ReadonlySet<string> = new Set([

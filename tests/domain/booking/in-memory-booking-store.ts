@@ -36,14 +36,15 @@ export function createInMemoryBookingStore(offices: () => readonly Office[]): In
       .filter((a) => a.applicationId === applicationId && a.status === "no_show")
       .reduce<Date | null>((latest, a) => (latest === null || a.bookingReopensAt! > latest ? a.bookingReopensAt : latest), null);
   const update = (id: string, change: Partial<Appointment>) => appointments.set(id, { ...appointments.get(id)!, ...change });
-  const takeSeat = (officeId: number, startsAt: Date): boolean => {
+  /** Takes a seat if there is one: the seats left after it, or undefined for a full slot. */
+  const takeSeat = (officeId: number, startsAt: Date): number | undefined => {
     const office = offices().find((o) => o.id === officeId)!;
     const key = slotKey(officeId, startsAt);
     const slot = slots.get(key) ?? { capacity: office.counters, booked: 0 };
     slots.set(key, slot);
-    if (slot.booked >= slot.capacity) return false;
+    if (slot.booked >= slot.capacity) return undefined;
     slot.booked++;
-    return true;
+    return slot.capacity - slot.booked;
   };
   const newAppointment = (applicationId: string, officeId: number, startsAt: Date, now: Date, rescheduledFrom: string | null): Appointment => {
     const appointment: Appointment = {
@@ -114,9 +115,14 @@ export function createInMemoryBookingStore(offices: () => readonly Office[]): In
           ? { kind: "already_booked", appointmentId: existing.id }
           : { kind: "not_eligible", standing: { status: application.status, bookingReopensAt: ban } };
       }
-      if (!takeSeat(request.officeId, request.startsAt)) return { kind: "slot_full" };
+      const seatsLeft = takeSeat(request.officeId, request.startsAt);
+      if (seatsLeft === undefined) return { kind: "slot_full" };
       application.status = BOOK_MOVE.to;
-      return { kind: "booked", appointmentId: newAppointment(request.applicationId, request.officeId, request.startsAt, request.now, null).id };
+      return {
+        kind: "booked",
+        appointmentId: newAppointment(request.applicationId, request.officeId, request.startsAt, request.now, null).id,
+        seatsLeft,
+      };
     },
     async reschedule(request) {
       const refusal = unavailable(request.officeId, request.day);
@@ -124,7 +130,7 @@ export function createInMemoryBookingStore(offices: () => readonly Office[]): In
       const old = appointments.get(request.appointmentId);
       if (!old || old.status !== "active") return { kind: "not_active" };
       if (old.startsAt < request.changeableFrom) return { kind: "cutoff_passed" };
-      if (!takeSeat(request.officeId, request.startsAt)) return { kind: "slot_full" };
+      if (takeSeat(request.officeId, request.startsAt) === undefined) return { kind: "slot_full" };
       update(old.id, { status: "moved", cancelledAt: request.now });
       slots.get(slotKey(old.officeId, old.startsAt))!.booked--;
       return { kind: "moved", appointmentId: newAppointment(old.applicationId, request.officeId, request.startsAt, request.now, old.id).id };
