@@ -176,10 +176,11 @@ export class LaneRunner {
     if (lane === "bulk") rows = await this.keepChatsPaced(rows, budget);
     if (rows.length === 0) return rows;
     // Transactional rows go now but are charged to the budget all the same: the platform's global limit
-    // counts every message, so bulk ones make room for them instead of the other way round.
+    // counts every message, so bulk ones make room for them instead of the other way round. Not awaited: a
+    // payment confirmation does not wait for Redis (nor for a Redis outage).
     const grant = lane === "bulk" ? await budget.reserve(rows.length) : undefined;
     if (lane === "transactional")
-      await budget.reserve(rows.length).catch((error: unknown) => host.logger.warn({ err: error }, "could not charge the send budget"));
+      void budget.reserve(rows.length).catch((error: unknown) => host.logger.warn({ err: error }, "could not charge the send budget"));
     rows.forEach((row, i) => {
       const waitMs = grant ? grant.firstInMs + i * grant.intervalMs : 0;
       const sending = this.onTime(waitMs)
