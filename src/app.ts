@@ -5,6 +5,7 @@ import type { Bot } from "grammy";
 import type { AppConfig } from "./config/config.js";
 import { createCitizenServices } from "./citizen-services.js";
 import { combineJourneys, createStaffServices, staffJourneys } from "./staff-services.js";
+import type { RateLimitedCall } from "./bot/api-transport.js";
 import { registerCitizenCommands } from "./bot/commands.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
@@ -31,6 +32,7 @@ import { ensureSampleStaff, SAMPLE_ADMIN_USER_ID, SAMPLE_OPERATOR_USER_ID } from
 import { NOTIFICATION_BUTTONS } from "./bot/keyboards/notification-buttons.js";
 import { PaymentReconciler } from "./infrastructure/payments/payment-reconciler.js";
 import { openRedis, type RedisStore } from "./infrastructure/redis/redis.js";
+import { LocalSendBudget, RedisSendBudget } from "./infrastructure/redis/send-budget.js";
 
 /** Where the local Bot API server is mounted on our HTTP server when no token is configured. */
 export const LOCAL_BOT_API_PATH = "/local-bot-api";
@@ -84,7 +86,19 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const staff = createStaffServices({ config, database, notifyNow: wake });
   const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: wake, reminders });
 
+  // One bulk budget for every instance on this Redis; a 429 anywhere holds it for everyone.
+  const sendBudget =
+    redis.kind === "redis"
+      ? new RedisSendBudget(redis.redis, `${config.redisKeyPrefix}send-budget:bulk`, config.bulkMessagesPerSecond)
+      : new LocalSendBudget(config.bulkMessagesPerSecond);
+  const onRateLimited = async (call: RateLimitedCall) => {
+    logger.warn({ method: call.method, chat: call.chatId, retry_after: call.retryAfterSeconds }, "the platform answered 429; waiting as told, bulk sends held");
+    dispatcher?.holdBulk(call.retryAfterSeconds * 1000);
+    await Promise.all([sendBudget.countRateLimited(), sendBudget.holdFor(call.retryAfterSeconds * 1000)]);
+  };
+
   const { bot, inFlight } = createBot({
+    onRateLimited,
     token: config.botApi.token,
     apiRoot,
     logger,
@@ -105,7 +119,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   await bot.init();
   await registerCitizenCommands(bot.api, translate);
-  dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
+  dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS, budget: sendBudget });
 
   const routes = new Hono();
   // The browser chat talks to the local Bot API server; with a real token there is nothing to show.

@@ -1,7 +1,8 @@
-// One transport for every Bot API call, in or out of a conversation: throttling and retries below grammY's Api.
+// One transport for every Bot API call, in or out of a conversation: each chat's pace, retries and 429 counting below grammY's Api.
 import { autoRetry } from "@grammyjs/auto-retry";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { HttpError, type ApiClientOptions, type Transformer } from "grammy";
+import { chatPaceTransformer } from "./chat-pace.js";
+import { type AbortLike, postJson } from "./json-post.js";
 
 type Fetch = NonNullable<ApiClientOptions["fetch"]>;
 
@@ -15,18 +16,21 @@ export const SEND_RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 } as const;
 export const LONGEST_SEND_SECONDS = 240;
 
 /**
- * A `fetch` for grammY's client options. @grammyjs/conversations builds a fresh `Api` from the bot's
- * token and client options inside every conversation, so transformers installed on bot.api never reach
- * ctx.reply there; client options do. Routing the HTTP call itself through the throttler and auto-retry
- * gives every Api the same queue and the same retries, and, because it sits below the conversation's
- * recording of calls, a replay returns the recorded result without waiting again.
- * Multipart uploads (files) are passed through untouched.
+ * No global queue in this process: a reply goes out as soon as its chat's pace allows (chat-pace.ts). The
+ * platform's global limit is kept by the lanes instead: bulk notifications draw from the send budget shared by
+ * every instance (src/infrastructure/redis/send-budget.ts), and a 429 holds that budget (see `onRateLimited`).
  */
-/**
- * One chat's pace: a burst of 3 messages (a question with its explanation), then one a second on average,
- * within Telegram's "about one message per second per chat, short bursts allowed".
- */
-const PER_CHAT_PACE = { maxConcurrent: 1, reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 3000 };
+/** A 429 the platform answered: auto-retry waits `retryAfterSeconds` and tries again. */
+export interface RateLimitedCall {
+  method: string;
+  chatId?: number | string;
+  retryAfterSeconds: number;
+}
+
+/** Each chat's pace and the retries every call goes through (the default transformers); retries queue again for their chat. */
+export function pacedTransformers(): Transformer[] {
+  return [chatPaceTransformer(), autoRetry(SEND_RETRY)];
+}
 
 /** What is known of a call that failed after its retries: never the payload (it carries personal data). */
 export interface FailedCall {
@@ -37,44 +41,84 @@ export interface FailedCall {
   cause?: unknown;
 }
 
-export function resilientFetch(options: { transformers?: Transformer[]; fetch?: typeof fetch; onFailure?: (call: FailedCall) => void } = {}): Fetch {
+export interface ResilientFetchOptions {
+  transformers?: Transformer[];
+  fetch?: typeof fetch;
+  onFailure?: (call: FailedCall) => void;
+  /**
+   * Told of every 429 as it arrives, before auto-retry waits it out (the bot counts it and holds the shared
+   * bulk budget). Must not throw; a rejected promise it returns is ignored.
+   */
+  onRateLimited?: (call: RateLimitedCall) => unknown;
+}
+
+/**
+ * A `fetch` for grammY's client options. @grammyjs/conversations builds a fresh `Api` from the bot's
+ * token and client options inside every conversation, so transformers installed on bot.api never reach
+ * ctx.reply there; client options do. Routing the HTTP call itself through the per-chat pace and auto-retry
+ * gives every Api the same queue and the same retries, and, because it sits below the conversation's
+ * recording of calls, a replay returns the recorded result without waiting again.
+ * Multipart uploads (files) are passed through untouched.
+ */
+export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
   const realFetch = options.fetch ?? fetch;
-  const transformers = options.transformers ?? [apiThrottler({ out: PER_CHAT_PACE }), autoRetry(SEND_RETRY)];
+  const transformers = options.transformers ?? pacedTransformers();
   type Call = (method: string, payload: Record<string, unknown>, signal?: AbortSignal) => Promise<ApiAnswer>;
   const viaTransformers = (base: Call): Call =>
     transformers.reduce<Call>((prev, transformer) => (m, p, s) => (transformer as unknown as (...args: unknown[]) => Promise<ApiAnswer>)(prev, m, p, s), base);
 
+  const tellRateLimited = (method: string, payload: Record<string, unknown>, answer: ApiAnswer) => {
+    if (!options.onRateLimited) return;
+    const retryAfterSeconds = answer.parameters?.retry_after ?? 1;
+    try {
+      Promise.resolve(options.onRateLimited({ method, chatId: payload.chat_id as number | string | undefined, retryAfterSeconds })).catch(() => undefined);
+    } catch {
+      // A counter that fails must not fail the call it counts.
+    }
+  };
+
+  // Without an injected fetch, JSON calls take the lean path (json-post.ts); files always go through fetch.
+  const post = options.fetch
+    ? async (url: string, init: RequestInit, body: string, signal: AbortLike | undefined) =>
+        (await (await realFetch(url, { ...init, body, signal: nativeSignal(signal) ?? null })).json()) as ApiAnswer
+    : async (url: string, _init: RequestInit, body: string, signal: AbortLike | undefined) => JSON.parse(await postJson(url, body, signal)) as ApiAnswer;
+
   const transport = async (url: string, init: RequestInit = {}): Promise<Response> => {
-    // grammY on Node hands over a polyfilled AbortSignal, which Node's own fetch refuses: bridge it.
-    init = { ...init, signal: nativeSignal(init.signal) };
-    if (typeof init.body !== "string") return realFetch(url, init);
+    if (typeof init.body !== "string") {
+      // grammY on Node hands over a polyfilled AbortSignal, which Node's own fetch refuses: bridge it.
+      return realFetch(url, { ...init, signal: nativeSignal(init.signal) ?? null });
+    }
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const parsed = JSON.parse(init.body) as Record<string, unknown>;
     const base: Call = async (method, payload, signal) => {
       try {
-        const response = await realFetch(url, { ...init, body: JSON.stringify(payload), signal: signal ?? null });
-        return (await response.json()) as ApiAnswer;
+        // The transformers pass the payload on as it came: its JSON is the body grammY wrote.
+        const body = payload === parsed ? (init.body as string) : JSON.stringify(payload);
+        const answer = await post(url, init, body, signal as AbortLike | undefined);
+        if (answer.error_code === 429) tellRateLimited(method, payload, answer);
+        return answer;
       } catch (error) {
         // auto-retry retries HttpErrors (network failures) with back-off, not other errors.
         if (signal?.aborted) throw error;
         throw new HttpError(`Network request for '${method}' failed`, error);
       }
     };
-    const method = url.slice(url.lastIndexOf("/") + 1);
-    const payload = JSON.parse(init.body) as Record<string, unknown>;
-    const chatId = payload.chat_id as number | string | undefined;
+    const chatId = parsed.chat_id as number | string | undefined;
     let result: ApiAnswer;
     try {
-      result = await viaTransformers(base)(method, payload, init.signal ?? undefined);
+      result = await viaTransformers(base)(method, parsed, (init.signal as AbortSignal | null) ?? undefined);
     } catch (error) {
       options.onFailure?.({ method, chatId, cause: error instanceof HttpError ? error.error : error });
       throw error;
     }
     if (!result.ok) options.onFailure?.({ method, chatId, errorCode: result.error_code, description: result.description });
-    return new Response(JSON.stringify(result), { headers: { "content-type": "application/json" } });
+    // grammY's client reads nothing of the response but json(): no Response (and its streams) is built.
+    return { json: async () => result } as unknown as Response;
   };
   return transport as unknown as Fetch;
 }
 
-function nativeSignal(signal: { aborted: boolean; addEventListener(type: "abort", listener: () => void): void } | null | undefined): AbortSignal | undefined {
+function nativeSignal(signal: AbortLike | null | undefined): AbortSignal | undefined {
   if (!signal) return undefined;
   const controller = new AbortController();
   if (signal.aborted) controller.abort();
@@ -86,4 +130,5 @@ interface ApiAnswer {
   ok: boolean;
   error_code?: number;
   description?: string;
+  parameters?: { retry_after?: number };
 }

@@ -12,7 +12,7 @@ import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { LONGEST_SEND_SECONDS, resilientFetch, SEND_RETRY } from "./api-transport.js";
+import { LONGEST_SEND_SECONDS, type RateLimitedCall, resilientFetch, SEND_RETRY } from "./api-transport.js";
 import { admitUpdates } from "./middleware/admit-updates.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
@@ -46,13 +46,15 @@ export interface BotDependencies {
   i18n: I18n<FlowContext>;
   recordChat: RecordChat;
   /**
-   * The HTTP client's fetch under the throttler and retries (default: the network). The fast tests answer the Bot API here: it is the one
+   * The HTTP client's fetch under the per-chat pace and retries (default: the network). The fast tests answer the Bot API here: it is the one
    * layer that also carries the calls conversations make, since each replay builds its own Api object
    * from the bot's client options (transformers installed on bot.api do not reach it).
    */
   fetch?: ApiClientOptions["fetch"];
   /** Hold outgoing calls to the platform's rate limits (default true; off only when no platform answers, as in the fast tests). */
   throttle?: boolean;
+  /** Told of every 429 the platform answers (the app counts it and holds the shared bulk send budget). */
+  onRateLimited?: (call: RateLimitedCall) => unknown;
   /** Builds the journeys; called once with the bot's API (gateways that send invoices need it). */
   journeys(api: Api): BotJourneys;
 }
@@ -68,6 +70,7 @@ export function createBot(deps: BotDependencies): BuiltBot {
   const fetch = resilientFetch({
     ...(deps.fetch ? { fetch: deps.fetch as unknown as typeof globalThis.fetch } : {}),
     ...(deps.throttle === false ? { transformers: [autoRetry(SEND_RETRY)] } : {}),
+    ...(deps.onRateLimited ? { onRateLimited: deps.onRateLimited } : {}),
     onFailure: (call) =>
       deps.logger.warn(
         { method: call.method, chat: call.chatId, error_code: call.errorCode, description: call.description, err: call.cause },

@@ -158,6 +158,14 @@ const environmentSchema = z.object({
       .max(52, { error: "expected at most 52" })
       .default(6),
   ),
+  BULK_MESSAGES_PER_SECOND: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of messages a second" })
+      .positive({ error: "expected a positive number of messages a second" })
+      .max(10_000, { error: "expected at most 10000" })
+      .default(30),
+  ),
   DAILY_SUMMARY_HOUR: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -249,6 +257,8 @@ export interface AppConfig {
   pickup: { holdMs: number; reminderEveryMs: number; maxReminders: number };
   /** Tehran hour after which each office's operators get the day's summary. */
   dailySummaryHour: number;
+  /** Bulk notifications a second, all instances together (one budget counted in Redis). */
+  bulkMessagesPerSecond: number;
   payment: {
     gateway: "sandbox" | "zarinpal" | "bale";
     ttlMs: number;
@@ -308,6 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkInOpensBeforeMs: e.CHECK_IN_OPENS_MINUTES_BEFORE * 60_000,
     pickup: { holdMs: e.CARD_HOLD_DAYS * 86_400_000, reminderEveryMs: 7 * 86_400_000, maxReminders: e.CARD_REMINDERS_MAX },
     dailySummaryHour: e.DAILY_SUMMARY_HOUR,
+    bulkMessagesPerSecond: e.BULK_MESSAGES_PER_SECOND,
     payment: {
       gateway: e.PAYMENT_GATEWAY,
       ttlMs: e.PAYMENT_TTL_MINUTES * 60_000,

@@ -1,18 +1,16 @@
-// Sends the notification outbox: claims unsent rows with SKIP LOCKED so several instances share the work
-// and no row is sent by two at once; a row is marked sent right after the platform accepts it.
+// Sends the notification outbox in two lanes: transactional rows at once and in parallel, bulk rows at the pace of
+// the send budget every instance shares. Rows are claimed with SKIP LOCKED, so several instances share the work and
+// no row is sent by two at once; rows sent are marked in batches.
 import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import type { Translate } from "../../domain/shared/translate.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import type { Logger } from "../logging/logger.js";
 import type { PrismaClient } from "../database/database.js";
-
-interface ClaimedRow {
-  id: bigint;
-  chat_id: bigint;
-  message_key: string;
-  params: Record<string, string | number>;
-}
+import { LocalSendBudget, type SendBudget } from "../redis/send-budget.js";
+import { type ClaimedRow, type LaneHost, LaneRunner } from "./lane-runner.js";
+import type { MessageLane } from "./message-lanes.js";
+import { inIdOrder, SentMarks } from "./sent-marks.js";
 
 /** Attempts before a notification is given up on (it stays in the table with its last error). */
 const MAX_ATTEMPTS = 8;
@@ -23,6 +21,20 @@ const MAX_ATTEMPTS = 8;
  */
 const CLAIM_SECONDS = 60;
 
+/** Transactional sends in flight at once per instance. */
+const TRANSACTIONAL_CONCURRENCY = 16;
+/**
+ * How often an idle lane looks for rows another instance committed (this instance's own commits wake it at
+ * once). A claim that finds nothing is one indexed query; a payment settled on another instance waits at
+ * most this long.
+ */
+const TRANSACTIONAL_POLL_MS = 200;
+const BULK_POLL_MS = 1000;
+/** Bulk slots an instance keeps reserved ahead of now: enough that the shared pace never waits for a claim. */
+const BULK_LEAD_SECONDS = 1;
+/** A row whose send failed after its retries is claimed again after this. */
+const RETRY_FAILED_AFTER_MS = 30_000;
+
 /** Inline buttons some messages carry, by message key (the bot's keyboards/notification-buttons.ts provides them). */
 type OutboxButtons = Readonly<Record<string, (translate: Translate, params: Record<string, string | number>, chatId: number) => InlineKeyboard | undefined>>;
 
@@ -32,96 +44,151 @@ export interface NotificationDispatcherOptions {
   translate: Translate;
   buttons?: OutboxButtons;
   logger: Logger;
+  /** The bulk lane's budget; without one, this process paces bulk sends alone at 30 a second. */
+  budget?: SendBudget;
+  /** How often an idle transactional lane looks for new rows (default 200 ms); the bulk lane looks 5× less often. */
   pollMs?: number;
-  batch?: number;
-  /** Claim length in seconds (default 60); renewed every quarter of it while the batch is being sent. */
+  /** Transactional sends in flight at once (default 16). */
+  concurrency?: number;
+  /** Claim length in seconds (default 60); renewed every quarter of it while rows are being sent. */
   claimSeconds?: number;
 }
 
-export class NotificationDispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+export class NotificationDispatcher implements LaneHost {
+  /** What this instance did, for logs and the bench: sent, bulk slots taken again because a busy process woke late, rows handed back for their chat's pace. */
+  readonly stats = { sent: 0, failed: 0, lateSlotsRetaken: 0, deferredForChatPace: 0 };
+  private readonly budget: SendBudget;
+  private readonly marks: SentMarks;
+  private readonly lanes: Record<MessageLane, LaneRunner>;
 
-  constructor(private readonly options: NotificationDispatcherOptions) {}
+  constructor(private readonly options: NotificationDispatcherOptions) {
+    this.budget = options.budget ?? new LocalSendBudget(30);
+    this.marks = new SentMarks(options.prisma, options.logger);
+    const claimSeconds = options.claimSeconds ?? CLAIM_SECONDS;
+    const transactionalPoll = options.pollMs ?? TRANSACTIONAL_POLL_MS;
+    this.lanes = {
+      transactional: new LaneRunner({
+        lane: "transactional",
+        capacity: options.concurrency ?? TRANSACTIONAL_CONCURRENCY,
+        refillBelow: options.concurrency ?? TRANSACTIONAL_CONCURRENCY,
+        pollMs: transactionalPoll,
+        claimSeconds,
+        budget: this.budget,
+        host: this,
+      }),
+      bulk: new LaneRunner({
+        lane: "bulk",
+        capacity: Math.max(8, Math.ceil(this.budget.perSecond * BULK_LEAD_SECONDS)),
+        refillBelow: Math.max(4, Math.ceil((this.budget.perSecond * BULK_LEAD_SECONDS) / 2)),
+        pollMs: Math.max(transactionalPoll, BULK_POLL_MS),
+        claimSeconds,
+        budget: this.budget,
+        host: this,
+      }),
+    };
+  }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.lanes.transactional.start();
+    this.lanes.bulk.start();
   }
 
   /** Sends what is waiting now instead of at the next poll (after a payment settles in this instance). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.lanes.transactional.wake();
+    this.lanes.bulk.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await Promise.all([this.lanes.transactional.stop(), this.lanes.bulk.stop()]);
+    await this.marks.flush();
   }
 
-  /** One pass: claim a batch, send each, record the result. Returns how many were sent. */
+  /** One pass of each lane: claims what is waiting (up to a lane's capacity), sends it, records it. Returns how many were sent. */
   async dispatchOnce(): Promise<number> {
-    const claimSeconds = this.options.claimSeconds ?? CLAIM_SECONDS;
-    const rows = await this.options.prisma.$queryRaw<ClaimedRow[]>`
-      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds}), attempts = attempts + 1
-      WHERE id IN (
-        SELECT id FROM notifications
-        WHERE sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (claimed_until IS NULL OR claimed_until < now())
-        ORDER BY id LIMIT ${this.options.batch ?? 20}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, chat_id, message_key, params`;
-    let sent = 0;
-    const pending = new Set(rows.map((row) => row.id));
-    const renewal = setInterval(() => void this.renewClaims([...pending], claimSeconds), (claimSeconds * 1000) / 4);
-    try {
-      for (const row of rows) {
-        if (await this.send(row)) sent++;
-        pending.delete(row.id);
-      }
-    } finally {
-      clearInterval(renewal);
-    }
+    const sent = (await this.lanes.transactional.once()) + (await this.lanes.bulk.once());
+    await this.marks.flush();
     return sent;
   }
 
-  /** Extends this instance's claims on rows it has not finished (sent rows have no claim left to extend). */
-  private async renewClaims(ids: bigint[], claimSeconds: number): Promise<void> {
+  /** @internal Until when (ms since the epoch) this instance's bulk rows may not use slots granted before a 429. */
+  heldUntil = 0;
+
+  /**
+   * The platform answered 429 (the app calls this from the transport's onRateLimited, next to holding the
+   * shared budget): bulk rows of this instance already given a slot take a fresh one, after the hold.
+   */
+  holdBulk(ms: number): void {
+    this.heldUntil = Math.max(this.heldUntil, Date.now() + ms);
+  }
+
+  /** @internal Claims up to `limit` unsent rows of `lane` for `claimSeconds`. */
+  async claim(lane: MessageLane, limit: number, claimSeconds: number): Promise<ClaimedRow[]> {
+    return this.options.prisma.$queryRaw<ClaimedRow[]>`
+      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds}), attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM notifications
+        WHERE lane = ${lane} AND sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (claimed_until IS NULL OR claimed_until < now())
+        ORDER BY lane, id LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, chat_id, message_key, params`;
+  }
+
+  /** @internal Extends this instance's claims on rows it has not finished (sent rows have no claim left to extend). */
+  async renewClaims(ids: bigint[], claimSeconds: number): Promise<void> {
     if (ids.length === 0) return;
     await this.options.prisma.$executeRaw`
       UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds})
-      WHERE id = ANY(${ids}::bigint[]) AND sent_at IS NULL AND claimed_until IS NOT NULL`
+      WHERE id IN (${inIdOrder(ids)}) AND sent_at IS NULL AND claimed_until IS NOT NULL`
       .then(() => undefined)
       .catch((error: unknown) => this.options.logger.warn({ err: error }, "could not renew notification claims"));
   }
 
-  private async send(row: ClaimedRow): Promise<boolean> {
+  /** @internal Gives back a claimed row that was not sent (the dispatcher stopped while it waited for its slot). */
+  async release(id: bigint): Promise<void> {
+    await this.options.prisma.$executeRaw`
+      UPDATE notifications SET claimed_until = NULL, attempts = attempts - 1 WHERE id = ${id} AND sent_at IS NULL`
+      .then(() => undefined)
+      .catch((error: unknown) => this.options.logger.warn({ err: error, notification: String(id) }, "could not release a notification claim"));
+  }
+
+  /** @internal Hands claimed rows back, to be claimed again after `ms` (their attempt is not counted). */
+  async defer(ids: bigint[], ms: number): Promise<void> {
+    await this.options.prisma.$executeRaw`
+      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${ms / 1000}), attempts = attempts - 1
+      WHERE id IN (${inIdOrder(ids)}) AND sent_at IS NULL`;
+  }
+
+  /** @internal Sends one claimed row; true when the platform took it. Never rejects. */
+  async send(row: ClaimedRow): Promise<boolean> {
     const { prisma, api, translate, logger } = this.options;
     try {
       const buttons = this.options.buttons?.[row.message_key]?.(translate, row.params, Number(row.chat_id));
       await api.sendMessage(Number(row.chat_id), translate(row.message_key, present(row.params)), buttons ? { reply_markup: buttons } : {});
-      await prisma.notification.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: null } });
-      await this.sendVenue(row);
-      return true;
     } catch (error) {
       const blocked = error instanceof GrammyError && error.error_code === 403;
       logger.warn({ err: error, notification: String(row.id), blocked }, "notification not sent");
-      await prisma.notification.update({
-        where: { id: row.id },
-        // A citizen who blocked the bot will not be reached by retrying; keep the row for the record.
-        data: {
-          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
-          claimedUntil: null,
-          ...(blocked ? { attempts: MAX_ATTEMPTS } : {}),
-        },
-      });
-      if (blocked) await prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } });
+      await prisma.notification
+        .update({
+          where: { id: row.id },
+          // A citizen who blocked the bot will not be reached by retrying; keep the row for the record.
+          data: {
+            lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+            // Its retries are spent (api-transport.ts): try the row again after a pause, not in this lane's next breath.
+            claimedUntil: new Date(Date.now() + RETRY_FAILED_AFTER_MS),
+            ...(blocked ? { attempts: MAX_ATTEMPTS } : {}),
+          },
+        })
+        .then(() => (blocked ? prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } }) : undefined))
+        // The claim runs out by itself; the row is retried then.
+        .catch((recordError: unknown) => logger.warn({ err: recordError, notification: String(row.id) }, "could not record a failed notification"));
+      this.stats.failed++;
       return false;
     }
+    this.stats.sent++;
+    await this.marks.sent(row.id);
+    await this.sendVenue(row);
+    return true;
   }
 
   /**
@@ -136,20 +203,9 @@ export class NotificationDispatcher {
       .catch((error: unknown) => this.options.logger.warn({ err: error, notification: String(row.id) }, "venue of a notification not sent"));
   }
 
-  private schedule(delayMs: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.dispatchOnce()
-        .catch((error: unknown) => this.options.logger.error({ err: error }, "notification dispatch failed"))
-        .then(() => undefined)
-        .finally(() => {
-          this.running = undefined;
-          if (this.stopped) return;
-          const rerun = this.again;
-          this.again = false;
-          this.schedule(rerun ? 0 : (this.options.pollMs ?? 2000));
-        });
-    }, delayMs);
+  /** @internal */
+  get logger(): Logger {
+    return this.options.logger;
   }
 }
 

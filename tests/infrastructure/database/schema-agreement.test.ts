@@ -22,6 +22,7 @@ const SQL_ONLY_INDEXES: Record<string, string> = {
   payments_one_paid_per_application: "partial unique: one paid payment per application",
   payments_pending_idx: "partial: reconciliation's pending payments by age",
   notifications_unsent_idx: "partial: the outbox's unsent rows",
+  notifications_lane_unsent_idx: "partial: each lane's unsent rows in order, for the dispatcher's claims",
   staff_members_one_active_per_user: "partial unique: one active staff membership per user",
   staff_members_office_id_idx: "partial: an office's active staff",
   audit_log_application_idx: "partial: an application's audit trail",
