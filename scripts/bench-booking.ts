@@ -9,7 +9,6 @@
 // the repository root; "-" prints only). Only the part between the bench:booking markers is replaced.
 import { DEFAULT_BOOKING_POLICY } from "../src/domain/booking/booking-policy.js";
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -37,6 +36,7 @@ import { generateSampleOffices } from "../src/infrastructure/offices/sample-offi
 import { seededRandom } from "../src/infrastructure/offices/seeded-random.js";
 import { openRedis } from "../src/infrastructure/redis/redis.js";
 import { DEFAULT_FULL_MARK_MS, createRedisSeatGate } from "../src/infrastructure/redis/redis-seat-gate.js";
+import { writeBenchSection } from "./bench-sections.js";
 import { insertApplications, insertOffices, TEHRAN_CITY_ID } from "../tests/fixtures/booking-data.js";
 
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -45,9 +45,6 @@ const POOL = Number(process.env.BENCH_POOL ?? 48);
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OUT = process.env.BENCH_OUT ?? fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
-/** This bench's section of BENCHMARKS.md; other benches write theirs between their own markers. */
-const SECTION_BEGIN = "<!-- bench:booking begin -->";
-const SECTION_END = "<!-- bench:booking end -->";
 const SEATS = 1_000;
 /** Hot: every attempt on one of these few slots of one office. */
 const HOT_SLOTS = 5;
@@ -127,8 +124,8 @@ async function main(): Promise<void> {
     const report = renderReport(machine, results, nearest);
     console.log(report);
     if (OUT !== "-") {
-      await writeSection(OUT, report);
-      console.log(`written to ${OUT} (between its ${SECTION_BEGIN} and ${SECTION_END} markers)`);
+      await writeBenchSection(OUT, "booking", report);
+      console.log(`written to ${OUT} (its own section)`);
     }
     const failed = Object.values(results).some((runs) =>
       runs.some((run) => run.verdict.booked !== SEATS || run.verdict.overbooked !== 0 || run.verdict.twoActive !== 0),
@@ -253,22 +250,6 @@ async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
 }
 
 /** Replaces this bench's section of the file between its markers, leaving other benches' sections alone. */
-async function writeSection(path: string, section: string): Promise<void> {
-  const block = `${SECTION_BEGIN}\n${section.trimEnd()}\n${SECTION_END}\n`;
-  const existing = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return null;
-    throw error;
-  });
-  if (existing === null) return writeFile(path, `# Benchmarks\n\n${block}`);
-  const begin = existing.indexOf(SECTION_BEGIN);
-  const end = existing.indexOf(SECTION_END);
-  if (begin >= 0 && end > begin) {
-    await writeFile(path, existing.slice(0, begin) + block + existing.slice(end + SECTION_END.length).replace(/^\n/, ""));
-  } else {
-    await writeFile(path, `${existing.trimEnd()}\n\n${block}`);
-  }
-}
-
 function outcomeOf(result: Awaited<ReturnType<typeof bookAppointment>>): string {
   return result.ok ? "booked" : result.error;
 }

@@ -8,7 +8,7 @@
 // confirm (the application is saved and the payment started). CPU is process.cpuUsage() around each update
 // (user + system, this process only: the bot, the in-process Bot API answers, the ioredis and pg clients).
 // Settings (environment): BENCH_REPEATS journeys per length (default 3), BENCH_OUT (default BENCHMARKS.md; "-" prints only).
-import { readFile, writeFile } from "node:fs/promises";
+import { writeBenchSection } from "./bench-sections.js";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
@@ -20,8 +20,6 @@ import { REDIS_URL } from "../tests/support/services.js";
 const LENGTHS = [15, 105, 195];
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const OUT = process.env.BENCH_OUT ?? fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
-const START = "<!-- bench:conversation start -->";
-const END = "<!-- bench:conversation end -->";
 /** Updates before the summary (the /start, the menu button and the 10 answers) and the confirm after it. */
 const TO_SUMMARY = 12;
 /** The updates measured for "CPU per update at length L": the last ones before the confirm. */
@@ -160,7 +158,6 @@ async function main(): Promise<void> {
     const longest = rows.at(-1)!;
     const maxState = Math.max(...rows.map((row) => row.maxState));
     const report = [
-      START,
       "## Conversation cost",
       "",
       `Written by \`npm run bench:conversation\` (scripts/bench-conversation.ts) on ${new Date().toISOString()}; ` +
@@ -185,25 +182,17 @@ async function main(): Promise<void> {
       `- Largest stored state of the conversation in flight at any step: ${maxState} bytes (${fmt(maxState / 1024, 1)} KB); target ≤ 8 KB.`,
       "",
       ...BEFORE,
-      END,
     ].join("\n");
     console.log(report);
-    if (OUT !== "-") await writeSection(OUT, report);
+    if (OUT !== "-") {
+      await writeBenchSection(OUT, "conversation", report);
+      console.log(`written to ${OUT}`);
+    }
   } finally {
     redis.disconnect();
     await bot.close();
     await teardown();
   }
-}
-
-/** Replaces the section between the markers, or appends it; the rest of the file stays as it was. */
-async function writeSection(path: string, section: string): Promise<void> {
-  const existing = await readFile(path, "utf8").catch(() => "# Benchmarks\n");
-  const start = existing.indexOf(START);
-  const end = existing.indexOf(END);
-  const next = start >= 0 && end > start ? existing.slice(0, start) + section + existing.slice(end + END.length) : `${existing.trimEnd()}\n\n${section}\n`;
-  await writeFile(path, next);
-  console.log(`written to ${path}`);
 }
 
 await main();

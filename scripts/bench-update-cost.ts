@@ -10,7 +10,8 @@
 // not disturb the figures. INFO commandstats deltas are printed too, but they count the whole server.
 // --list prints each distinct transaction with how many times one journey runs it; --write puts the
 // figures of the run in BENCHMARKS.md, between the markers inside this bench's section (bench:update-cost).
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { writeBenchSection } from "./bench-sections.js";
 import { randomInt } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { Session } from "node:inspector/promises";
@@ -323,10 +324,7 @@ async function main(): Promise<void> {
 
 async function writeBenchmarks(f: Record<string, number>): Promise<void> {
   // The figures of the last run, inside this bench's section (its prose, with the before figures, stays).
-  const START = "<!-- update-cost:figures begin -->";
-  const END = "<!-- update-cost:figures end -->";
   const block = [
-    START,
     `Measured by \`npm run bench:update-cost -- --journeys ${f.journeys} --concurrency ${f.concurrency}\` on ${new Date().toISOString().slice(0, 10)} (${f.updates} updates; the bot in process, Bot API answered in memory; load average ${(await loadAverage()).toFixed(2)}).`,
     "",
     "| figure | value |",
@@ -336,12 +334,8 @@ async function writeBenchmarks(f: Record<string, number>): Promise<void> {
     `| SQL transactions per journey, sandbox page + outbox | ${f.sqlTxPerJourneyPage!.toFixed(1)} + ${f.sqlTxPerJourneyDispatch!.toFixed(1)} |`,
     `| Redis commands / round trips per update | ${f.redisCommandsPerUpdate!.toFixed(2)} / ${f.redisRoundTripsPerUpdate!.toFixed(2)} |`,
     `| Redis left behind per journey | ${f.redisKeysLeftPerJourney!.toFixed(1)} keys, ${f.redisBytesLeftPerJourney!.toFixed(0)} bytes |`,
-    END,
   ].join("\n");
-  const file = "BENCHMARKS.md";
-  const text = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
-  const next = text.includes(START) ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block) : `${text.trimEnd()}\n\n## Per-update cost\n\n${block}\n`;
-  await writeFile(file, next);
+  await writeBenchSection("BENCHMARKS.md", "update-cost-figures", block);
 }
 
 async function loadAverage(): Promise<number> {

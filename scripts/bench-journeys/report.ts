@@ -1,10 +1,7 @@
 // The journey bench's report: min/median/max of each figure over the repetitions, the ratios, the targets, in Markdown.
-import { readFile, writeFile } from "node:fs/promises";
+import { writeBenchSection } from "../bench-sections.js";
 import { percentile } from "./measures.js";
 import type { RunFigures } from "./run.js";
-
-export const SECTION_START = "<!-- bench:journeys start (written by npm run bench:journeys; keep the markers) -->";
-export const SECTION_END = "<!-- bench:journeys end -->";
 
 export interface Machine {
   cores: number;
@@ -178,17 +175,7 @@ function targetLines(report: Report): string[] {
   ];
 }
 
-/** Replaces the section between the markers in BENCHMARKS.md (appends it the first time); the rest is left as is. */
-export async function writeSection(path: string, body: string): Promise<void> {
-  let text = "";
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    text = "# Benchmarks\n";
-  }
-  const section = `${SECTION_START}\n## Full journeys\n\n${body}\n${SECTION_END}`;
-  const start = text.indexOf(SECTION_START);
-  const end = text.indexOf(SECTION_END);
-  const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + SECTION_END.length) : `${text.trimEnd()}\n\n${section}\n`;
-  await writeFile(path, next);
+/** Replaces the journeys section of BENCHMARKS.md (appends it the first time); the rest is left as is. */
+export function writeSection(path: string, body: string): Promise<void> {
+  return writeBenchSection(path, "journeys", `## Full journeys\n\n${body}`);
 }
