@@ -23,7 +23,9 @@ export interface BotProcess {
  * (the real bot's "bot started" JSON line, or a bare bot's own line).
  */
 export function startProcess(name: string, script: string, env: Record<string, string>, ready: string): Promise<BotProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  // BENCH_NODE_ARGS: extra node flags for every bot process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, "--import", "tsx", script], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", IDCARD_IGNORE_DOTENV: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
