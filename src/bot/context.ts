@@ -5,14 +5,15 @@ import type { Context } from "grammy";
 import type { Logger } from "../infrastructure/logging/logger.js";
 import type { ChatDrafts } from "../infrastructure/redis/journey-drafts.js";
 
-/**
- * Context inside conversations and handlers alike: i18n, a logger bound to the update, and the chat's draft of
- * the journey it is in (answers kept outside the replay log, src/flows/kit/journey.ts).
- */
-export type FlowContext = Context & I18nFlavor & { logger: Logger; drafts: ChatDrafts };
+/** Context inside conversations and handlers alike: i18n and a logger bound to the update. */
+export type FlowContext = Context & I18nFlavor & { logger: Logger };
 
-/** Context of the bot's top-level middleware. */
-export type BotContext = ConversationFlavor<FlowContext>;
+/**
+ * Context of the bot's top-level middleware, and the one conversation.external() hands its task: it carries
+ * the chat's draft of the journey it is in (answers kept outside the replay log, src/flows/kit/journey.ts),
+ * read and written with the conversation's state.
+ */
+export type BotContext = ConversationFlavor<FlowContext> & { drafts: ChatDrafts };
 
 /**
  * What conversation.external() may return. Its result is stored as JSON with the conversation and read

@@ -1,6 +1,5 @@
 // Builds the grammY bot from its dependencies: middleware order, conversations, features. No I/O at build time.
-import { conversations, createConversation, type ConversationBuilder } from "@grammyjs/conversations";
-import { RedisAdapter } from "@grammyjs/storage-redis";
+import { conversations, createConversation, type ConversationBuilder, type ConversationData } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Bot, type Api, type ApiClientOptions } from "grammy";
 import type { Redis } from "ioredis";
@@ -15,13 +14,14 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { LONGEST_SEND_SECONDS, type RateLimitedCall, resilientFetch, SEND_RETRY } from "./api-transport.js";
 import { admitUpdates } from "./middleware/admit-updates.js";
 import { attachLogger } from "./middleware/attach-logger.js";
-import { keepConversationStateOnSendFailure, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
+import { keepConversationStateOnSendFailure, keepsStateOf, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
 import { privateChatsOnly } from "./middleware/private-chats-only.js";
 import { logBotError, outerBoundary } from "./middleware/outer-boundary.js";
 import { DEFAULT_LOCALE } from "./i18n.js";
-import { redisJourneyDrafts } from "../infrastructure/redis/journey-drafts.js";
+import { redisConversationStorage } from "../infrastructure/redis/conversation-storage.js";
+import { redisJourneyDrafts, type UpdateDrafts } from "../infrastructure/redis/journey-drafts.js";
 
 /**
  * Bump when any flow's steps change: conversations are replayed from their recorded updates, so a state
@@ -107,20 +107,24 @@ export function createBot(deps: BotDependencies): BuiltBot {
   guarded.use(i18n);
   guarded.use(privateChatsOnly({ redis: deps.redis, keyPrefix }));
   // Each journey keeps its answers in the chat's draft, outside the replay log (src/flows/kit/journey.ts).
+  // The draft is read with the conversation's state and written with it (one round trip each way); a write
+  // owed by an update whose conversation stored no state (entered and done at once) is stored here after.
   const drafts = redisJourneyDrafts(deps.redis, keyPrefix, deps.conversationTtlSeconds);
-  const attachDrafts = (ctx: FlowContext, next: () => Promise<void>) => {
-    ctx.drafts = drafts.forChat(ctx.chatId ?? ctx.from?.id ?? 0);
-    return next();
-  };
-  guarded.use(attachDrafts);
+  guarded.use(async (ctx, next) => {
+    const own = drafts.forUpdate(ctx.chatId ?? ctx.from?.id ?? 0);
+    ctx.drafts = own;
+    await next();
+    if (!keepsStateOf(ctx)) await own.flush();
+  });
   guarded.use(
     conversations<BotContext, FlowContext>({
-      storage: sendFailureAwareStorage({
+      storage: sendFailureAwareStorage<BotContext, ConversationData>({
         version: CONVERSATION_STATE_VERSION,
         prefix: `${keyPrefix}conversation:`,
-        adapter: new RedisAdapter({ instance: deps.redis, ttl: deps.conversationTtlSeconds }),
+        adapter: redisConversationStorage(deps.redis, deps.conversationTtlSeconds),
+        draftsOf: (ctx) => ctx.drafts as UpdateDrafts,
       }),
-      plugins: [logger, i18n, attachDrafts],
+      plugins: [logger, i18n],
     }),
   );
   guarded.use(keepConversationStateOnSendFailure);

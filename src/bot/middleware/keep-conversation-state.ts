@@ -1,8 +1,10 @@
 // A send that still fails after its retries, or a service that is down (database, Redis), must not cost the
 // citizen the journey: the conversation's stored state is left as it was before the update, so the next
 // answer lands on the same question. A bug (any other error) still ends the conversation, as it must not loop.
-import type { ConversationStorage, VersionedStateStorage } from "@grammyjs/conversations";
+import type { ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import { GrammyError, HttpError, type Context, type MiddlewareFn } from "grammy";
+import type { ConversationStateStorage } from "../../infrastructure/redis/conversation-storage.js";
+import type { UpdateDrafts } from "../../infrastructure/redis/journey-drafts.js";
 
 /** Updates whose conversation must not write its state (a Bot API call failed while handling them). */
 const keepStateOf = new WeakSet<Context>();
@@ -55,20 +57,31 @@ export const keepConversationStateOnSendFailure: MiddlewareFn<Context> = async (
   }
 };
 
-/** The conversations' storage, keyed like the plugin's own (prefix + chat id), skipping writes of failed updates. */
+/** True when this update's conversation state must stay as it was (so must the draft it would have written). */
+export function keepsStateOf(ctx: Context): boolean {
+  return keepStateOf.has(ctx);
+}
+
+/**
+ * The conversations' storage, keyed like the plugin's own (prefix + chat id), skipping writes of failed
+ * updates. The update's draft (`draftsOf`) is read and written with the state; a skipped write skips the
+ * draft's pending write with it, so the draft stays the one the kept state read.
+ */
 export function sendFailureAwareStorage<C extends Context, S>(options: {
   version: number;
   prefix: string;
-  adapter: VersionedStateStorage<string, S>;
+  adapter: ConversationStateStorage<VersionedState<S>>;
+  draftsOf?: (ctx: C) => UpdateDrafts | undefined;
 }): ConversationStorage<C, S> {
   const keyOf = (ctx: C) => `${options.prefix}${ctx.chatId ?? ctx.from?.id ?? "none"}`;
+  const draftsOf = options.draftsOf ?? (() => undefined);
   return {
     type: "context",
     version: options.version,
     adapter: {
-      read: (ctx) => options.adapter.read(keyOf(ctx)),
-      write: (ctx, state) => (keepStateOf.has(ctx) ? undefined : options.adapter.write(keyOf(ctx), state)),
-      delete: (ctx) => (keepStateOf.has(ctx) ? undefined : options.adapter.delete(keyOf(ctx))),
+      read: (ctx) => options.adapter.read(keyOf(ctx), draftsOf(ctx)),
+      write: (ctx, state) => (keepStateOf.has(ctx) ? undefined : options.adapter.write(keyOf(ctx), state, draftsOf(ctx))),
+      delete: (ctx) => (keepStateOf.has(ctx) ? undefined : options.adapter.delete(keyOf(ctx), draftsOf(ctx))),
     },
   };
 }

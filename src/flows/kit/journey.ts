@@ -1,5 +1,5 @@
 // A journey of many questions at the cost of one: its answers live in the chat's draft, outside the replay log.
-import type { FlowContext, FlowConversation } from "../../bot/context.js";
+import type { BotContext, FlowContext, FlowConversation } from "../../bot/context.js";
 
 /** What a pass returns when the journey is over (the draft is then deleted). */
 export const FINISHED = Symbol("journey finished");
@@ -26,28 +26,31 @@ export interface JourneyPasses<D> {
  *
  * The draft is read through external() too: an update whose state is not stored (a send that failed,
  * keep-conversation-state.ts) replays the log it came with, and with it the draft as that log read it, so
- * the repeated answer lands on the same question. Whatever runs before this call (the intro, now()) runs
+ * the repeated answer lands on the same question (and the draft in Redis is not written either: the update's
+ * draft is stored with its state, conversation-storage.ts). The draft is the outside context's (external()'s
+ * task gets the update's own context, which read the draft with the state), so `_ctx` is not used; it stays
+ * in the signature for the flows that call this. Whatever runs before this call (the intro, now()) runs
  * once, at entry; everything in a pass runs again after each rewind.
  */
-export async function runJourney<D>(conversation: FlowConversation, ctx: FlowContext, journey: JourneyPasses<D>): Promise<void> {
+export async function runJourney<D>(conversation: FlowConversation, _ctx: FlowContext, journey: JourneyPasses<D>): Promise<void> {
   const { flow } = journey;
   const first = JSON.stringify(journey.first);
-  await conversation.external(() => ctx.drafts.write(flow, first));
+  await conversation.external((outer: BotContext) => outer.drafts.write(flow, first));
   const start = conversation.checkpoint();
-  const stored = await conversation.external(() => ctx.drafts.read(flow));
+  const stored = await conversation.external((outer: BotContext) => outer.drafts.read(flow));
   const next = await journey.pass(JSON.parse(stored ?? first) as D);
   if (next === FINISHED) {
-    await conversation.external(() => ctx.drafts.clear());
+    await conversation.external((outer: BotContext) => outer.drafts.clear());
     return;
   }
   const written = JSON.stringify(next);
-  await conversation.external(() => ctx.drafts.write(flow, written));
+  await conversation.external((outer: BotContext) => outer.drafts.write(flow, written));
   await conversation.rewind(start);
 }
 
 /** Ends the conversation here, deleting the chat's draft (answers are not kept longer than the journey). */
-export async function endJourney(conversation: FlowConversation, ctx: FlowContext): Promise<never> {
-  await conversation.external(() => ctx.drafts.clear());
+export async function endJourney(conversation: FlowConversation, _ctx: FlowContext): Promise<never> {
+  await conversation.external((outer: BotContext) => outer.drafts.clear());
   return conversation.halt();
 }
 
@@ -62,10 +65,10 @@ export type Remember = <T>(key: string, ask: () => Promise<T>) => Promise<T>;
  * must send and call nothing outside a `remember`, except after the last one (that part runs once, on the
  * final pass). Returns what `body` returns; the draft is deleted.
  */
-export async function runRemembering<R>(conversation: FlowConversation, ctx: FlowContext, flow: string, body: (remember: Remember) => Promise<R>): Promise<R> {
-  await conversation.external(() => ctx.drafts.write(flow, "{}"));
+export async function runRemembering<R>(conversation: FlowConversation, _ctx: FlowContext, flow: string, body: (remember: Remember) => Promise<R>): Promise<R> {
+  await conversation.external((outer: BotContext) => outer.drafts.write(flow, "{}"));
   const start = conversation.checkpoint();
-  const stored = await conversation.external(() => ctx.drafts.read(flow));
+  const stored = await conversation.external((outer: BotContext) => outer.drafts.read(flow));
   // Each value wrapped, so that an undefined answer is an answer too.
   const answers = JSON.parse(stored ?? "{}") as Record<string, { value?: unknown }>;
   const remember: Remember = async <T>(key: string, ask: () => Promise<T>) => {
@@ -73,10 +76,10 @@ export async function runRemembering<R>(conversation: FlowConversation, ctx: Flo
     if (known) return known.value as T;
     answers[key] = { value: await ask() };
     const written = JSON.stringify(answers);
-    await conversation.external(() => ctx.drafts.write(flow, written));
+    await conversation.external((outer: BotContext) => outer.drafts.write(flow, written));
     return conversation.rewind(start);
   };
   const result = await body(remember);
-  await conversation.external(() => ctx.drafts.clear());
+  await conversation.external((outer: BotContext) => outer.drafts.clear());
   return result;
 }

@@ -14,27 +14,70 @@ export interface ChatDrafts {
   clear(): Promise<void>;
 }
 
+/**
+ * One update's view of its chat's draft. The draft is read with the conversation's state (one MGET,
+ * conversation-storage.ts) and what the update writes is kept here until the state is written, then stored
+ * with it in one atomic call: one round trip to read, one to write, and a draft never ahead of its state.
+ * Reads after a write see the write, as they would in Redis: one chat has one update at a time
+ * (admit-updates.ts), so nothing else changes the key meanwhile.
+ */
+export interface UpdateDrafts extends ChatDrafts {
+  /** The draft's Redis key. */
+  readonly key: string;
+  /** Takes the draft's stored value as read with the state (null: none); later reads are answered from it. */
+  prime(raw: string | null): void;
+  /**
+   * The write this update owes the draft: its raw value, "" for a delete, undefined for none. Taking it
+   * clears it: whoever takes it stores it (with the state), or drops it (the state is kept, so is the draft).
+   */
+  takePending(): string | undefined;
+  /** Stores a write still owed on its own (an update whose conversation stored no state). */
+  flush(): Promise<void>;
+}
+
 export interface JourneyDrafts {
-  forChat(chatId: number): ChatDrafts;
+  /** The draft as one update of `chatId` sees it (create one per update). */
+  forUpdate(chatId: number): UpdateDrafts;
+  /** Seconds a draft lives after its last write (as the conversation does). */
+  readonly ttlSeconds: number;
 }
 
 /** Drafts under `${prefix}draft:<chat>`, each expiring `ttlSeconds` after its last write (as the conversation does). */
 export function redisJourneyDrafts(redis: Redis, prefix: string, ttlSeconds: number): JourneyDrafts {
   return {
-    forChat(chatId) {
+    ttlSeconds,
+    forUpdate(chatId) {
       const key = `${prefix}draft:${chatId}`;
+      // Stored as "<flow>\n<json>": the flow's name is checked without parsing the answers twice.
+      let known: string | null | undefined; // undefined: not read yet
+      let pending: string | undefined; // "" a delete
+      const ofFlow = (raw: string | null, flow: string) => (raw === null || !raw.startsWith(`${flow}\n`) ? undefined : raw.slice(flow.length + 1));
       return {
+        key,
+        prime(raw) {
+          known = raw;
+        },
         async read(flow) {
-          // Stored as "<flow>\n<json>": the flow's name is checked without parsing the answers twice.
-          const raw = await redis.get(key);
-          if (raw === null || !raw.startsWith(`${flow}\n`)) return undefined;
-          return raw.slice(flow.length + 1);
+          if (known === undefined) known = await redis.get(key);
+          return ofFlow(known, flow);
         },
         async write(flow, json) {
-          await redis.set(key, `${flow}\n${json}`, "EX", ttlSeconds);
+          known = `${flow}\n${json}`;
+          pending = known;
         },
         async clear() {
-          await redis.del(key);
+          known = null;
+          pending = "";
+        },
+        takePending() {
+          const taken = pending;
+          pending = undefined;
+          return taken;
+        },
+        async flush() {
+          const taken = this.takePending();
+          if (taken === "") await redis.del(key);
+          else if (taken !== undefined) await redis.set(key, taken, "EX", ttlSeconds);
         },
       };
     },
