@@ -20,6 +20,7 @@ import { createSqlOfficeDirectory } from "./infrastructure/database/office-direc
 import { preRegistrationFlow } from "./flows/pre-registration/pre-registration.flow.js";
 import { recoveryFlow } from "./flows/recovery/recovery.flow.js";
 import { statusFlow } from "./flows/status/status.flow.js";
+import { createSqlStatusReads } from "./infrastructure/database/status-reads.js";
 import { cardPickupFlow } from "./flows/card-pickup/card-pickup.flow.js";
 import { createSqlCardStore } from "./infrastructure/database/card-store.js";
 import { createSqlApplicationStore } from "./infrastructure/database/application-store.js";
@@ -166,7 +167,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
             limiter,
             startPayment: startPaymentWithGateway,
           }),
-          statusFlow({ applications, limiter, tariffs, booking, cards }),
+          statusFlow({ applications, limiter, tariffs, booking, reads: createSqlStatusReads(database.sql) }),
           cardPickupFlow({ applications, limiter, cards, offices: booking.offices, places, tariffs, notifyNow: input.notifyNow }),
           recoveryFlow({ applications, limiter }),
           bookingFlow({ booking, applications, limiter, places, cityLocations: createPrismaCityLocations(prisma), reminders: input.reminders, now: input.now }),
