@@ -107,7 +107,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
 
   // Redirecting gateways exist from the start; Bale's invoice needs the bot's API, added by connectBotApi().
   const gateways: Partial<Record<GatewayName, PaymentGateway>> = {
-    sandbox: new SandboxGateway({ prisma, publicBaseUrl: input.publicBaseUrl() }),
+    sandbox: new SandboxGateway({ sql: database.sql, publicBaseUrl: input.publicBaseUrl() }),
   };
   if (config.payment.zarinpal) {
     gateways.zarinpal = new ZarinpalGateway({ merchantId: config.payment.zarinpal.merchantId, apiBase: config.payment.zarinpal.apiBase });
@@ -132,7 +132,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
       onError: (error) => input.logger.error({ err: error }, "payment callback failed"),
     }),
   ];
-  if (config.payment.gateway === "sandbox") httpRoutes.push(sandboxPages({ prisma, translate }));
+  if (config.payment.gateway === "sandbox") httpRoutes.push(sandboxPages({ sql: database.sql, translate }));
 
   return {
     httpRoutes,
