@@ -75,10 +75,10 @@ export function createSandboxBank(sql: SqlExecutor, now: () => Date = () => new 
     },
     find,
     async decide(authority, choice) {
-      const [row] = await sql.query<Row>(
-        `UPDATE sandbox_transactions SET status = $2 WHERE authority = $1 AND status = 'created' RETURNING ${COLUMNS}`,
-        [authority, choice],
-      );
+      const [row] = await sql.query<Row>(`UPDATE sandbox_transactions SET status = $2 WHERE authority = $1 AND status = 'created' RETURNING ${COLUMNS}`, [
+        authority,
+        choice,
+      ]);
       return row ? toTransaction(row) : find(authority);
     },
     async verify(authority, amountRial) {
