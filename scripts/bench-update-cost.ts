@@ -137,7 +137,7 @@ async function journey(bot: FastBot, user: FastUser, citizen: RegistryRecord): P
   const url = payment.replyMarkup?.inline_keyboard?.flat().find((button) => "url" in button)?.url as string;
   const authority = decodeURIComponent(new URL(url).pathname.split("/").at(-1)!);
   // What the sandbox page does when the citizen pays (an HTTP request in production, not an update).
-  await withPhase("page", () => createSandboxBank(bot.database.prisma).decide(authority, "paid"));
+  await withPhase("page", () => createSandboxBank(bot.database.sql).decide(authority, "paid"));
   await step(user.press("✅ پرداخت کردم", { messageId: payment.messageId }));
   if (user.popups.at(-1) !== bot.translate("payment-check-settled")) throw new Error(`not settled: ${user.popups.at(-1)}`);
   // The harness's own read (marked, so it is not counted as the bot's).

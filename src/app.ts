@@ -110,7 +110,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     handledMarkWindowSeconds: config.handledUpdateWindowSeconds,
     throttle: config.botApiPacing,
     i18n,
-    recordChat: createChatRecorder(database.prisma, config.platform),
+    recordChat: createChatRecorder(database.sql, config.platform),
     // The bot's API exists from here on: wire what sends through it, then hand over the journeys.
     journeys: (api) => {
       citizens.connectBotApi(api);

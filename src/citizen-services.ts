@@ -20,6 +20,7 @@ import { createSqlOfficeDirectory } from "./infrastructure/database/office-direc
 import { preRegistrationFlow } from "./flows/pre-registration/pre-registration.flow.js";
 import { recoveryFlow } from "./flows/recovery/recovery.flow.js";
 import { statusFlow } from "./flows/status/status.flow.js";
+import { createSqlStatusReads } from "./infrastructure/database/status-reads.js";
 import { cardPickupFlow } from "./flows/card-pickup/card-pickup.flow.js";
 import { createSqlCardStore } from "./infrastructure/database/card-store.js";
 import { createSqlApplicationStore } from "./infrastructure/database/application-store.js";
@@ -106,7 +107,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
 
   // Redirecting gateways exist from the start; Bale's invoice needs the bot's API, added by connectBotApi().
   const gateways: Partial<Record<GatewayName, PaymentGateway>> = {
-    sandbox: new SandboxGateway({ prisma, publicBaseUrl: input.publicBaseUrl() }),
+    sandbox: new SandboxGateway({ sql: database.sql, publicBaseUrl: input.publicBaseUrl() }),
   };
   if (config.payment.zarinpal) {
     gateways.zarinpal = new ZarinpalGateway({ merchantId: config.payment.zarinpal.merchantId, apiBase: config.payment.zarinpal.apiBase });
@@ -131,7 +132,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
       onError: (error) => input.logger.error({ err: error }, "payment callback failed"),
     }),
   ];
-  if (config.payment.gateway === "sandbox") httpRoutes.push(sandboxPages({ prisma, translate }));
+  if (config.payment.gateway === "sandbox") httpRoutes.push(sandboxPages({ sql: database.sql, translate }));
 
   return {
     httpRoutes,
@@ -166,7 +167,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
             limiter,
             startPayment: startPaymentWithGateway,
           }),
-          statusFlow({ applications, limiter, tariffs, booking, cards }),
+          statusFlow({ applications, limiter, tariffs, booking, reads: createSqlStatusReads(database.sql) }),
           cardPickupFlow({ applications, limiter, cards, offices: booking.offices, places, tariffs, notifyNow: input.notifyNow }),
           recoveryFlow({ applications, limiter }),
           bookingFlow({ booking, applications, limiter, places, cityLocations: createPrismaCityLocations(prisma), reminders: input.reminders, now: input.now }),

@@ -47,7 +47,7 @@ export async function confirmAndGetPayment(user: FastUser): Promise<BotReply> {
 export async function payAndConfirm(bot: FastBot, user: FastUser, payment: BotReply): Promise<string | undefined> {
   const url = payment.replyMarkup?.inline_keyboard?.flat().find((button) => "url" in button)?.url as string;
   const authority = decodeURIComponent(new URL(url).pathname.split("/").at(-1)!);
-  await createSandboxBank(bot.database.prisma).decide(authority, "paid");
+  await createSandboxBank(bot.database.sql).decide(authority, "paid");
   await user.press("✅ پرداخت کردم", { messageId: payment.messageId });
   return user.popups.at(-1);
 }

@@ -190,7 +190,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     updatesPerMinute: config.floodLimitPerMinute,
     handledMarkWindowSeconds: config.handledUpdateWindowSeconds,
     i18n,
-    recordChat: createChatRecorder(database.prisma, config.platform),
+    recordChat: createChatRecorder(database.sql, config.platform),
     journeys: (api) => {
       citizens.connectBotApi(api);
       return options.journeys

@@ -33,6 +33,30 @@ export async function guessingKeys(
   return lookupKeys(purpose, ctx.chatId!, nationalId, owner);
 }
 
+/**
+ * guessingKeys that also hands over what `keep` takes of the live application it read, for a caller that
+ * needs that application in the same update (the registry check): one read of the row instead of two.
+ */
+export async function guessingKeysAndLive<T>(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  applications: ApplicationStore,
+  purpose: LookupPurpose,
+  nationalId: string,
+  keep: (live: ApplicationView | null) => T,
+  ..._refused: ConversationSafeCheck<NoInfer<T>>
+): Promise<{ keys: LimitKey[]; kept: T }> {
+  // T is checked at the caller (the rest parameter above); here it is still generic, so the check is skipped.
+  const external = conversation.external.bind(conversation) as (
+    task: () => Promise<{ owner: number | null; kept: T }>,
+  ) => Promise<{ owner: number | null; kept: T }>;
+  const { owner, kept } = await external(async () => {
+    const live = await applications.findLive(nationalId);
+    return { owner: live?.chatId ?? null, kept: keep(live) };
+  });
+  return { keys: lookupKeys(purpose, ctx.chatId!, nationalId, owner), kept };
+}
+
 /** Ends the flow with the reopening time when too many lookups failed. */
 export async function refuseIfBlocked(conversation: FlowConversation, ctx: FlowContext, limiter: AttemptLimiter, keys: LimitKey[]): Promise<void> {
   const until = await conversation.external(async () => (await limiter.blockedUntil(keys))?.toISOString() ?? null);

@@ -8,7 +8,7 @@ import { formatTrackingCode, type TrackingCode } from "../../domain/application/
 import { checkEligibility, RegistryUnavailableError } from "../../domain/citizen/eligibility.js";
 import type { NationalId } from "../../domain/citizen/national-id.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
-import { guessingKeys, refuseIfBlocked } from "../kit/find-by-tracking-code.js";
+import { guessingKeysAndLive, refuseIfBlocked } from "../kit/find-by-tracking-code.js";
 import { endJourney } from "../kit/journey.js";
 import { retryWhileUnavailable } from "../kit/retry.js";
 import type { PreRegistrationServices } from "./pre-registration-services.js";
@@ -27,7 +27,16 @@ export async function passesRegistryChecks(
 ): Promise<boolean> {
   const nationalId = answers.nationalId! as NationalId;
   // A national ID + birth date pair is what recovery takes too: trying pairs here counts against the same limits.
-  const keys = await guessingKeys(conversation, ctx, services.applications, "recovery", nationalId);
+  // The live application is read once, with the guessing keys, and its summary passed along to the answer.
+  const { keys, kept } = await guessingKeysAndLive(
+    conversation,
+    ctx,
+    services.applications,
+    "recovery",
+    nationalId,
+    (application: ApplicationView | null): { live: RegisteredSummary | null } => ({ live: application ? registeredSummary(application) : null }),
+  );
+  const { live } = kept;
   await refuseIfBlocked(conversation, ctx, services.limiter, keys);
   const outcome = await retryWhileUnavailable(conversation, ctx, { prompt: "prereg-registry-unavailable", unavailable: "unavailable" }, () =>
     conversation.external(async () => {
@@ -37,9 +46,8 @@ export async function passesRegistryChecks(
         await services.limiter.recordFailure(keys);
         return { kind: "not_eligible" as const };
       }
-      const live = await services.applications.findLive(nationalId);
       const { firstName, lastName, fatherName } = eligible.value;
-      return { kind: "eligible" as const, live: live && registeredSummary(live), names: { firstName, lastName, fatherName } };
+      return { kind: "eligible" as const, live, names: { firstName, lastName, fatherName } };
     }),
   );
   if (outcome.kind === "not_eligible") {

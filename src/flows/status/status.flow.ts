@@ -8,21 +8,21 @@ import { nextStep } from "../../domain/application/next-step.js";
 import { timelineEntries } from "../../domain/application/timeline-entries.js";
 import type { BookingDeps } from "../../domain/booking/booking-deps.js";
 import { runningBanEnd } from "../../domain/booking/booking-policy.js";
-import type { CardStore } from "../../domain/cards/card-store.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
 import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { formatDateTime, formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice, type OfficeChoice } from "../booking/booking-view.js";
+import type { StatusReads } from "./status-reads.js";
 
 export interface StatusServices {
   applications: ApplicationStore;
   limiter: AttemptLimiter;
   tariffs: TariffBook;
-  /** Appointments: the booked office and time, and when a no-show ban ends. */
-  booking: BookingDeps;
-  /** Issued cards: the office a card waits at or travels to. */
-  cards?: CardStore;
+  /** The office catalogue (names of the booked office and of the card's office). */
+  booking: Pick<BookingDeps, "offices">;
+  /** The live appointment, the no-show ban and the issued card, read in one statement. */
+  reads: StatusReads;
 }
 
 /** What the status text shows about appointments, as plain data for the conversation's state. */
@@ -40,22 +40,27 @@ export function statusFlow(services: StatusServices): Flow {
     async run(conversation, ctx) {
       const found = await findByTrackingCode(conversation, ctx, services, async (application: ApplicationView): Promise<StatusLookup> => {
         const tariff = await services.tariffs.inForce(new Date());
-        const facts = await appointmentFacts(services.booking, application.id);
-        const card = await services.cards?.cardOf(application.id);
-        const cardOfficeId = card?.status === "in_transit" ? card.transferOfficeId : card?.officeId;
-        const cardOffice = cardOfficeId ? (await services.booking.offices.catalog()).get(cardOfficeId)?.name : undefined;
-        return { application: statusFacts(application), deliveryRial: tariff.deliveryRial, appointment: { ...facts, ...(cardOffice ? { cardOffice } : {}) } };
+        const facts = await appointmentFacts(services, application);
+        return { application: statusFacts(application), deliveryRial: tariff.deliveryRial, appointment: facts };
       });
       await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
     },
   };
 }
 
-async function appointmentFacts(booking: BookingDeps, applicationId: string): Promise<AppointmentFacts> {
-  const [live, standing] = await Promise.all([booking.store.liveAppointmentOf(applicationId), booking.store.standing(applicationId)]);
-  const office = live ? (await booking.offices.catalog()).get(live.officeId) : undefined;
-  const banEndsAt = runningBanEnd(standing, new Date())?.toISOString();
-  return { booked: live && office ? { office: officeChoice(office), startsAt: live.startsAt.toISOString() } : undefined, banEndsAt };
+/** One read for the appointment, the ban and the card; office names come from the cached catalogue. */
+async function appointmentFacts(services: StatusServices, application: ApplicationView): Promise<AppointmentFacts> {
+  const { live, bookingReopensAt, card } = await services.reads.factsOf(application.id);
+  const catalog = live || card ? await services.booking.offices.catalog() : undefined;
+  const office = live ? catalog?.get(live.officeId) : undefined;
+  const banEndsAt = runningBanEnd({ status: application.status, bookingReopensAt }, new Date())?.toISOString();
+  const cardOfficeId = card?.status === "in_transit" ? card.transferOfficeId : card?.officeId;
+  const cardOffice = cardOfficeId ? catalog?.get(cardOfficeId)?.name : undefined;
+  return {
+    booked: live && office ? { office: officeChoice(office), startsAt: live.startsAt.toISOString() } : undefined,
+    banEndsAt,
+    ...(cardOffice ? { cardOffice } : {}),
+  };
 }
 
 /** Everything the status text needs, found once and kept in the conversation's state. */

@@ -40,7 +40,7 @@ export function createPrismaPaymentLedger(prisma: PrismaClient): PaymentLedger {
       // loser's second attempt finds the winner's row.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await prisma.$transaction((tx) => openInTransaction(tx, input), TRANSACTION_OPTIONS);
+          return (await openInOneStatement(prisma, input)) ?? (await prisma.$transaction((tx) => openInTransaction(tx, input), TRANSACTION_OPTIONS));
         } catch (error) {
           if (attempt < 3 && isUniqueViolationOf(error, ONE_PENDING_INDEX)) continue;
           throw error;
@@ -50,7 +50,7 @@ export function createPrismaPaymentLedger(prisma: PrismaClient): PaymentLedger {
 
     async attachGatewayReference(paymentId, reference, payUrl) {
       const { count } = UUID.test(paymentId)
-        ? await prisma.payment.updateMany({ where: { id: paymentId }, data: { gatewayReference: reference, payUrl } })
+        ? { count: await prisma.$executeRaw`UPDATE payments SET gateway_reference = ${reference}, pay_url = ${payUrl} WHERE id = ${paymentId}::uuid` }
         : { count: 0 };
       if (count === 0) throw new PaymentNotFoundError(paymentId);
     },
@@ -119,6 +119,52 @@ export function createPrismaPaymentLedger(prisma: PrismaClient): PaymentLedger {
 
 type OpenInput = Parameters<PaymentLedger["openPayment"]>[0];
 type SettleInput = Parameters<PaymentLedger["settlePaid"]>[0];
+
+/** A payments row as row_to_json gives it (timestamps as ISO strings). */
+interface PaymentJson {
+  id: string;
+  application_id: string;
+  gateway: string;
+  amount_rial: number;
+  status: string;
+  gateway_reference: string | null;
+  pay_url: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+const fromJson = (row: PaymentJson): PaymentRecord => fromRow({ ...row, created_at: new Date(row.created_at), expires_at: new Date(row.expires_at) });
+
+/**
+ * The common opening in one statement (one round trip instead of BEGIN, three statements, COMMIT): lock the
+ * application FOR SHARE, read its pending payment, insert a new one when there is none. The same guards as
+ * openInTransaction: the row lock orders us against settlePaid, the partial unique index decides between
+ * concurrent openers (the caller retries on its violation). Undefined when a pending payment exists but has
+ * expired: that rare case (expire it, then insert) goes through openInTransaction, because an UPDATE and an
+ * INSERT on the same partial unique index in one statement have no guaranteed order.
+ */
+async function openInOneStatement(prisma: PrismaClient, input: OpenInput): Promise<{ payment: PaymentRecord; created: boolean } | undefined> {
+  if (!UUID.test(input.applicationId)) throw new ApplicationNotAwaitingPaymentError(input.applicationId, null);
+  const [row] = await prisma.$queryRaw<Array<{ app_status: string | null; pending: PaymentJson | null; created: PaymentJson | null }>>`
+    WITH app AS (SELECT status FROM applications WHERE id = ${input.applicationId}::uuid FOR SHARE),
+    pending AS (
+      SELECT id::text AS id, application_id::text AS application_id, gateway, amount_rial, status, gateway_reference, pay_url, created_at, expires_at
+        FROM payments
+       WHERE application_id = ${input.applicationId}::uuid AND status = 'pending' AND EXISTS (SELECT 1 FROM app WHERE status = 'awaiting_payment')),
+    created AS (
+      INSERT INTO payments (application_id, gateway, amount_rial, status, created_at, expires_at)
+      SELECT ${input.applicationId}::uuid, ${input.gateway}, ${input.amountRial}, 'pending', ${input.now}, ${input.expiresAt}
+       WHERE EXISTS (SELECT 1 FROM app WHERE status = 'awaiting_payment') AND NOT EXISTS (SELECT 1 FROM pending)
+      RETURNING id::text AS id, application_id::text AS application_id, gateway, amount_rial, status, gateway_reference, pay_url, created_at, expires_at)
+    SELECT (SELECT status FROM app) AS app_status,
+           (SELECT row_to_json(p) FROM pending p LIMIT 1) AS pending,
+           (SELECT row_to_json(c) FROM created c) AS created`;
+  if (row?.app_status !== "awaiting_payment") throw new ApplicationNotAwaitingPaymentError(input.applicationId, row?.app_status ?? null);
+  if (row.created) return { payment: fromJson(row.created), created: true };
+  const pending = row.pending ? fromJson(row.pending) : undefined;
+  if (pending && pending.expiresAt > input.now) return { payment: pending, created: false };
+  return undefined;
+}
 
 async function openInTransaction(tx: Tx, input: OpenInput): Promise<{ payment: PaymentRecord; created: boolean }> {
   // FOR SHARE: concurrent openers proceed together (the unique index decides between them), but a settlement

@@ -1,6 +1,6 @@
 // The sandbox payment gateway: a stand-in for Zarinpal, kept in this project's database, with no real money.
 import type { PaymentGateway, PaymentRequest, PaymentStart, VerifyOutcome } from "../../domain/payment/payment-gateway.js";
-import type { PrismaClient } from "../database/database.js";
+import type { SqlExecutor } from "../database/sql-executor.js";
 import { createSandboxBank, type SandboxBank } from "./sandbox-bank.js";
 
 /** The path of the sandbox's pay page for an authority (served by sandboxPages). */
@@ -9,7 +9,8 @@ export function sandboxPayPath(authority: string): string {
 }
 
 export interface SandboxGatewayOptions {
-  prisma: PrismaClient;
+  /** The project's database (Database.sql): the sandbox keeps its books there. */
+  sql: SqlExecutor;
   /** Where this server is reachable by the citizen's browser, e.g. https://bot.example.ir (no trailing slash needed). */
   publicBaseUrl: string;
   now?: () => Date;
@@ -26,7 +27,7 @@ export class SandboxGateway implements PaymentGateway {
   private readonly publicBaseUrl: string;
 
   constructor(options: SandboxGatewayOptions) {
-    this.bank = createSandboxBank(options.prisma, options.now);
+    this.bank = createSandboxBank(options.sql, options.now);
     this.publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, "");
   }
 

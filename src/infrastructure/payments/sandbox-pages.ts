@@ -1,13 +1,14 @@
 // The sandbox gateway's web pages: the citizen's "bank page", where a test payment is paid or cancelled.
 import { Hono } from "hono";
 import { formatToman } from "../../domain/time/persian-format.js";
-import type { PrismaClient } from "../database/database.js";
+import type { SqlExecutor } from "../database/sql-executor.js";
 import type { Translate } from "../../domain/shared/translate.js";
 import { escapeHtml, htmlResponse, renderPage, type PageContent } from "./payment-page.js";
 import { createSandboxBank, type SandboxTransaction } from "./sandbox-bank.js";
 
 export interface SandboxPagesOptions {
-  prisma: PrismaClient;
+  /** The project's database (Database.sql): the sandbox keeps its books there. */
+  sql: SqlExecutor;
   translate: Translate;
   now?: () => Date;
 }
@@ -19,7 +20,7 @@ export interface SandboxPagesOptions {
  */
 export function sandboxPages(options: SandboxPagesOptions): Hono {
   const { translate } = options;
-  const bank = createSandboxBank(options.prisma, options.now);
+  const bank = createSandboxBank(options.sql, options.now);
   const app = new Hono();
 
   const notFound = () =>

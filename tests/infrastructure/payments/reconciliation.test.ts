@@ -23,7 +23,7 @@ describe("payment reconciliation", () => {
     db = testDb.open();
     await insertPlaces(db);
     clock = new Date();
-    gateway = new SandboxGateway({ prisma: db.prisma, publicBaseUrl: "http://bot.test", now: () => clock });
+    gateway = new SandboxGateway({ sql: db.sql, publicBaseUrl: "http://bot.test", now: () => clock });
     deps = { ledger: createPrismaPaymentLedger(db.prisma), gateways: { sandbox: gateway }, random: randomInt, now: () => clock };
   });
   afterAll(async () => {
@@ -41,7 +41,7 @@ describe("payment reconciliation", () => {
     const applicationId = await insertApplication(db, { chatId: 4242 });
     const payment = await start(applicationId);
     const authority = (await deps.ledger.findById(payment.paymentId))!.gatewayReference!;
-    await createSandboxBank(db.prisma).decide(authority, "paid"); // paid at the gateway; our callback was lost
+    await createSandboxBank(db.sql).decide(authority, "paid"); // paid at the gateway; our callback was lost
 
     clock = new Date(clock.getTime() + 5 * 60_000);
     const passes = await Promise.all([1, 2, 3].map(() => reconcilePendingPayments(deps, { graceMs: 2 * 60_000, batch: 50 })));

@@ -33,7 +33,7 @@ describe("sandbox payment journey", () => {
     await insertPlaces(db);
     const deps: PaymentServiceDeps = { ledger, gateways: {}, random: randomInt, now: () => new Date() };
     const app = new Hono();
-    app.route("/", sandboxPages({ prisma: db.prisma, translate }));
+    app.route("/", sandboxPages({ sql: db.sql, translate }));
     app.route(
       "/",
       paymentCallbackRoutes({
@@ -44,7 +44,7 @@ describe("sandbox payment journey", () => {
       }),
     );
     server = await startHttpServer(app, { port: 0, host: "127.0.0.1" });
-    gateway = new SandboxGateway({ prisma: db.prisma, publicBaseUrl: `${server.url}/` });
+    gateway = new SandboxGateway({ sql: db.sql, publicBaseUrl: `${server.url}/` });
     deps.gateways.sandbox = gateway;
   });
   afterAll(async () => {

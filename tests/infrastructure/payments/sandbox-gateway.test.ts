@@ -24,8 +24,8 @@ describe("SandboxGateway", () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     db = testDb.open();
-    gateway = new SandboxGateway({ prisma: db.prisma, publicBaseUrl: "https://bot.example.ir/" });
-    bank = createSandboxBank(db.prisma);
+    gateway = new SandboxGateway({ sql: db.sql, publicBaseUrl: "https://bot.example.ir/" });
+    bank = createSandboxBank(db.sql);
   });
   afterAll(async () => {
     await db.close();
