@@ -27,7 +27,7 @@ import { redisJourneyDrafts, type UpdateDrafts } from "../infrastructure/redis/j
  * Bump when any flow's steps change: conversations are replayed from their recorded updates, so a state
  * saved by older code must be dropped rather than replayed into new code.
  */
-export const CONVERSATION_STATE_VERSION = 3;
+export const CONVERSATION_STATE_VERSION = 4;
 
 export interface BotDependencies {
   token: string;
