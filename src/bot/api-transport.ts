@@ -29,7 +29,31 @@ export interface RateLimitedCall {
 
 /** Each chat's pace and the retries every call goes through (the default transformers); retries queue again for their chat. */
 export function pacedTransformers(): Transformer[] {
-  return [chatPaceTransformer(), autoRetry(SEND_RETRY)];
+  return [readingChatIdOnly(chatPaceTransformer()), ...retryTransformers()];
+}
+
+/** The retries alone (where no platform answers and nothing needs pacing). */
+export function retryTransformers(): Transformer[] {
+  return [readingChatIdOnly(autoRetry(SEND_RETRY))];
+}
+
+const READS_CHAT_ID_ONLY = Symbol("reads nothing of a payload but chat_id");
+
+/**
+ * Marks a transformer that reads nothing of a payload but `chat_id` and passes it on unchanged. When every
+ * transformer is marked, the transport does not parse the JSON body grammY wrote (only its leading chat_id).
+ */
+function readingChatIdOnly(transformer: Transformer): Transformer {
+  return Object.assign(transformer, { [READS_CHAT_ID_ONLY]: true });
+}
+
+/** grammY writes `chat_id` first for every method that takes one: an integer there is read without parsing the body. */
+const LEADING_CHAT_ID = /^\{"chat_id":(-?\d{1,16})[,}]/;
+
+/** A stand-in payload holding the body's chat_id, or undefined when the body does not start with an integer one. */
+function leadingChatIdPayload(body: string): Record<string, unknown> | undefined {
+  const match = LEADING_CHAT_ID.exec(body);
+  return match ? { chat_id: Number(match[1]) } : undefined;
 }
 
 /** What is known of a call that failed after its retries: never the payload (it carries personal data). */
@@ -63,6 +87,7 @@ export interface ResilientFetchOptions {
 export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
   const realFetch = options.fetch ?? fetch;
   const transformers = options.transformers ?? pacedTransformers();
+  const chatIdIsEnough = transformers.every((transformer) => (transformer as { [READS_CHAT_ID_ONLY]?: boolean })[READS_CHAT_ID_ONLY] === true);
   type Call = (method: string, payload: Record<string, unknown>, signal?: AbortSignal) => Promise<ApiAnswer>;
   const viaTransformers = (base: Call): Call =>
     transformers.reduce<Call>((prev, transformer) => (m, p, s) => (transformer as unknown as (...args: unknown[]) => Promise<ApiAnswer>)(prev, m, p, s), base);
@@ -89,10 +114,11 @@ export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
       return realFetch(url, { ...init, signal: nativeSignal(init.signal) ?? null });
     }
     const method = url.slice(url.lastIndexOf("/") + 1);
-    const parsed = JSON.parse(init.body) as Record<string, unknown>;
+    // The payload the transformers see: the body's chat_id alone when they read nothing else, else the whole body.
+    const parsed = (chatIdIsEnough ? leadingChatIdPayload(init.body) : undefined) ?? (JSON.parse(init.body) as Record<string, unknown>);
     const base: Call = async (method, payload, signal) => {
       try {
-        // The transformers pass the payload on as it came: its JSON is the body grammY wrote.
+        // The transformers pass the payload on as it came (a stand-in too): its JSON is the body grammY wrote.
         const body = payload === parsed ? (init.body as string) : JSON.stringify(payload);
         const answer = await post(url, init, body, signal as AbortLike | undefined);
         if (answer.error_code === 429) tellRateLimited(method, payload, answer);

@@ -10,8 +10,7 @@ import { journeysFeature, type JourneyEntry } from "./features/journeys.js";
 import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
-import { autoRetry } from "@grammyjs/auto-retry";
-import { LONGEST_SEND_SECONDS, type RateLimitedCall, resilientFetch, SEND_RETRY } from "./api-transport.js";
+import { LONGEST_SEND_SECONDS, type RateLimitedCall, resilientFetch, retryTransformers } from "./api-transport.js";
 import { admitUpdates } from "./middleware/admit-updates.js";
 import { attachLogger } from "./middleware/attach-logger.js";
 import { keepConversationStateOnSendFailure, keepsStateOf, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
@@ -69,7 +68,7 @@ export function createBot(deps: BotDependencies): BuiltBot {
   // options gets them too (see api-transport.ts); one failed call is logged once, without its payload.
   const fetch = resilientFetch({
     ...(deps.fetch ? { fetch: deps.fetch as unknown as typeof globalThis.fetch } : {}),
-    ...(deps.throttle === false ? { transformers: [autoRetry(SEND_RETRY)] } : {}),
+    ...(deps.throttle === false ? { transformers: retryTransformers() } : {}),
     ...(deps.onRateLimited ? { onRateLimited: deps.onRateLimited } : {}),
     onFailure: (call) =>
       deps.logger.warn(

@@ -20,6 +20,8 @@ export const DEFAULT_LOCALE = "fa";
  */
 class BidiSafeI18n extends I18n<FlowContext> {
   private readonly plainTexts = new Map<string, string>();
+  /** grammY calls `middleware()` of a middleware object on every update (and every replay): it is built once. */
+  private builtMiddleware: MiddlewareFn<FlowContext> | undefined;
 
   constructor(config: ConstructorParameters<typeof I18n<FlowContext>>[0]) {
     super(config);
@@ -45,6 +47,11 @@ class BidiSafeI18n extends I18n<FlowContext> {
    * {@link translate}. ctx.i18n keeps the plugin's shape for code written against it; the locale cannot change.
    */
   override middleware(): MiddlewareFn<FlowContext> {
+    this.builtMiddleware ??= this.buildMiddleware();
+    return this.builtMiddleware;
+  }
+
+  private buildMiddleware(): MiddlewareFn<FlowContext> {
     const locale = DEFAULT_LOCALE;
     const translate = ((key: string, variables?: TranslationVariables) => this.translate(locale, key, variables)) as FlowContext["translate"];
     const i18n = {

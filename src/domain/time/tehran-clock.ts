@@ -76,7 +76,56 @@ function tehranOffsetMs(epochMs: number): number {
   return Math.round((wallAsUtc - instantToTheSecond) / MINUTE_MS) * MINUTE_MS;
 }
 
+/**
+ * The date and time on Tehran clocks at an instant, to the second. Intl's formatToParts is slow for a
+ * per-update path, so it only reads the zone's offset, which is then kept for the hour around the instant
+ * (see {@link offsetSecondsAt}); the wall time is the instant shifted by that offset.
+ */
 function gregorianWallTimeInTehran(epochMs: number) {
+  const wall = new Date(Math.floor(epochMs / 1000) * 1000 + offsetSecondsAt(epochMs) * 1000);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
+const OFFSET_SPAN_MS = 3_600_000;
+/** Offsets by hour span (epoch hour → seconds east of UTC), for spans without a clock change; bounded. */
+const offsetBySpan = new Map<number, number>();
+const MAX_KEPT_SPANS = 4096;
+
+/**
+ * Tehran's offset from UTC at an instant, in whole seconds, as the time-zone data says. The zone's offset
+ * is the same at both ends of most hours; such an hour's offset is kept. An hour with a clock change in it
+ * (the two ends differ) is read from Intl for the exact instant, every time.
+ */
+function offsetSecondsAt(epochMs: number): number {
+  const span = Math.floor(epochMs / OFFSET_SPAN_MS);
+  const kept = offsetBySpan.get(span);
+  if (kept !== undefined) return kept;
+  const start = span * OFFSET_SPAN_MS;
+  const atStart = intlOffsetSeconds(start);
+  if (intlOffsetSeconds(start + OFFSET_SPAN_MS - 1000) !== atStart) return intlOffsetSeconds(epochMs);
+  if (offsetBySpan.size >= MAX_KEPT_SPANS) offsetBySpan.clear();
+  offsetBySpan.set(span, atStart);
+  return atStart;
+}
+
+/** The offset Intl's time-zone data gives at an instant (wall time read as UTC, minus the instant to the second). */
+function intlOffsetSeconds(epochMs: number): number {
+  const wall = intlWallTimeInTehran(epochMs);
+  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const utcWall = new Date(wallAsUtc);
+  // Date.UTC maps years 0–99 to 1900–1999: set the full year explicitly.
+  utcWall.setUTCFullYear(wall.year);
+  return Math.round((utcWall.getTime() - Math.floor(epochMs / 1000) * 1000) / 1000);
+}
+
+function intlWallTimeInTehran(epochMs: number) {
   const fields: Record<string, number> = {};
   for (const part of tehranGregorianParts.formatToParts(epochMs)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);

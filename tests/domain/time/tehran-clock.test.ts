@@ -43,6 +43,49 @@ describe("tehranWallTimeOf", () => {
   });
 });
 
+describe("tehranWallTimeOf against Intl read at every instant (the kept hourly offsets change nothing)", () => {
+  const intl = new Intl.DateTimeFormat("en-US-u-ca-gregory-nu-latn", {
+    timeZone: "Asia/Tehran",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    hourCycle: "h23",
+  });
+  const byIntl = (epochMs: number) => {
+    const parts = Object.fromEntries(intl.formatToParts(epochMs).map((p) => [p.type, Number(p.value)]));
+    const [jy, jm, jd] = [parts.year!, parts.month!, parts.day!];
+    return { gregorian: { year: jy, month: jm, day: jd }, hour: parts.hour!, minute: parts.minute! };
+  };
+  const check = (epochMs: number) => {
+    const expected = byIntl(epochMs);
+    const actual = tehranWallTimeOf(new Date(epochMs));
+    const gregorian = toGregorian(actual.date.year, actual.date.month, actual.date.day);
+    expect(
+      { gregorian: { year: gregorian.gy, month: gregorian.gm, day: gregorian.gd }, hour: actual.hour, minute: actual.minute },
+      new Date(epochMs).toISOString(),
+    ).toEqual(expected);
+  };
+
+  it("agrees every 7 minutes 13 seconds across the spring and autumn clock changes of 1400 and 1401", () => {
+    for (const [from, to] of [
+      ["2021-03-20T12:00:00Z", "2021-03-22T12:00:00Z"],
+      ["2021-09-20T12:00:00Z", "2021-09-22T12:00:00Z"],
+      ["2022-03-20T12:00:00Z", "2022-03-22T12:00:00Z"],
+      ["2022-09-20T12:00:00Z", "2022-09-22T12:00:00Z"],
+    ] as const) {
+      for (let t = Date.parse(from); t < Date.parse(to); t += 433_000) check(t);
+    }
+  });
+
+  it("agrees on each side of a clock change to the second, and on instants spread over 1925–2100", () => {
+    const change = Date.parse("2022-09-21T19:30:00Z"); // 24:00 +04:30 → 23:00 +03:30
+    for (const t of [change - 1000, change - 1, change, change + 1, change + 999, change + 1000]) check(t);
+    for (let t = Date.parse("1925-01-01T00:00:00Z"); t < Date.parse("2100-01-01T00:00:00Z"); t += 86_400_000 * 37 + 3_599_000) check(t);
+  });
+});
+
 describe("tehranWallTimeToInstant", () => {
   it("puts Tehran midnight of 1 Farvardin 1405 at 20:30 UTC the day before", () => {
     expect(tehranWallTimeToInstant(date(1405, 1, 1), 0, 0)).toEqual(utc("2026-03-20T20:30:00Z"));
