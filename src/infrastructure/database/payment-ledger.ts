@@ -120,18 +120,8 @@ export function createPrismaPaymentLedger(prisma: PrismaClient): PaymentLedger {
 type OpenInput = Parameters<PaymentLedger["openPayment"]>[0];
 type SettleInput = Parameters<PaymentLedger["settlePaid"]>[0];
 
-/** A payments row as row_to_json gives it (timestamps as ISO strings). */
-interface PaymentJson {
-  id: string;
-  application_id: string;
-  gateway: string;
-  amount_rial: number;
-  status: string;
-  gateway_reference: string | null;
-  pay_url: string | null;
-  created_at: string;
-  expires_at: string;
-}
+/** A payments row as row_to_json gives it: the raw row with its timestamps as ISO strings. */
+type PaymentJson = Omit<PaymentRow, "created_at" | "expires_at"> & { created_at: string; expires_at: string };
 
 const fromJson = (row: PaymentJson): PaymentRecord => fromRow({ ...row, created_at: new Date(row.created_at), expires_at: new Date(row.expires_at) });
 
