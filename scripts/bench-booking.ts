@@ -37,6 +37,7 @@ import { seededRandom } from "../src/infrastructure/offices/seeded-random.js";
 import { openRedis } from "../src/infrastructure/redis/redis.js";
 import { DEFAULT_FULL_MARK_MS, createRedisSeatGate } from "../src/infrastructure/redis/redis-seat-gate.js";
 import { writeBenchSection } from "./bench-sections.js";
+import { deleteKeysMatching } from "../tests/support/redis-keys.js";
 import { insertApplications, insertOffices, TEHRAN_CITY_ID } from "../tests/fixtures/booking-data.js";
 
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     if (failed) process.exitCode = 1;
   } finally {
     await db.close();
-    await deleteKeys(redis, redisPrefix).catch(() => undefined);
+    await deleteKeysMatching(redis, `${redisPrefix}*`).catch(() => undefined);
     await redisStore.close();
     // The pool's last sockets close a moment after end() resolves; dropping under them would kill live clients.
     for (let waited = 0; waited < 5_000; waited += 50) {
@@ -240,16 +241,6 @@ function countingGate(gate: SeatGate): SeatGate & { turnedAway(): number } {
   };
 }
 
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== "0");
-}
-
-/** Replaces this bench's section of the file between its markers, leaving other benches' sections alone. */
 function outcomeOf(result: Awaited<ReturnType<typeof bookAppointment>>): string {
   return result.ok ? "booked" : result.error;
 }

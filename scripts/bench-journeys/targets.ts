@@ -8,6 +8,7 @@ import { type Citizen, registryRecords } from "./citizens.js";
 import { FakeBotApi } from "./fake-bot-api.js";
 import { transactionsOf } from "./measures.js";
 import { type BotProcess, startProcess } from "./processes.js";
+import { deleteKeysMatching } from "../../tests/support/redis-keys.js";
 
 export const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -165,12 +166,7 @@ export async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Prom
 async function deleteKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
+    await deleteKeysMatching(redis, `${prefix}*`);
   } finally {
     redis.disconnect();
   }

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { REDIS_URL } from "./services.js";
+import { deleteKeysMatching } from "./redis-keys.js";
 
 export interface TestRedis {
   redis: Redis;
@@ -19,12 +20,7 @@ export function createTestRedis(): TestRedis {
     url: REDIS_URL,
     prefix,
     async cleanup() {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== "0");
+      await deleteKeysMatching(redis, `${prefix}*`);
       redis.disconnect();
     },
   };
