@@ -11,6 +11,8 @@ import type { LocaleTexts } from "./locale-texts.js";
 export interface JourneyMetrics extends LatencySink {
   /** From pressing pay on the sandbox page to the tracking-code message in the chat. */
   paymentToCode: number[];
+  /** The same path in its three legs: pay → the 303, the callback page, the callback page's end → the message. */
+  paymentLegs: { pay: number[]; callback: number[]; toMessage: number[] };
   /** HTTP requests to the bot's server (payment page, pay, callback). */
   httpRequests: number;
 }
@@ -62,6 +64,7 @@ export async function runJourney(api: FakeBotApi, texts: LocaleTexts, citizen: C
   let phase: "pre-registration" | "payment" | "status" = "pre-registration";
   let trackingCode = "";
   let paidAt = 0;
+  let callbackDoneAt = 0;
   let summaryVisits = 0;
 
   chat.say("/start");
@@ -128,12 +131,13 @@ export async function runJourney(api: FakeBotApi, texts: LocaleTexts, citizen: C
       case "prereg-pay-link": {
         phase = "payment";
         const payUrl = onInstance(chat.urlButton(), hooks.botHttpFor(citizen.chatId));
-        paidAt = await payOnSandbox(payUrl, hooks.botHttpFor(citizen.chatId), metrics);
+        ({ paidAt, callbackDoneAt } = await payOnSandbox(payUrl, hooks.botHttpFor(citizen.chatId), metrics));
         break;
       }
       case "payment-confirmed": {
         if (phase !== "payment" || paidAt === 0) throw chat.unexpected("a payment confirmation before paying");
         metrics.paymentToCode.push(message.at - paidAt);
+        metrics.paymentLegs.toMessage.push(message.at - callbackDoneAt);
         const code = /[۰-۹0-9]{4}-[۰-۹0-9]{4}-[۰-۹0-9]{4}/.exec(message.text);
         if (!code) throw chat.unexpected("no tracking code in the confirmation");
         trackingCode = toLatinDigits(code[0]);
@@ -170,9 +174,9 @@ function onInstance(url: string, base: string): string {
 
 /**
  * Opens the sandbox page, presses pay, follows the redirect to the bot's callback (as the e2e tests do);
- * returns performance.now() when pay was pressed.
+ * returns performance.now() when pay was pressed and when the callback page had arrived.
  */
-async function payOnSandbox(payUrl: string, base: string, metrics: JourneyMetrics): Promise<number> {
+async function payOnSandbox(payUrl: string, base: string, metrics: JourneyMetrics): Promise<{ paidAt: number; callbackDoneAt: number }> {
   const page = await fetch(payUrl);
   await page.arrayBuffer();
   if (page.status !== 200) throw new Error(`sandbox page ${payUrl} answered ${page.status}`);
@@ -181,9 +185,13 @@ async function payOnSandbox(payUrl: string, base: string, metrics: JourneyMetric
   await decided.arrayBuffer();
   const location = decided.headers.get("location");
   if (decided.status !== 303 || !location) throw new Error(`sandbox pay answered ${decided.status}`);
+  const redirectedAt = performance.now();
   const callback = await fetch(onInstance(new URL(location, payUrl).toString(), base));
   await callback.arrayBuffer();
   if (callback.status !== 200) throw new Error(`payment callback answered ${callback.status}`);
+  const callbackDoneAt = performance.now();
   metrics.httpRequests += 3;
-  return paidAt;
+  metrics.paymentLegs.pay.push(redirectedAt - paidAt);
+  metrics.paymentLegs.callback.push(callbackDoneAt - redirectedAt);
+  return { paidAt, callbackDoneAt };
 }

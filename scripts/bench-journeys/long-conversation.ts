@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     });
     const checkpoints = new Set(WINDOWS.flat());
     const editAddress = texts.label("prereg-edit", { field: texts.label("prereg-field-address") });
-    const metrics: JourneyMetrics = { reply: [], paymentToCode: [], httpRequests: 0 };
+    const metrics: JourneyMetrics = { reply: [], paymentToCode: [], paymentLegs: { pay: [], callback: [], toMessage: [] }, httpRequests: 0 };
     const hooks = {
       botHttpFor: target.botHttpFor,
       atSummary: async (_chatId: number, visit: number) => {

@@ -79,6 +79,15 @@ export function cpuMsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** CPU time (ms) the whole machine has spent busy so far (every core; /proc/stat's first line less idle and iowait). */
+export function machineBusyMsSoFar(): number {
+  const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks.map(Number) as number[];
+  void idle;
+  void iowait;
+  return ((user! + nice! + system! + irq! + softirq! + steal!) * 1000) / TICKS_PER_SECOND;
+}
+
 /** Resident memory (bytes) of a process now. */
 export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

@@ -6,7 +6,7 @@ import type { Citizen } from "./citizens.js";
 import { type JourneyMetrics, runJourney } from "./journey.js";
 import type { LocaleTexts } from "./locale-texts.js";
 import { memoryOfChat, memoryUnder, percentile } from "./measures.js";
-import { cpuMsOf, rssOf } from "./processes.js";
+import { cpuMsOf, machineBusyMsSoFar, rssOf } from "./processes.js";
 import { REDIS_URL, type Target } from "./targets.js";
 
 export interface RunFigures {
@@ -22,6 +22,13 @@ export interface RunFigures {
   replyP99: number;
   paymentP50: number;
   paymentP99: number;
+  /** payment → tracking code in legs (p50): pay → 303, the callback page, the callback page's end → the message. */
+  payLegP50: number;
+  callbackLegP50: number;
+  toMessageLegP50: number;
+  toMessageLegP99: number;
+  /** Cores the whole machine kept busy during the run (bot, PostgreSQL, Redis, harness, anything else). */
+  machineBusyCores: number;
   /** Bot process(es) CPU ms per update (all instances together). */
   botCpuPerUpdate: number;
   /** Harness process (fake Bot API + citizens) CPU ms per update. */
@@ -43,7 +50,7 @@ const SAMPLED_CHATS = 5;
 /** Runs `citizens` through `target`, `concurrency` at a time; `echoUpdates` is the journey's update count (echo target). */
 export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citizen[], concurrency: number, echoUpdates: number): Promise<RunFigures> {
   const redis = new Redis(REDIS_URL);
-  const metrics: JourneyMetrics = { reply: [], paymentToCode: [], httpRequests: 0 };
+  const metrics: JourneyMetrics = { reply: [], paymentToCode: [], paymentLegs: { pay: [], callback: [], toMessage: [] }, httpRequests: 0 };
   const inFlight: Array<{ chatBytes: number; conversationBytes: number }> = [];
   const sampled = new Set(citizens.slice(Math.floor(citizens.length / 2), Math.floor(citizens.length / 2) + SAMPLED_CHATS).map((c) => c.chatId));
   try {
@@ -51,6 +58,7 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
     const pids = target.processes.map((p) => p.child.pid!);
     const cpuBefore = pids.map(cpuMsOf);
     const harnessBefore = process.cpuUsage();
+    const machineBefore = machineBusyMsSoFar();
     const updatesBefore = target.api.updatesSent;
     const started = performance.now();
 
@@ -74,6 +82,7 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
 
     const seconds = (performance.now() - started) / 1000;
     const harness = process.cpuUsage(harnessBefore);
+    const machineBusyMs = machineBusyMsSoFar() - machineBefore;
     const cpuAfter = pids.map(cpuMsOf);
     const updates = target.api.updatesSent - updatesBefore;
     const memoryAfter = await memoryUnder(redis, target.redisPrefix);
@@ -91,6 +100,11 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
       replyP99: percentile(metrics.reply, 99),
       paymentP50: percentile(metrics.paymentToCode, 50),
       paymentP99: percentile(metrics.paymentToCode, 99),
+      payLegP50: percentile(metrics.paymentLegs.pay, 50),
+      callbackLegP50: percentile(metrics.paymentLegs.callback, 50),
+      toMessageLegP50: percentile(metrics.paymentLegs.toMessage, 50),
+      toMessageLegP99: percentile(metrics.paymentLegs.toMessage, 99),
+      machineBusyCores: machineBusyMs / 1000 / seconds,
       botCpuPerUpdate: cpuAfter.reduce((sum, after, i) => sum + after - cpuBefore[i]!, 0) / updates,
       harnessCpuPerUpdate: (harness.user + harness.system) / 1000 / updates,
       rssMb: Math.max(...pids.map(rssOf)) / 2 ** 20,
