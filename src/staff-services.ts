@@ -14,6 +14,7 @@ import { recordFeeFlow } from "./flows/staff/record-fee.flow.js";
 import type { StaffServices } from "./flows/staff/staff-services.js";
 import { createSqlApplicationStore } from "./infrastructure/database/application-store.js";
 import { createSqlCardStore } from "./infrastructure/database/card-store.js";
+import { createStartMeeting } from "./infrastructure/database/chat-directory.js";
 import type { Database } from "./infrastructure/database/database.js";
 import { createSqlDeskStore } from "./infrastructure/database/desk-store.js";
 import { createSqlOfficeDirectory } from "./infrastructure/database/office-directory.js";
@@ -25,6 +26,7 @@ export function createStaffServices(input: { config: AppConfig; database: Databa
   const tariffs = createPrismaTariffBook(database.prisma);
   return {
     staff: createSqlStaffStore(database.sql),
+    meetOnStart: createStartMeeting(database.sql, config.platform),
     desk: createSqlDeskStore(database.sql, tariffs),
     cards: createSqlCardStore(database.sql, { deliveryRial: async (at) => (await tariffs.inForce(at)).deliveryRial, policy: config.pickup }),
     applications: createSqlApplicationStore(database.sql),

@@ -13,7 +13,11 @@ export type FlowContext = Context & I18nFlavor & { logger: Logger };
  * the chat's draft of the journey it is in (answers kept outside the replay log, src/flows/kit/journey.ts),
  * read and written with the conversation's state.
  */
-export type BotContext = ConversationFlavor<FlowContext> & { drafts: ChatDrafts };
+export type BotContext = ConversationFlavor<FlowContext> & {
+  drafts: ChatDrafts;
+  /** Set when this update's chat is already recorded (by the staff entry's /start lookup): the main menu skips its own write. */
+  chatRecorded?: true;
+};
 
 /**
  * What conversation.external() may return. Its result is stored as JSON with the conversation and read

@@ -32,6 +32,26 @@ describe("staff journeys", () => {
     expect(admin.buttons()).not.toContain(bot.translate("menu-pre-registration"));
   });
 
+  it("records a citizen's chat on /start, with or without a payload, and not a staff member's; a revoked member's /start is a citizen's", async () => {
+    const chatOf = async (id: number) => (await bot.database.sql.query(`SELECT id FROM chats WHERE id = $1`, [id])).length;
+    const citizen = bot.user(6611);
+    expect((await citizen.say("/start")).at(-1)?.replyMarkup).toBeDefined();
+    expect(await chatOf(6611)).toBe(1);
+    const linked = bot.user(6612);
+    await linked.say("/start from-a-link");
+    expect(await chatOf(6612)).toBe(1);
+
+    expect((await firstAdminCommand(bot.database.sql, ["--user-id", "6613"])).exitCode).toBe(0);
+    const admin = bot.user(6613);
+    await admin.say("/start");
+    expect(admin.buttons()).toContain(bot.translate("staff-menu-invite"));
+    expect(await chatOf(6613)).toBe(0);
+    await bot.database.sql.query(`UPDATE staff_members SET revoked_at = now() WHERE user_id = 6613`);
+    await admin.say("/start");
+    expect(admin.buttons()).toContain(bot.translate("menu-pre-registration"));
+    expect(await chatOf(6613)).toBe(1);
+  });
+
   it("refuses /staff to a citizen, politely", async () => {
     const citizen = bot.user(6602);
     const replies = await citizen.say("/staff");

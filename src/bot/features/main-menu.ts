@@ -16,7 +16,7 @@ export function mainMenuFeature(recordChat: RecordChat): Composer<BotContext> {
   const privateChats = feature.chatType("private");
 
   privateChats.command("start", async (ctx) => {
-    await recordChat(ctx.chat.id);
+    if (!ctx.chatRecorded) await recordChat(ctx.chat.id);
     const name = ctx.from.first_name;
     await ctx.reply(name ? ctx.t("welcome", { name }) : ctx.t("welcome-anonymous"), {
       reply_markup: mainMenuKeyboard(ctx),

@@ -9,6 +9,12 @@ export interface StaffListing extends StaffMember {
   readonly enrolledAt: Date;
 }
 
+/**
+ * What a plain /start asks in one step: the user's active staff role, read now (which menu to show; it
+ * grants nothing by itself), and for a user who is not staff, their chat recorded as the main menu records it.
+ */
+export type MeetOnStart = (chatId: number, userId: number) => Promise<StaffMember | null>;
+
 export interface StaffStore {
   /** The user's active staff role, read at the moment an action runs (a revoked member is null). */
   activeMember(userId: number): Promise<StaffMember | null>;

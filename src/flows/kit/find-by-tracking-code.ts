@@ -25,7 +25,7 @@ export const TRACKING_CODE_ERRORS = errorMessages("status-tracking-code-error", 
 export async function guessingKeys(
   conversation: FlowConversation,
   ctx: FlowContext,
-  applications: ApplicationStore,
+  applications: Pick<ApplicationStore, "findLive">,
   purpose: LookupPurpose,
   nationalId: string,
 ): Promise<LimitKey[]> {
@@ -63,16 +63,22 @@ export async function refuseIfBlocked(conversation: FlowConversation, ctx: FlowC
   if (until) await leave(conversation, ctx, "lookup-blocked", { until: formatDateTime(new Date(until)) });
 }
 
+/** The reads a lookup by tracking code makes; `A`: the application as found, perhaps with what its caller reads with it. */
+export interface TrackingCodeLookup<A extends ApplicationView> {
+  findLive: ApplicationStore["findLive"];
+  findByTrackingCode(trackingCode: string): Promise<A | null>;
+}
+
 /**
  * Asks for the national ID and the tracking code until they name one live application, then returns
  * `load(application)` (computed once, stored in the conversation). A code under another national ID is
  * answered exactly like an unknown code, and each miss counts against the limits.
  */
-export async function findByTrackingCode<T>(
+export async function findByTrackingCode<T, A extends ApplicationView = ApplicationView>(
   conversation: FlowConversation,
   ctx: FlowContext,
-  services: { applications: ApplicationStore; limiter: AttemptLimiter },
-  load: (application: ApplicationView) => Promise<T>,
+  services: { applications: TrackingCodeLookup<A>; limiter: AttemptLimiter },
+  load: (application: A) => Promise<T>,
   ..._refused: ConversationSafeCheck<NoInfer<T>>
 ): Promise<T> {
   for (;;) {

@@ -5,10 +5,12 @@ import type { OfficeDirectory } from "../../domain/booking/office-catalog.js";
 import type { CardStore } from "../../domain/cards/card-store.js";
 import type { TariffBook } from "../../domain/fees/tariff-book.js";
 import type { DeskStore } from "../../domain/staff/desk-store.js";
-import type { StaffStore } from "../../domain/staff/staff-store.js";
+import type { MeetOnStart, StaffStore } from "../../domain/staff/staff-store.js";
 
 export interface StaffServices {
   staff: StaffStore;
+  /** A plain /start's staff lookup and, for a citizen, the chat's record in one statement. */
+  meetOnStart: MeetOnStart;
   desk: DeskStore;
   cards: CardStore;
   applications: ApplicationStore;

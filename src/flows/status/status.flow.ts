@@ -13,7 +13,7 @@ import type { AttemptLimiter } from "../../domain/security/attempt-limiter.js";
 import { formatDateTime, formatJalaliDate, formatToman } from "../../domain/time/persian-format.js";
 import { findByTrackingCode } from "../kit/find-by-tracking-code.js";
 import { appointmentParams, officeChoice, type OfficeChoice } from "../booking/booking-view.js";
-import type { StatusReads } from "./status-reads.js";
+import type { ApplicationWithFacts, StatusReads } from "./status-reads.js";
 
 export interface StatusServices {
   applications: ApplicationStore;
@@ -21,7 +21,7 @@ export interface StatusServices {
   tariffs: TariffBook;
   /** The office catalogue (names of the booked office and of the card's office). */
   booking: Pick<BookingDeps, "offices">;
-  /** The live appointment, the no-show ban and the issued card, read in one statement. */
+  /** The application by its tracking code with its live appointment, no-show ban and issued card, read in one statement. */
   reads: StatusReads;
 }
 
@@ -38,19 +38,29 @@ export function statusFlow(services: StatusServices): Flow {
     id: "status",
     menuKey: "menu-status",
     async run(conversation, ctx) {
-      const found = await findByTrackingCode(conversation, ctx, services, async (application: ApplicationView): Promise<StatusLookup> => {
-        const tariff = await services.tariffs.inForce(new Date());
-        const facts = await appointmentFacts(services, application);
-        return { application: statusFacts(application), deliveryRial: tariff.deliveryRial, appointment: facts };
-      });
+      // The application by its code comes with its appointment, ban and card: one statement for both.
+      const lookup = {
+        findLive: (id: string) => services.applications.findLive(id),
+        findByTrackingCode: (code: string) => services.reads.findByTrackingCode(code),
+      };
+      const found = await findByTrackingCode(
+        conversation,
+        ctx,
+        { applications: lookup, limiter: services.limiter },
+        async (application: ApplicationWithFacts): Promise<StatusLookup> => {
+          const tariff = await services.tariffs.inForce(new Date());
+          const facts = await appointmentFacts(services, application);
+          return { application: statusFacts(application), deliveryRial: tariff.deliveryRial, appointment: facts };
+        },
+      );
       await ctx.reply(statusText(ctx, found.application, found.deliveryRial, found.appointment), { reply_markup: mainMenuKeyboard(ctx) });
     },
   };
 }
 
-/** One read for the appointment, the ban and the card; office names come from the cached catalogue. */
-async function appointmentFacts(services: StatusServices, application: ApplicationView): Promise<AppointmentFacts> {
-  const { live, bookingReopensAt, card } = await services.reads.factsOf(application.id);
+/** The appointment, the ban and the card as read with the application; office names come from the cached catalogue. */
+async function appointmentFacts(services: StatusServices, application: ApplicationWithFacts): Promise<AppointmentFacts> {
+  const { live, bookingReopensAt, card } = application.facts;
   const catalog = live || card ? await services.booking.offices.catalog() : undefined;
   const office = live ? catalog?.get(live.officeId) : undefined;
   const banEndsAt = runningBanEnd({ status: application.status, bookingReopensAt }, new Date())?.toISOString();

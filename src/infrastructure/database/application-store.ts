@@ -7,7 +7,7 @@ import type { SqlExecutor } from "./sql-executor.js";
 import { isSqlUniqueViolation } from "./staff-store.js";
 
 /** An application with its timeline, as the one SELECT below returns it. */
-interface ViewRow {
+export interface ViewRow {
   id: string;
   national_id: string;
   birth_date: string;
@@ -23,7 +23,7 @@ interface ViewRow {
 }
 
 // One statement per lookup: the timeline comes in the same row (Prisma's include would be a second query).
-const VIEW_SELECT = `
+export const VIEW_SELECT = `
   SELECT a.id::text AS id, a.national_id, a.birth_date, a.first_name, a.last_name, a.status, a.tracking_code, a.fee_rial,
          a.city_id, a.chat_id::text AS chat_id, a.created_at,
          COALESCE((SELECT json_agg(json_build_object('status', e.status, 'at', e.at) ORDER BY e.at, e.id)
@@ -101,7 +101,7 @@ export function createSqlApplicationStore(sql: SqlExecutor): ApplicationStore {
   };
 }
 
-function toView(row: ViewRow): ApplicationView {
+export function toView(row: ViewRow): ApplicationView {
   const birthDate = parseJalaliDate(row.birth_date);
   if (!birthDate.ok) throw new Error(`application ${row.id} has an invalid birth date`);
   return {

@@ -8,7 +8,8 @@ const APPOINTMENT_COLUMNS = `id::text AS id, application_id::text AS application
   cancelled_at, cancel_reason, rescheduled_from::text AS rescheduled_from, checked_in_at, completed_at, missed_at, booking_reopens_at`;
 
 /** The live appointment of an application: active or checked in. */
-export const LIVE_OF_APPLICATION = "application_id = $1::uuid AND status IN ('active', 'checked_in')";
+export const liveOfApplication = (applicationId: string) => `application_id = ${applicationId} AND status IN ('active', 'checked_in')`;
+export const LIVE_OF_APPLICATION = liveOfApplication("$1::uuid");
 
 interface AppointmentRow {
   id: string;

@@ -6,7 +6,7 @@ import type { StaffStore } from "../../domain/staff/staff-store.js";
 import { appendAudit, readAuditTrail } from "./audit-sql.js";
 import type { SqlExecutor } from "./sql-executor.js";
 
-interface MemberRow {
+export interface MemberRow {
   id: number;
   user_id: string;
   display_name: string;
@@ -15,7 +15,7 @@ interface MemberRow {
   unit_id: number | null;
 }
 
-const MEMBER_COLUMNS = `id, user_id::text AS user_id, display_name, role, office_id, unit_id`;
+export const MEMBER_COLUMNS = `id, user_id::text AS user_id, display_name, role, office_id, unit_id`;
 
 export function toMember(row: MemberRow): StaffMember {
   const scope = scopeFor(row.role, row.office_id, row.unit_id);

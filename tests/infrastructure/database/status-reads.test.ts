@@ -1,4 +1,5 @@
-// The status check's one statement answers exactly what the three store reads it replaced answer.
+// The status check's one statement answers exactly what the three store reads it replaced answer, and with the
+// application found by its tracking code, what the application store's lookup and those reads answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BOOKING_POLICY } from "../../../src/domain/booking/booking-policy.js";
 import type { BookingDeps } from "../../../src/domain/booking/booking-deps.js";
@@ -6,6 +7,7 @@ import { bookAppointment } from "../../../src/domain/booking/book-appointment.js
 import { sweepNoShows } from "../../../src/domain/booking/no-show.js";
 import { tehranInstantAt } from "../../../src/domain/booking/slot-schedule.js";
 import { addDays, type JalaliDate } from "../../../src/domain/time/jalali.js";
+import { createSqlApplicationStore } from "../../../src/infrastructure/database/application-store.js";
 import { createSqlBookingStore } from "../../../src/infrastructure/database/booking-store.js";
 import { createSqlCardStore } from "../../../src/infrastructure/database/card-store.js";
 import type { Database } from "../../../src/infrastructure/database/database.js";
@@ -85,5 +87,26 @@ describe("status reads in one statement", () => {
     const withCard = await reads.factsOf(booked!);
     expect(withCard.card).toEqual({ status: "in_transit", officeId: office, transferOfficeId: otherOffice });
     expect(withCard).toEqual(await threeReads(booked!));
+  });
+
+  it("finds the application by its tracking code with its facts, as the application store's lookup and factsOf do", async () => {
+    const reads = createSqlStatusReads(db.sql);
+    const applications = createSqlApplicationStore(db.sql);
+    const [plain, booked] = await insertPaidApplications(db, 2);
+    expect((await bookAppointment(deps, { applicationId: booked!, officeId: office, startsAt: at(addDays(SATURDAY, 4), 11), now })).ok).toBe(true);
+    await db.sql.query(
+      `INSERT INTO cards (application_id, serial, issued_on, office_id, status, ready_at, held_until) VALUES ($1::uuid, 'S-2', '2026-01-01', $2, 'ready', $3, $3)`,
+      [booked, otherOffice, now],
+    );
+    const codeOf = async (id: string) =>
+      (await db.sql.query<{ code: string }>(`SELECT tracking_code AS code FROM applications WHERE id = $1::uuid`, [id]))[0]!.code;
+    for (const id of [plain!, booked!]) {
+      const found = await reads.findByTrackingCode(await codeOf(id));
+      expect(found).toEqual({ ...(await applications.findByTrackingCode(await codeOf(id))), facts: await reads.factsOf(id) });
+      expect(found?.id).toBe(id);
+    }
+    expect((await reads.findByTrackingCode(await codeOf(booked!)))?.facts.live).toEqual({ officeId: office, startsAt: at(addDays(SATURDAY, 4), 11) });
+    expect((await reads.findByTrackingCode(await codeOf(booked!)))?.facts.card).toEqual({ status: "ready", officeId: otherOffice, transferOfficeId: null });
+    expect(await reads.findByTrackingCode("000000000000")).toBeNull();
   });
 });

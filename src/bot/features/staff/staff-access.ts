@@ -2,8 +2,8 @@
 // role allow this action. A refusal is polite to the person and a warning in the log (never silent).
 import type { StaffAction, StaffMember } from "../../../domain/staff/staff-member.js";
 import { authorize } from "../../../domain/staff/staff-member.js";
-import type { StaffStore } from "../../../domain/staff/staff-store.js";
-import type { FlowContext } from "../../context.js";
+import type { MeetOnStart, StaffStore } from "../../../domain/staff/staff-store.js";
+import type { BotContext, FlowContext } from "../../context.js";
 
 /**
  * The member pressing, allowed to take `action`, or null after telling them no. `ownerUserId`: the user a
@@ -31,7 +31,13 @@ export async function staffFor(
   return member;
 }
 
-/** True when the user is active staff (to choose which menu /start shows); never grants anything by itself. */
-export async function isStaff(ctx: FlowContext, staff: StaffStore): Promise<StaffMember | null> {
-  return ctx.from && ctx.chat?.type === "private" ? staff.activeMember(ctx.from.id) : null;
+/**
+ * The active staff member on a plain /start (to choose which menu it shows; never grants anything by itself),
+ * or null for a citizen, whose chat the same statement recorded (the main menu then does not record it again).
+ */
+export async function staffOnStart(ctx: BotContext, meet: MeetOnStart): Promise<StaffMember | null> {
+  if (!ctx.from || ctx.chat?.type !== "private") return null;
+  const member = await meet(ctx.chat.id, ctx.from.id);
+  if (!member) ctx.chatRecorded = true;
+  return member;
 }

@@ -9,7 +9,7 @@ import type { StaffServices } from "../../../flows/staff/staff-services.js";
 import type { BotContext } from "../../context.js";
 import { mainMenuKeyboard } from "../../keyboards/main-menu.js";
 import { staffMenuKeyboard, type StaffMenuKey } from "../../keyboards/staff-menu.js";
-import { isStaff, staffFor } from "./staff-access.js";
+import { staffFor, staffOnStart } from "./staff-access.js";
 import { sendAppointments, sendIncoming, sendUncollected } from "./operator-panel.js";
 import { sendRevokeList } from "./admin-panel.js";
 
@@ -39,7 +39,7 @@ export function staffEntryFeature(services: StaffServices): Composer<BotContext>
       ctx.logger.info({ member: result.member.id, role: result.member.role }, "staff member enrolled");
       return showStaffMenu(ctx, services, result.member, "staff-enrolled");
     }
-    const member = payload === "" ? await isStaff(ctx, services.staff) : null;
+    const member = payload === "" ? await staffOnStart(ctx, services.meetOnStart) : null;
     if (!member) return next();
     return showStaffMenu(ctx, services, member);
   });
