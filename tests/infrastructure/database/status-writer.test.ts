@@ -76,7 +76,7 @@ describe("one writer of application status", () => {
   });
 
   it("takes every path of the lifecycle through it: paid, booked, cancelled, closed day, no-show, checked in, completed", async () => {
-    // Payment settled (the Prisma ledger).
+    // Payment settled (the SQL ledger).
     const [{ id: applicationId }] = (await db.sql.query<{ id: string }>(
       `INSERT INTO applications (national_id, birth_date, first_name, last_name, father_name, mobile, landline, postal_code, address, city_id, chat_id, status, fee_rial)
        VALUES ('9999999999', '1370/01/01', 'علی', 'رضایی', 'حسن', '09121234567', NULL, '1345678912', 'تهران', 399, 4242, 'awaiting_payment', 200000)
