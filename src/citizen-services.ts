@@ -26,7 +26,7 @@ import { createSqlCardStore } from "./infrastructure/database/card-store.js";
 import { createSqlApplicationStore } from "./infrastructure/database/application-store.js";
 import { createTableCivilRegistry } from "./infrastructure/database/civil-registry.js";
 import type { Database } from "./infrastructure/database/database.js";
-import { createPrismaPaymentLedger } from "./infrastructure/database/payment-ledger.js";
+import { createSqlPaymentLedger } from "./infrastructure/database/payment-ledger.js";
 import { createPrismaPlaceDirectory } from "./infrastructure/database/place-directory.js";
 import { createPrismaCityLocations } from "./infrastructure/database/city-locations.js";
 import { createPrismaTariffBook } from "./infrastructure/database/tariff-book.js";
@@ -81,7 +81,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
   const { config, database, redis, translate } = input;
   const prisma = database.prisma;
   const now = () => new Date();
-  const ledger = createPrismaPaymentLedger(prisma);
+  const ledger = createSqlPaymentLedger(database.sql);
   const applications = createSqlApplicationStore(database.sql);
   const tariffs = createPrismaTariffBook(prisma);
   const limiter = createRedisAttemptLimiter(redis.redis, config.redisKeyPrefix);

@@ -4,7 +4,7 @@ import type { ApplicationDraft, ApplicationStore, ApplicationView, SaveDraftOutc
 import type { ApplicationState } from "../../domain/application/lifecycle.js";
 import { jalaliDateToString, parseJalaliDate } from "../../domain/time/jalali.js";
 import type { SqlExecutor } from "./sql-executor.js";
-import { isSqlUniqueViolation } from "./staff-store.js";
+import { isSqlUniqueViolation } from "./unique-violation.js";
 
 /** An application with its timeline, as the one SELECT below returns it. */
 export interface ViewRow {

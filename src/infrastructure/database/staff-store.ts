@@ -5,6 +5,7 @@ import { scopeFor, type StaffMember, type StaffRole } from "../../domain/staff/s
 import type { StaffStore } from "../../domain/staff/staff-store.js";
 import { appendAudit, readAuditTrail } from "./audit-sql.js";
 import type { SqlExecutor } from "./sql-executor.js";
+import { isSqlUniqueViolation } from "./unique-violation.js";
 
 export interface MemberRow {
   id: number;
@@ -191,9 +192,3 @@ export async function ensureUnit(sql: SqlExecutor, code: string, name = code): P
 }
 
 export type { InviteGrant };
-
-/** True for a unique violation (23505) of `index` from a raw query, as node-postgres and PGlite report it. */
-export function isSqlUniqueViolation(error: unknown, index: string): boolean {
-  const { code, constraint, message } = (error ?? {}) as { code?: string; constraint?: string; message?: string };
-  return code === "23505" && (constraint === index || (message ?? "").includes(index));
-}

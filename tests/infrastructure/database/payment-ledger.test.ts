@@ -6,7 +6,7 @@ import type { PaymentLedger } from "../../../src/domain/payment/payment-ledger.j
 import type { Database } from "../../../src/infrastructure/database/database.js";
 import {
   ApplicationNotAwaitingPaymentError,
-  createPrismaPaymentLedger,
+  createSqlPaymentLedger,
   PaymentNotFoundError,
   TrackingCodesExhaustedError,
 } from "../../../src/infrastructure/database/payment-ledger.js";
@@ -24,7 +24,7 @@ describe("PostgreSQL payment ledger", () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     db = testDb.open();
-    ledger = createPrismaPaymentLedger(db.prisma);
+    ledger = createSqlPaymentLedger(db.sql);
     await insertPlaces(db);
   });
   afterAll(async () => {
@@ -68,7 +68,7 @@ describe("PostgreSQL payment ledger", () => {
       const applicationId = await insertApplication(db);
       const connections = Array.from({ length: 4 }, () => testDb.open());
       try {
-        const ledgers = connections.map((c) => createPrismaPaymentLedger(c.prisma));
+        const ledgers = connections.map((c) => createSqlPaymentLedger(c.sql));
         const now = new Date();
         const results = await Promise.all(Array.from({ length: 12 }, (_, i) => open(applicationId, now, HOUR, ledgers[i % 4])));
         expect(new Set(results.map((r) => r.payment.id)).size).toBe(1);
@@ -94,7 +94,7 @@ describe("PostgreSQL payment ledger", () => {
       const { payment } = await open(applicationId);
       const connections = Array.from({ length: 4 }, () => testDb.open());
       try {
-        const ledgers = connections.map((c) => createPrismaPaymentLedger(c.prisma));
+        const ledgers = connections.map((c) => createSqlPaymentLedger(c.sql));
         const at = new Date();
         const outcomes = await Promise.all(
           Array.from({ length: 20 }, (_, i) => ledgers[i % 4]!.settlePaid({ paymentId: payment.id, receipt: "REF-1", at, newTrackingCode: newCode })),

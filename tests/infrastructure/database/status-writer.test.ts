@@ -20,7 +20,7 @@ import { addDays, type JalaliDate } from "../../../src/domain/time/jalali.js";
 import { createSqlBookingStore } from "../../../src/infrastructure/database/booking-store.js";
 import type { Database } from "../../../src/infrastructure/database/database.js";
 import { createSqlOfficeDirectory } from "../../../src/infrastructure/database/office-directory.js";
-import { createPrismaPaymentLedger } from "../../../src/infrastructure/database/payment-ledger.js";
+import { createSqlPaymentLedger } from "../../../src/infrastructure/database/payment-ledger.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { aSaturday, insertOffice, insertPaidApplications, loadPlaces } from "../booking/booking-fixtures.js";
 
@@ -76,13 +76,13 @@ describe("one writer of application status", () => {
   });
 
   it("takes every path of the lifecycle through it: paid, booked, cancelled, closed day, no-show, checked in, completed", async () => {
-    // Payment settled (the Prisma ledger).
+    // Payment settled (the SQL ledger).
     const [{ id: applicationId }] = (await db.sql.query<{ id: string }>(
       `INSERT INTO applications (national_id, birth_date, first_name, last_name, father_name, mobile, landline, postal_code, address, city_id, chat_id, status, fee_rial)
        VALUES ('9999999999', '1370/01/01', 'علی', 'رضایی', 'حسن', '09121234567', NULL, '1345678912', 'تهران', 399, 4242, 'awaiting_payment', 200000)
        RETURNING id::text AS id`,
     )) as [{ id: string }];
-    const ledger = createPrismaPaymentLedger(db.prisma);
+    const ledger = createSqlPaymentLedger(db.sql);
     const { payment } = await ledger.openPayment({
       applicationId: applicationId!,
       gateway: "sandbox",

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcilePendingPayments, type PaymentServiceDeps } from "../../../src/domain/payment/settle-payment.js";
 import { startPayment } from "../../../src/domain/payment/start-payment.js";
 import type { Database } from "../../../src/infrastructure/database/database.js";
-import { createPrismaPaymentLedger } from "../../../src/infrastructure/database/payment-ledger.js";
+import { createSqlPaymentLedger } from "../../../src/infrastructure/database/payment-ledger.js";
 import { createSandboxBank } from "../../../src/infrastructure/payments/sandbox-bank.js";
 import { SandboxGateway } from "../../../src/infrastructure/payments/sandbox-gateway.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
@@ -24,7 +24,7 @@ describe("payment reconciliation", () => {
     await insertPlaces(db);
     clock = new Date();
     gateway = new SandboxGateway({ sql: db.sql, publicBaseUrl: "http://bot.test", now: () => clock });
-    deps = { ledger: createPrismaPaymentLedger(db.prisma), gateways: { sandbox: gateway }, random: randomInt, now: () => clock };
+    deps = { ledger: createSqlPaymentLedger(db.sql), gateways: { sandbox: gateway }, random: randomInt, now: () => clock };
   });
   afterAll(async () => {
     await db.close();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeCancelledPayment, confirmPayment, type PaymentServiceDeps } from "../../../src/domain/payment/settle-payment.js";
 import type { PaymentLedger, PaymentRecord } from "../../../src/domain/payment/payment-ledger.js";
 import type { Database } from "../../../src/infrastructure/database/database.js";
-import { createPrismaPaymentLedger } from "../../../src/infrastructure/database/payment-ledger.js";
+import { createSqlPaymentLedger } from "../../../src/infrastructure/database/payment-ledger.js";
 import { startHttpServer, type RunningHttpServer } from "../../../src/infrastructure/http/http-server.js";
 import { PAGE_FONT_PATH } from "../../../src/infrastructure/http/persian-font.js";
 import { paymentCallbackRoutes } from "../../../src/infrastructure/payments/payment-callback-routes.js";
@@ -29,7 +29,7 @@ describe("sandbox payment journey", () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     db = testDb.open();
-    ledger = createPrismaPaymentLedger(db.prisma);
+    ledger = createSqlPaymentLedger(db.sql);
     await insertPlaces(db);
     const deps: PaymentServiceDeps = { ledger, gateways: {}, random: randomInt, now: () => new Date() };
     const app = new Hono();
