@@ -97,8 +97,18 @@ export function createSqlPaymentLedger(sql: SqlExecutor): PaymentLedger {
     },
 
     async settlePaid(input) {
-      const settled = await sql.transaction((tx) => settleInTransaction(tx, input));
-      return settled ?? ledger.outcomeOf(input.paymentId);
+      // A tracking code another application already has aborts the transaction: nothing was committed and
+      // nothing sent, so the whole settle runs again with a fresh code.
+      for (let attempt = 1; attempt <= MAX_TRACKING_CODE_ATTEMPTS; attempt++) {
+        const code = input.newTrackingCode();
+        try {
+          const settled = await sql.transaction((tx) => settleInTransaction(tx, input, code));
+          return settled ?? (await ledger.outcomeOf(input.paymentId));
+        } catch (error) {
+          if (!isSqlUniqueViolation(error, TRACKING_CODE_INDEX)) throw error;
+        }
+      }
+      throw new TrackingCodesExhaustedError(MAX_TRACKING_CODE_ATTEMPTS);
     },
 
     async outcomeOf(paymentId) {
@@ -212,8 +222,11 @@ async function openInTransaction(tx: SqlExecutor, input: OpenInput): Promise<{ p
   return { payment: toRecord(created), created: true };
 }
 
-/** Settles inside one transaction; undefined when the payment was not pending (the caller reports why). */
-async function settleInTransaction(tx: SqlExecutor, input: SettleInput): Promise<SettleOutcome | undefined> {
+/**
+ * Settles inside one transaction with `trackingCode`; undefined when the payment was not pending (the caller
+ * reports why). Three statements: the lock, the conditional paid mark, and the move with its outbox row.
+ */
+async function settleInTransaction(tx: SqlExecutor, input: SettleInput, trackingCode: string): Promise<SettleOutcome | undefined> {
   // The application's row lock comes first, as in openPayment; concurrent settlers queue here. (One
   // statement finds the payment's application and locks it; the payment row itself is not locked here.)
   const [application] = UUID.test(input.paymentId)
@@ -247,46 +260,33 @@ async function settleInTransaction(tx: SqlExecutor, input: SettleInput): Promise
     return refund.length === 1 ? { kind: "not_pending", status: "paid" } : undefined;
   }
 
-  const trackingCode = await issueTrackingCode(tx, application.application_id, input);
+  // The move goes through the one writer of status (application_move, with its timeline event and the new
+  // code); the "payment confirmed" row is queued in the same statement, only if the application moved. Raw
+  // values: the notification sender formats them for display (Persian digits, grouped code).
+  const [moved] = await tx.query<{ moved: number }>(
+    `WITH moved AS (SELECT id FROM application_move(ARRAY[$1::uuid], $2::text[], $3::text, $4::timestamptz, $5::text) AS id),
+          queued AS (
+            INSERT INTO notifications (dedup_key, chat_id, message_key, params, created_at)
+            SELECT $6::text, $7::bigint, $8::text, $9::jsonb, $4::timestamptz FROM moved
+            ON CONFLICT (dedup_key) DO NOTHING
+            RETURNING 1)
+     SELECT count(*)::int AS moved FROM moved`,
+    [
+      application.application_id,
+      [...PAYMENT_MOVE.from],
+      PAYMENT_MOVE.to,
+      input.at,
+      trackingCode,
+      paymentConfirmedDedupKey(input.paymentId),
+      application.chat_id,
+      PAYMENT_CONFIRMED_MESSAGE_KEY,
+      JSON.stringify({ trackingCode }),
+    ],
+  );
   // The gateway has the money but the application left awaiting_payment meanwhile (cancelled): the payment
   // stays recorded as paid with its receipt, for a refund, and nothing is announced.
-  if (trackingCode === null) return { kind: "not_pending", status: "paid" };
-
-  // Raw values: the notification sender formats them for display (Persian digits, grouped code).
-  await tx.query(
-    `INSERT INTO notifications (dedup_key, chat_id, message_key, params, created_at) VALUES ($1, $2::bigint, $3, $4::jsonb, $5)
-     ON CONFLICT (dedup_key) DO NOTHING`,
-    [paymentConfirmedDedupKey(input.paymentId), application.chat_id, PAYMENT_CONFIRMED_MESSAGE_KEY, JSON.stringify({ trackingCode }), input.at],
-  );
+  if (moved?.moved !== 1) return { kind: "not_pending", status: "paid" };
   return { kind: "settled", trackingCode, chatId: Number(application.chat_id) };
-}
-
-/**
- * Moves the application to paid with a fresh tracking code; null when it was not awaiting payment. A code
- * that collides with another application's is rolled back to a savepoint (not the whole transaction, which
- * already marked the payment paid) and drawn again.
- */
-async function issueTrackingCode(tx: SqlExecutor, applicationId: string, input: SettleInput): Promise<string | null> {
-  for (let attempt = 1; attempt <= MAX_TRACKING_CODE_ATTEMPTS; attempt++) {
-    const code = input.newTrackingCode();
-    await tx.query("SAVEPOINT tracking_code");
-    try {
-      // The move goes through the one writer of status, with its timeline event and the new code.
-      const moved = await tx.query(`SELECT id::text AS id FROM application_move(ARRAY[$1::uuid], $2::text[], $3::text, $4::timestamptz, $5::text) AS id`, [
-        applicationId,
-        [...PAYMENT_MOVE.from],
-        PAYMENT_MOVE.to,
-        input.at,
-        code,
-      ]);
-      await tx.query("RELEASE SAVEPOINT tracking_code");
-      return moved.length === 1 ? code : null;
-    } catch (error) {
-      if (!isSqlUniqueViolation(error, TRACKING_CODE_INDEX)) throw error;
-      await tx.query("ROLLBACK TO SAVEPOINT tracking_code");
-    }
-  }
-  throw new TrackingCodesExhaustedError(MAX_TRACKING_CODE_ATTEMPTS);
 }
 
 function toRecord(row: PaymentRow): PaymentRecord {
