@@ -71,25 +71,49 @@ for i = 4, #KEYS do values[i - 3] = redis.call("get", KEYS[i]) or "" end
 return {count, "acquired", (unpack or table.unpack)(values)}`;
 
 /**
- * Leaving the lock, in one round trip: store the writes the update owes (KEYS[3..]; ARGV holds a value
- * and a TTL for each, "" deleting), add its mark unless ARGV[2] is "" (the newest `keep` kept, the list
- * expiring after the window), and release. All only while the lock is still ours: a lease that ran out
- * may have let another instance handle the chat since, and its state must not be overwritten; then the
- * update is not marked either (its writes are lost, so a redelivery must handle it again) and 0 is
- * answered. An update that owes no writes is marked all the same, as it has nothing to lose.
+ * Stores the writes an update owes (KEYS[3..2 + writes]; ARGV holds a value and a TTL for each from
+ * ARGV[5], "" deleting) and adds its mark unless ARGV[2] is "" (the newest ARGV[3] kept, the list
+ * expiring after ARGV[4] ms). Shared by the two ways of leaving the lock below.
  */
-const LEAVE = `
+const STORE_AND_MARK = `
+local function store_and_mark(writes)
+  for i = 3, 2 + writes do
+    if ARGV[2 * i - 1] == "" then redis.call("del", KEYS[i]) else redis.call("set", KEYS[i], ARGV[2 * i - 1], "EX", ARGV[2 * i]) end
+  end
+  if ARGV[2] ~= "" then
+    redis.call("lpush", KEYS[2], ARGV[2])
+    redis.call("ltrim", KEYS[2], 0, tonumber(ARGV[3]) - 1)
+    redis.call("pexpire", KEYS[2], ARGV[4])
+  end
+end`;
+
+/**
+ * Leaving the lock, in one round trip: the owed writes and the mark stored (ARGV[1] the token), and the
+ * lock released, all only while it is still ours. A lease that ran out may have let another instance
+ * handle the chat since, whose state must not be overwritten: then nothing is stored and 0 answered
+ * (see LEAVE_IF_UNCHANGED). An update that owes no writes is marked all the same, having nothing to lose.
+ */
+const LEAVE = `${STORE_AND_MARK}
 local ours = redis.call("get", KEYS[1]) == ARGV[1]
 if not ours and #KEYS > 2 then return 0 end
-for i = 3, #KEYS do
-  if ARGV[2 * i - 1] == "" then redis.call("del", KEYS[i]) else redis.call("set", KEYS[i], ARGV[2 * i - 1], "EX", ARGV[2 * i]) end
-end
-if ARGV[2] ~= "" then
-  redis.call("lpush", KEYS[2], ARGV[2])
-  redis.call("ltrim", KEYS[2], 0, tonumber(ARGV[3]) - 1)
-  redis.call("pexpire", KEYS[2], ARGV[4])
-end
+store_and_mark(#KEYS - 2)
 if ours then redis.call("del", KEYS[1]) end
+return 1`;
+
+/**
+ * After LEAVE answered 0 (ARGV[1] the number of writes): the writes and the mark are stored all the same
+ * when nobody holds the chat now and every key read with the lock (KEYS after the writes, their values
+ * as read last in ARGV, "" for none) is as it was read, so nobody has handled the chat since (a lease that
+ * ran out during a Redis outage, say). Otherwise nothing is stored and the update is not marked: its
+ * writes are lost, so a redelivery must handle it again. Rare: only here are the values read sent back.
+ */
+const LEAVE_IF_UNCHANGED = `${STORE_AND_MARK}
+local writes = tonumber(ARGV[1])
+if redis.call("exists", KEYS[1]) == 1 then return 0 end
+for i = 3 + writes, #KEYS do
+  if (redis.call("get", KEYS[i]) or "") ~= ARGV[i + writes + 2] then return 0 end
+end
+store_and_mark(writes)
 return 1`;
 
 const shaOf = new Map<string, string>();
@@ -169,7 +193,8 @@ export class HeldChatLock {
 
   /**
    * Stores the owed writes, marks the update handled (newest `keep` marks of the chat, kept `windowMs`) and
-   * releases, in one round trip. False when the lock was lost with writes owed: nothing stored, nothing marked.
+   * releases, in one round trip. False when the lock was lost with writes owed and someone else may have
+   * handled the chat since: nothing stored, nothing marked.
    */
   async markAndRelease(mark: string, keep: number, windowMs: number): Promise<boolean> {
     clearInterval(this.renewal);
@@ -184,13 +209,17 @@ export class HeldChatLock {
 
   private async leave(mark: string, keep: number, windowMs: number): Promise<boolean> {
     const writes = this.held.takeWrites();
-    const left = await runScript(
+    const keys = [this.keys.lock, this.keys.marks, ...writes.map((write) => write.key)];
+    const args = [mark, keep, windowMs, ...writes.flatMap((write) => [write.value, write.ttlSeconds])];
+    if (Number(await runScript(this.redis, LEAVE, keys, [this.token, ...args])) === 1) return true;
+    const read = this.held.asRead();
+    const unchanged = await runScript(
       this.redis,
-      LEAVE,
-      [this.keys.lock, this.keys.marks, ...writes.map((write) => write.key)],
-      [this.token, mark, keep, windowMs, ...writes.flatMap((write) => [write.value, write.ttlSeconds])],
+      LEAVE_IF_UNCHANGED,
+      [...keys, ...read.map((entry) => entry.key)],
+      [writes.length, ...args, ...read.map((entry) => entry.value ?? "")],
     );
-    return Number(left) === 1;
+    return Number(unchanged) === 1;
   }
 }
 

@@ -16,9 +16,16 @@ export interface OwedWrite {
 export class HeldKeys {
   private readonly known = new Map<string, string | null>();
   private readonly owed = new Map<string, OwedWrite>();
+  private readonly read: Array<{ key: string; value: string | null }>;
 
   constructor(keys: readonly string[] = [], values: ReadonlyArray<string | null> = []) {
-    keys.forEach((key, i) => this.known.set(key, values[i] ?? null));
+    this.read = keys.map((key, i) => ({ key, value: values[i] ?? null }));
+    for (const { key, value } of this.read) this.known.set(key, value);
+  }
+
+  /** The keys with their values as read when the lock was taken, whatever was written since. */
+  asRead(): ReadonlyArray<{ key: string; value: string | null }> {
+    return this.read;
   }
 
   /** The key's value as this update sees it (null: none); undefined when it was neither read nor written here. */

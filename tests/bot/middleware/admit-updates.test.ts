@@ -208,6 +208,28 @@ describe("admitUpdates with the chat's keys (the conversation's state and draft)
     expect(seen).toBe("theirs");
   });
 
+  it("stores the writes of an update whose lease ran out when nobody has handled the chat since", async () => {
+    const chat = 89;
+    await redis.set(`${prefix}state:${chat}`, "as read");
+    const ctx = ctxOf(150, chat);
+    await keyed(ctx, async () => {
+      heldKeysOf(ctx)!.set(`${prefix}state:${chat}`, "mine", 600);
+      await redis.del(`${prefix}chat-lock:${chat}`); // the lease ran out (a Redis outage, say); nobody took the chat
+    });
+    expect(await redis.get(`${prefix}state:${chat}`)).toBe("mine");
+    expect(await marksOf(chat)).toEqual([updateMark(ctx.update)]);
+
+    // Had another instance handled the chat in between (its lock released since), its state is kept instead.
+    const late = ctxOf(151, chat);
+    await keyed(late, async () => {
+      heldKeysOf(late)!.set(`${prefix}state:${chat}`, "mine again", 600);
+      await redis.del(`${prefix}chat-lock:${chat}`);
+      await redis.set(`${prefix}state:${chat}`, "theirs");
+    });
+    expect(await redis.get(`${prefix}state:${chat}`)).toBe("theirs");
+    expect(await marksOf(chat)).toEqual([updateMark(ctx.update)]);
+  });
+
   it("reads them for an update queued behind another of its chat when its turn comes, as the one ahead left them", async () => {
     const chat = 90;
     const seen: Array<string | null | undefined> = [];
