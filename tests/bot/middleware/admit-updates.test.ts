@@ -1,6 +1,7 @@
 // admitUpdates against real Redis: a redelivered update is dropped, a failed one is handled again, two
 // instances handed the same update at once handle it once, one chat's updates never overlap, the marks a
-// chat leaves are one small list that expires with its window, and a plain update costs two round trips.
+// chat leaves are one small list that expires with its window, a plain update costs two round trips, and the
+// chat's keys are read with the lock and stored with the mark, never over the state of another instance.
 import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
