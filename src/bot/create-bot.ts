@@ -11,9 +11,9 @@ import { mainMenuFeature, type RecordChat } from "./features/main-menu.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import type { MainMenuKey } from "./keyboards/main-menu.js";
 import { LONGEST_SEND_SECONDS, type RateLimitedCall, resilientFetch, retryTransformers } from "./api-transport.js";
-import { admitUpdates } from "./middleware/admit-updates.js";
+import { admitUpdates, heldKeysOf } from "./middleware/admit-updates.js";
 import { attachLogger } from "./middleware/attach-logger.js";
-import { keepConversationStateOnSendFailure, keepsStateOf, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
+import { conversationKeyOf, keepConversationStateOnSendFailure, keepsStateOf, sendFailureAwareStorage } from "./middleware/keep-conversation-state.js";
 import { apologiseAndLog } from "./middleware/error-boundary.js";
 import { InFlightUpdates } from "./middleware/in-flight.js";
 import { privateChatsOnly } from "./middleware/private-chats-only.js";
@@ -83,6 +83,10 @@ export function createBot(deps: BotDependencies): BuiltBot {
   const journeys = deps.journeys(bot.api);
   const logger = attachLogger(deps.logger);
   const keyPrefix = `${deps.keyPrefix}bot${botIdOf(deps.token)}:`;
+  // Each journey keeps its answers in the chat's draft, outside the replay log (src/flows/kit/journey.ts).
+  const drafts = redisJourneyDrafts(deps.redis, keyPrefix, deps.conversationTtlSeconds);
+  const draftChatOf = (ctx: FlowContext) => ctx.chatId ?? ctx.from?.id ?? 0;
+  const conversationPrefix = `${keyPrefix}conversation:`;
 
   bot.catch(logBotError(deps.logger));
   // First of all: shutdown waits for every update that has begun, even one still at the arrival gate.
@@ -90,7 +94,8 @@ export function createBot(deps: BotDependencies): BuiltBot {
   bot.use(logger);
   bot.use(outerBoundary(deps.logger, (key, params) => i18n.t(DEFAULT_LOCALE, key, params)));
   // Counted at arrival, before the update waits for its chat (a flood is dropped, not queued); then one chat
-  // at a time, in this process (runner delivers concurrently) and across instances, each update once.
+  // at a time, in this process (runner delivers concurrently) and across instances, each update once. The
+  // conversation's state and the draft are read with the lock and stored with the update's mark.
   bot.use(
     admitUpdates({
       redis: deps.redis,
@@ -99,18 +104,18 @@ export function createBot(deps: BotDependencies): BuiltBot {
       tellSlowDown: (ctx) => ctx.api.sendMessage(ctx.chat!.id, i18n.t(DEFAULT_LOCALE, "flood-slow-down")),
       lockWaitMs: deps.chatLockWaitMs,
       markWindowSeconds: deps.handledMarkWindowSeconds,
+      chatKeys: (ctx) => [conversationKeyOf(conversationPrefix, ctx), drafts.keyOf(draftChatOf(ctx))],
     }),
   );
 
   const guarded = bot.errorBoundary(apologiseAndLog);
   guarded.use(i18n);
   guarded.use(privateChatsOnly({ redis: deps.redis, keyPrefix }));
-  // Each journey keeps its answers in the chat's draft, outside the replay log (src/flows/kit/journey.ts).
-  // The draft is read with the conversation's state and written with it (one round trip each way); a write
-  // owed by an update whose conversation stored no state (entered and done at once) is stored here after.
-  const drafts = redisJourneyDrafts(deps.redis, keyPrefix, deps.conversationTtlSeconds);
+  // The draft is read with the conversation's state and written with it (under the chat's lock, without a
+  // round trip of their own); a write owed by an update whose conversation stored no state (entered and
+  // done at once) is stored here after.
   guarded.use(async (ctx, next) => {
-    const own = drafts.forUpdate(ctx.chatId ?? ctx.from?.id ?? 0);
+    const own = drafts.forUpdate(draftChatOf(ctx), heldKeysOf(ctx));
     ctx.drafts = own;
     await next();
     if (!keepsStateOf(ctx)) await own.flush();
@@ -119,9 +124,10 @@ export function createBot(deps: BotDependencies): BuiltBot {
     conversations<BotContext, FlowContext>({
       storage: sendFailureAwareStorage<BotContext, ConversationData>({
         version: CONVERSATION_STATE_VERSION,
-        prefix: `${keyPrefix}conversation:`,
+        prefix: conversationPrefix,
         adapter: redisConversationStorage(deps.redis, deps.conversationTtlSeconds),
         draftsOf: (ctx) => ctx.drafts as UpdateDrafts,
+        heldOf: heldKeysOf,
       }),
       plugins: [logger, i18n],
     }),

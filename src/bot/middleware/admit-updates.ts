@@ -4,6 +4,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { MiddlewareFn } from "grammy";
 import { acquireChatLock, enterChat, type AdmissionKeys } from "../../infrastructure/redis/chat-lock.js";
+import type { HeldKeys } from "../../infrastructure/redis/held-keys.js";
 import type { FlowContext } from "../context.js";
 
 /** Options of {@link admitUpdates}. */
@@ -25,6 +26,22 @@ export interface AdmitUpdatesOptions {
   markWindowSeconds?: number;
   /** How many of a chat's newest handled updates are remembered (default 16). */
   marksKept?: number;
+  /**
+   * The chat's keys its handlers will read (the conversation's state, the journey's draft): read with the
+   * lock and written when it is left, in the same scripts, through {@link heldKeysOf}.
+   */
+  chatKeys?: (ctx: FlowContext) => readonly string[];
+}
+
+/** Each admitted update's view of its chat's keys, for as long as it holds the chat's lock. */
+const heldKeysByUpdate = new WeakMap<object, HeldKeys>();
+
+/**
+ * The chat's keys (see {@link AdmitUpdatesOptions.chatKeys}) as this update read them under its chat's lock,
+ * and where its writes to them wait to be stored with its mark; undefined for an update not admitted here.
+ */
+export function heldKeysOf(ctx: object): HeldKeys | undefined {
+  return heldKeysByUpdate.get(ctx);
 }
 
 /**
@@ -44,16 +61,20 @@ export interface AdmitUpdatesOptions {
 export const DEFAULT_MARK_WINDOW_SECONDS = { webhook: 24 * 3600, polling: 10 * 60 } as const;
 
 /**
- * The per-update work before the handlers, in two Redis round trips: at arrival one script counts the
- * update against its sender's minute, takes the chat's lock and looks for the update's mark; after
- * handling one script writes the mark and releases the lock. When the chat is busy in this process the
- * update only counts at arrival and asks for the lock when its turn comes.
+ * The per-update work before the handlers, and the chat's Redis state of a conversation, in two Redis
+ * round trips: at arrival one script counts the update against its sender's minute, takes the chat's
+ * lock, looks for the update's mark and reads the chat's keys (`chatKeys`: the conversation's state and
+ * the draft); after handling one script stores what the update wrote to them, writes the mark and
+ * releases the lock. When the chat is busy in this process the update only counts at arrival and asks
+ * for the lock (and reads the keys, as the update ahead left them) when its turn comes.
  *
  * A platform may deliver an update twice (a webhook timeout, a retry that reaches another instance, a
  * restart before getUpdates confirmed it). Under the chat's lock, an update already marked handled is
- * dropped; otherwise it is handled and then marked. Because the mark is written only after handling, an
- * instance that dies mid-update leaves the update to be handled again once its lease runs out: nothing
- * is lost, and conversation replay plus the database's constraints keep a repeat from doing anything twice.
+ * dropped; otherwise it is handled and then marked, its state stored at the same moment. Because the mark
+ * is written only after handling, an instance that dies mid-update leaves the update to be handled again
+ * once its lease runs out, from the state before it: nothing is lost, and conversation replay plus the
+ * database's constraints keep a repeat from doing anything twice. An update whose lease ran out (another
+ * instance may have taken the chat) stores nothing and is not marked.
  */
 export function admitUpdates(options: AdmitUpdatesOptions): MiddlewareFn<FlowContext> {
   const maxPending = options.maxPendingPerChat ?? 8;
@@ -68,7 +89,12 @@ export function admitUpdates(options: AdmitUpdatesOptions): MiddlewareFn<FlowCon
     const sender = ctx.from?.id ?? ctx.chatId;
     // Updates without a chat (rare here) are serialised on their own id instead.
     const subject = String(ctx.chatId ?? ctx.from?.id ?? `update-${ctx.update.update_id}`);
-    const keys: AdmissionKeys = { flood: `${prefix}flood:${sender}`, lock: `${prefix}chat-lock:${subject}`, marks: `${prefix}handled:${subject}` };
+    const keys: AdmissionKeys = {
+      flood: `${prefix}flood:${sender}`,
+      lock: `${prefix}chat-lock:${subject}`,
+      marks: `${prefix}handled:${subject}`,
+      ...(options.chatKeys ? { reads: options.chatKeys(ctx) } : {}),
+    };
     const mark = updateMark(ctx.update);
 
     const chat = chats.get(subject) ?? { pending: 0, tail: Promise.resolve() };
@@ -99,19 +125,23 @@ export function admitUpdates(options: AdmitUpdatesOptions): MiddlewareFn<FlowCon
       const lock = await acquireChatLock(options.redis, keys, mark, {
         leaseMs,
         waitMs: options.lockWaitMs,
-        ...(token && first ? { first: first.outcome, token } : {}),
+        ...(token && first ? { first, token } : {}),
       });
       if (lock === "duplicate") {
         ctx.logger.info({ update_type: Object.keys(ctx.update).filter((k) => k !== "update_id") }, "duplicate of an update already handled; dropped");
         return;
       }
+      heldKeysByUpdate.set(ctx, lock.held);
       try {
         await next();
       } catch (error) {
+        // What the handlers wrote before the throw is stored all the same (as a write made at once would be).
         await lock.release();
         throw error;
       }
-      await lock.markAndRelease(mark, marksKept, windowMs);
+      if (!(await lock.markAndRelease(mark, marksKept, windowMs))) {
+        ctx.logger.warn("chat lock lost before the update's writes were stored; dropped, and the update left unmarked");
+      }
     } finally {
       // The next update of this chat goes on only once every one before it has finished.
       void previous.then(done);

@@ -4,6 +4,7 @@
 import type { ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import { GrammyError, HttpError, type Context, type MiddlewareFn } from "grammy";
 import type { ConversationStateStorage } from "../../infrastructure/redis/conversation-storage.js";
+import type { HeldKeys } from "../../infrastructure/redis/held-keys.js";
 import type { UpdateDrafts } from "../../infrastructure/redis/journey-drafts.js";
 
 /** Updates whose conversation must not write its state (a Bot API call failed while handling them). */
@@ -62,26 +63,34 @@ export function keepsStateOf(ctx: Context): boolean {
   return keepStateOf.has(ctx);
 }
 
+/** The key of an update's conversation state: the plugin's own (prefix + chat id). */
+export function conversationKeyOf(prefix: string, ctx: Context): string {
+  return `${prefix}${ctx.chatId ?? ctx.from?.id ?? "none"}`;
+}
+
 /**
- * The conversations' storage, keyed like the plugin's own (prefix + chat id), skipping writes of failed
- * updates. The update's draft (`draftsOf`) is read and written with the state; a skipped write skips the
- * draft's pending write with it, so the draft stays the one the kept state read.
+ * The conversations' storage, keyed like the plugin's own ({@link conversationKeyOf}), skipping writes of
+ * failed updates. The update's draft (`draftsOf`) is read and written with the state; a skipped write skips
+ * the draft's pending write with it, so the draft stays the one the kept state read. `heldOf` gives the
+ * chat's keys as the update read them under its chat's lock (read and written there without a round trip).
  */
 export function sendFailureAwareStorage<C extends Context, S>(options: {
   version: number;
   prefix: string;
   adapter: ConversationStateStorage<VersionedState<S>>;
   draftsOf?: (ctx: C) => UpdateDrafts | undefined;
+  heldOf?: (ctx: C) => HeldKeys | undefined;
 }): ConversationStorage<C, S> {
-  const keyOf = (ctx: C) => `${options.prefix}${ctx.chatId ?? ctx.from?.id ?? "none"}`;
+  const keyOf = (ctx: C) => conversationKeyOf(options.prefix, ctx);
   const draftsOf = options.draftsOf ?? (() => undefined);
+  const heldOf = options.heldOf ?? (() => undefined);
   return {
     type: "context",
     version: options.version,
     adapter: {
-      read: (ctx) => options.adapter.read(keyOf(ctx), draftsOf(ctx)),
-      write: (ctx, state) => (keepStateOf.has(ctx) ? undefined : options.adapter.write(keyOf(ctx), state, draftsOf(ctx))),
-      delete: (ctx) => (keepStateOf.has(ctx) ? undefined : options.adapter.delete(keyOf(ctx), draftsOf(ctx))),
+      read: (ctx) => options.adapter.read(keyOf(ctx), draftsOf(ctx), heldOf(ctx)),
+      write: (ctx, state) => (keepStateOf.has(ctx) ? undefined : options.adapter.write(keyOf(ctx), state, draftsOf(ctx), heldOf(ctx))),
+      delete: (ctx) => (keepStateOf.has(ctx) ? undefined : options.adapter.delete(keyOf(ctx), draftsOf(ctx), heldOf(ctx))),
     },
   };
 }

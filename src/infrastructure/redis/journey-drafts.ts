@@ -1,5 +1,6 @@
 // Per-chat drafts of a journey's answers in Redis: one small JSON value per chat, with the conversation's TTL.
 import type { Redis } from "ioredis";
+import type { HeldKeys } from "./held-keys.js";
 
 /**
  * The answers of the journey a chat is in, kept apart from the conversation's replay log so that the log
@@ -15,11 +16,11 @@ export interface ChatDrafts {
 }
 
 /**
- * One update's view of its chat's draft. The draft is read with the conversation's state (one MGET,
- * conversation-storage.ts) and what the update writes is kept here until the state is written, then stored
- * with it in one atomic call: one round trip to read, one to write, and a draft never ahead of its state.
- * Reads after a write see the write, as they would in Redis: one chat has one update at a time
- * (admit-updates.ts), so nothing else changes the key meanwhile.
+ * One update's view of its chat's draft. The draft is read with the conversation's state (with the chat's
+ * lock, admit-updates.ts, or else in one MGET, conversation-storage.ts) and what the update writes is kept
+ * here until the state is written, then stored with it atomically (with the update's mark, or in one call):
+ * a draft is never ahead of its state. Reads after a write see the write, as they would in Redis: one chat
+ * has one update at a time (admit-updates.ts), so nothing else changes the key meanwhile.
  */
 export interface UpdateDrafts extends ChatDrafts {
   /** The draft's Redis key. */
@@ -31,25 +32,29 @@ export interface UpdateDrafts extends ChatDrafts {
    * clears it: whoever takes it stores it (with the state), or drops it (the state is kept, so is the draft).
    */
   takePending(): string | undefined;
-  /** Stores a write still owed on its own (an update whose conversation stored no state). */
+  /** Stores a write still owed on its own (an update whose conversation stored no state); with the mark when the lock is held. */
   flush(): Promise<void>;
 }
 
 export interface JourneyDrafts {
-  /** The draft as one update of `chatId` sees it (create one per update). */
-  forUpdate(chatId: number): UpdateDrafts;
+  /** The draft's Redis key for `chatId`. */
+  keyOf(chatId: number): string;
+  /** The draft as one update of `chatId` sees it (create one per update); `held`: as read under the chat's lock. */
+  forUpdate(chatId: number, held?: HeldKeys): UpdateDrafts;
   /** Seconds a draft lives after its last write (as the conversation does). */
   readonly ttlSeconds: number;
 }
 
 /** Drafts under `${prefix}draft:<chat>`, each expiring `ttlSeconds` after its last write (as the conversation does). */
 export function redisJourneyDrafts(redis: Redis, prefix: string, ttlSeconds: number): JourneyDrafts {
+  const keyOf = (chatId: number) => `${prefix}draft:${chatId}`;
   return {
     ttlSeconds,
-    forUpdate(chatId) {
-      const key = `${prefix}draft:${chatId}`;
+    keyOf,
+    forUpdate(chatId, held) {
+      const key = keyOf(chatId);
       // Stored as "<flow>\n<json>": the flow's name is checked without parsing the answers twice.
-      let known: string | null | undefined; // undefined: not read yet
+      let known = held?.get(key); // undefined: not read yet
       let pending: string | undefined; // "" a delete
       const ofFlow = (raw: string | null, flow: string) => (raw === null || !raw.startsWith(`${flow}\n`) ? undefined : raw.slice(flow.length + 1));
       return {
@@ -76,8 +81,10 @@ export function redisJourneyDrafts(redis: Redis, prefix: string, ttlSeconds: num
         },
         async flush() {
           const taken = this.takePending();
-          if (taken === "") await redis.del(key);
-          else if (taken !== undefined) await redis.set(key, taken, "EX", ttlSeconds);
+          if (taken === undefined) return;
+          if (held) held.set(key, taken, ttlSeconds);
+          else if (taken === "") await redis.del(key);
+          else await redis.set(key, taken, "EX", ttlSeconds);
         },
       };
     },

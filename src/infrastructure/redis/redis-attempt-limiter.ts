@@ -8,11 +8,20 @@ export function createRedisAttemptLimiter(redis: Redis, prefix: string, now: () 
   const redisKey = (limit: LimitKey) => `${prefix}attempts:${createHash("sha256").update(limit.key).digest("hex").slice(0, 32)}`;
 
   async function blockedUntil(keys: LimitKey[]): Promise<Date | null> {
-    let until: Date | null = null;
+    // Every key's count and time left in one round trip (a pipeline: no transaction needed to read).
+    const reads = redis.pipeline();
     for (const limit of keys) {
       const key = redisKey(limit);
       // A slowing rule past its max waits only for the pause after the last failure.
-      const [count, ttlMs] = await Promise.all([redis.get(key), redis.pttl(limit.rule.slowSeconds ? `${key}:pause` : key)]);
+      reads.get(key).pttl(limit.rule.slowSeconds ? `${key}:pause` : key);
+    }
+    const replies = keys.length > 0 ? ((await reads.exec()) ?? []) : [];
+    let until: Date | null = null;
+    for (const [i, limit] of keys.entries()) {
+      const [countError, count] = replies[2 * i] ?? [];
+      const [ttlError, ttl] = replies[2 * i + 1] ?? [];
+      if (countError || ttlError) throw countError ?? ttlError;
+      const ttlMs = Number(ttl ?? 0);
       if (Number(count ?? 0) < limit.rule.max || ttlMs <= 0) continue;
       const opens = new Date(now().getTime() + ttlMs);
       if (!until || opens > until) until = opens;

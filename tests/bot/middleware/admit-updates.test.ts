@@ -1,11 +1,12 @@
 // admitUpdates against real Redis: a redelivered update is dropped, a failed one is handled again, two
 // instances handed the same update at once handle it once, one chat's updates never overlap, the marks a
-// chat leaves are one small list that expires with its window, and a plain update costs two round trips.
+// chat leaves are one small list that expires with its window, a plain update costs two round trips, and the
+// chat's keys are read with the lock and stored with the mark, never over the state of another instance.
 import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FlowContext } from "../../../src/bot/context.js";
-import { admitUpdates, updateMark, type AdmitUpdatesOptions } from "../../../src/bot/middleware/admit-updates.js";
+import { admitUpdates, heldKeysOf, updateMark, type AdmitUpdatesOptions } from "../../../src/bot/middleware/admit-updates.js";
 import { createTestRedis } from "../../support/test-redis.js";
 
 const { redis, prefix, cleanup } = createTestRedis();
@@ -133,5 +134,117 @@ describe("admitUpdates", () => {
     } finally {
       counted.disconnect();
     }
+  });
+});
+
+describe("admitUpdates with the chat's keys (the conversation's state and draft)", () => {
+  const chatKeys = (ctx: FlowContext) => [`${prefix}state:${ctx.chatId}`, `${prefix}draft:${ctx.chatId}`];
+  const keyed = admit({ chatKeys });
+  const marksOf = (chat: number) => redis.lrange(`${prefix}handled:${chat}`, 0, -1);
+
+  it("reads them with the lock and stores the update's writes with its mark: still two round trips", async () => {
+    const chat = 93;
+    await redis.set(`${prefix}state:${chat}`, "state before");
+    const counted = new Redis(redis.options);
+    const commands: string[] = [];
+    const send = counted.sendCommand.bind(counted);
+    counted.sendCommand = ((command: { name: string }, stream?: unknown) => {
+      commands.push(command.name);
+      return send(command as never, stream as never);
+    }) as typeof counted.sendCommand;
+    try {
+      const measured = admitUpdates({ redis: counted, keyPrefix: prefix, perMinute: 100, tellSlowDown: async () => undefined, chatKeys });
+      await measured(ctxOf(110, chat), async () => undefined); // loads the scripts
+      commands.length = 0;
+      const ctx = ctxOf(111, chat);
+      await measured(ctx, async () => {
+        const held = heldKeysOf(ctx)!;
+        expect([held.get(`${prefix}state:${chat}`), held.get(`${prefix}draft:${chat}`)]).toEqual(["state before", null]);
+        held.set(`${prefix}state:${chat}`, "state after", 600);
+        held.set(`${prefix}draft:${chat}`, "draft after", 600);
+        expect(await redis.get(`${prefix}state:${chat}`)).toBe("state before"); // stored when the lock is left
+      });
+      expect(commands).toEqual(["evalsha", "evalsha"]);
+    } finally {
+      counted.disconnect();
+    }
+    expect(await redis.mget(`${prefix}state:${chat}`, `${prefix}draft:${chat}`)).toEqual(["state after", "draft after"]);
+    expect(await redis.ttl(`${prefix}draft:${chat}`)).toBeGreaterThan(590);
+    expect(await marksOf(chat)).toContain(updateMark(ctxOf(111, chat).update));
+    expect(await redis.exists(`${prefix}chat-lock:${chat}`)).toBe(0);
+  });
+
+  it("stores what a failed update wrote before it threw, and leaves it unmarked to be handled again", async () => {
+    const chat = 92;
+    const ctx = ctxOf(120, chat);
+    const failing = async () => {
+      heldKeysOf(ctx)!.set(`${prefix}state:${chat}`, "written before the throw", 600);
+      throw new Error("handler failed");
+    };
+    await expect(keyed(ctx, failing)).rejects.toThrow("handler failed");
+    expect(await redis.get(`${prefix}state:${chat}`)).toBe("written before the throw");
+    expect(await marksOf(chat)).toEqual([]);
+    let handled = 0;
+    await keyed(ctxOf(120, chat), async () => void handled++);
+    expect(handled).toBe(1);
+  });
+
+  it("never stores over the state of an instance that took the chat after its lease ran out, nor marks the update", async () => {
+    const chat = 91;
+    const ctx = ctxOf(130, chat);
+    await keyed(ctx, async () => {
+      heldKeysOf(ctx)!.set(`${prefix}state:${chat}`, "mine", 600);
+      // The lease ran out meanwhile and another instance took the chat and stored its own state.
+      await redis.set(`${prefix}chat-lock:${chat}`, "another instance", "PX", 5000);
+      await redis.set(`${prefix}state:${chat}`, "theirs");
+    });
+    expect(await redis.get(`${prefix}state:${chat}`)).toBe("theirs");
+    expect(await redis.get(`${prefix}chat-lock:${chat}`)).toBe("another instance");
+    expect(await marksOf(chat)).toEqual([]);
+    // Once the other instance is done, a redelivery is handled again, with the state as it left it.
+    await redis.del(`${prefix}chat-lock:${chat}`);
+    let seen: string | null | undefined;
+    const again = ctxOf(130, chat);
+    await keyed(again, async () => void (seen = heldKeysOf(again)!.get(`${prefix}state:${chat}`)));
+    expect(seen).toBe("theirs");
+  });
+
+  it("stores the writes of an update whose lease ran out when nobody has handled the chat since", async () => {
+    const chat = 89;
+    await redis.set(`${prefix}state:${chat}`, "as read");
+    const ctx = ctxOf(150, chat);
+    await keyed(ctx, async () => {
+      heldKeysOf(ctx)!.set(`${prefix}state:${chat}`, "mine", 600);
+      await redis.del(`${prefix}chat-lock:${chat}`); // the lease ran out (a Redis outage, say); nobody took the chat
+    });
+    expect(await redis.get(`${prefix}state:${chat}`)).toBe("mine");
+    expect(await marksOf(chat)).toEqual([updateMark(ctx.update)]);
+
+    // Had another instance handled the chat in between (its lock released since), its state is kept instead.
+    const late = ctxOf(151, chat);
+    await keyed(late, async () => {
+      heldKeysOf(late)!.set(`${prefix}state:${chat}`, "mine again", 600);
+      await redis.del(`${prefix}chat-lock:${chat}`);
+      await redis.set(`${prefix}state:${chat}`, "theirs");
+    });
+    expect(await redis.get(`${prefix}state:${chat}`)).toBe("theirs");
+    expect(await marksOf(chat)).toEqual([updateMark(ctx.update)]);
+  });
+
+  it("reads them for an update queued behind another of its chat when its turn comes, as the one ahead left them", async () => {
+    const chat = 90;
+    const seen: Array<string | null | undefined> = [];
+    const update = (id: number) => {
+      const ctx = ctxOf(id, chat);
+      return keyed(ctx, async () => {
+        const held = heldKeysOf(ctx)!;
+        seen.push(held.get(`${prefix}state:${chat}`));
+        await new Promise((resolve) => setImmediate(resolve));
+        held.set(`${prefix}state:${chat}`, `after ${id}`, 600);
+      });
+    };
+    await Promise.all([update(140), update(141), update(142)]);
+    expect(seen).toEqual([null, "after 140", "after 141"]);
+    expect(await redis.get(`${prefix}state:${chat}`)).toBe("after 142");
   });
 });

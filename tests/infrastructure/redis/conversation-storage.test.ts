@@ -1,6 +1,7 @@
 // The conversation's state and the chat's journey draft in real Redis: read together, written together, atomically.
 import { afterAll, describe, expect, it } from "vitest";
 import { redisConversationStorage } from "../../../src/infrastructure/redis/conversation-storage.js";
+import { HeldKeys } from "../../../src/infrastructure/redis/held-keys.js";
 import { redisJourneyDrafts } from "../../../src/infrastructure/redis/journey-drafts.js";
 import { createTestRedis } from "../../support/test-redis.js";
 
@@ -89,5 +90,39 @@ describe("conversation storage with the chat's draft", () => {
     await unprimed.clear();
     await unprimed.flush();
     expect(await redis.exists(`${prefix}draft:3`)).toBe(0);
+  });
+
+  it("under the chat's lock, reads state and draft as the lock read them and owes it their writes: no command of its own", async () => {
+    const stateKey = `${prefix}conversation:4`;
+    const draftKey = drafts.keyOf(4);
+    const held = new HeldKeys([stateKey, draftKey], ['{"step":7}', 'prereg\n{"a":1}']);
+    const update = drafts.forUpdate(4, held);
+    const counting = countCommands();
+    expect(await storage.read(stateKey, update, held)).toEqual({ step: 7 });
+    expect(await update.read("prereg")).toBe('{"a":1}');
+    await update.write("prereg", '{"a":2}');
+    await storage.write(stateKey, { step: 8 }, update, held);
+    expect(await storage.read(stateKey, update, held)).toEqual({ step: 8 }); // a read after a write sees it
+    counting.stop();
+    expect(counting.names).toEqual([]);
+    // Stored by whoever leaves the lock (chat-lock.ts), together with the update's mark.
+    expect(held.takeWrites()).toEqual([
+      { key: stateKey, value: '{"step":8}', ttlSeconds: TTL },
+      { key: draftKey, value: 'prereg\n{"a":2}', ttlSeconds: TTL },
+    ]);
+    expect(held.takeWrites()).toEqual([]);
+    expect(await redis.exists(stateKey, draftKey)).toBe(0);
+
+    // A delete, and a draft write owed by an update that stored no state, wait for the lock's release too.
+    const ending = new HeldKeys([stateKey, draftKey], ['{"step":8}', null]);
+    const last = drafts.forUpdate(4, ending);
+    expect(await last.read("prereg")).toBeUndefined();
+    await storage.delete(stateKey, last, ending);
+    await last.write("prereg", "{}");
+    await last.flush();
+    expect(ending.takeWrites()).toEqual([
+      { key: stateKey, value: "", ttlSeconds: TTL },
+      { key: draftKey, value: "prereg\n{}", ttlSeconds: TTL },
+    ]);
   });
 });
