@@ -113,6 +113,15 @@ const environmentSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: "expected a number of updates" }).int({ error: "expected a whole number" }).min(1, { error: "expected at least 1" }).default(60),
   ),
+  WEBHOOK_MAX_CONNECTIONS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of connections" })
+      .int({ error: "expected a whole number" })
+      .min(1, { error: "expected 1 to 100" })
+      .max(100, { error: "expected 1 to 100 (Telegram's limit)" })
+      .default(100),
+  ),
   HANDLED_UPDATE_WINDOW_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -218,7 +227,8 @@ export type BotApiTarget = { kind: "platform"; token: string; apiRoot: string } 
 export interface AppConfig {
   platform: "telegram" | "bale";
   botApi: BotApiTarget;
-  mode: { kind: "polling" } | { kind: "webhook"; publicUrl: string; secret: string };
+  /** In webhook mode, `maxConnections` is how many deliveries Telegram may have open at once (Bale is sent the URL only). */
+  mode: { kind: "polling" } | { kind: "webhook"; publicUrl: string; secret: string; maxConnections: number };
   /** Absent: the embedded PostgreSQL (PGlite) under dataDir. */
   databaseUrl?: string;
   /** Absent: an in-process store (single-instance local mode). */
@@ -298,7 +308,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     platform: e.BOT_PLATFORM,
     botApi,
-    mode: e.BOT_MODE === "webhook" ? { kind: "webhook", publicUrl: e.PUBLIC_URL!, secret: e.WEBHOOK_SECRET! } : { kind: "polling" },
+    mode:
+      e.BOT_MODE === "webhook"
+        ? { kind: "webhook", publicUrl: e.PUBLIC_URL!, secret: e.WEBHOOK_SECRET!, maxConnections: e.WEBHOOK_MAX_CONNECTIONS }
+        : { kind: "polling" },
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,

@@ -65,7 +65,15 @@ describe("loadConfig", () => {
     const problems = problemsOf({ BOT_MODE: "webhook" });
     expect(problems.map((line) => line.split(":")[0]).sort()).toEqual(["PUBLIC_URL", "WEBHOOK_SECRET"]);
     const config = loadConfig({ BOT_MODE: "webhook", PUBLIC_URL: "https://bot.example.ir", WEBHOOK_SECRET: "0123456789abcdefXYZ" });
-    expect(config.mode).toEqual({ kind: "webhook", publicUrl: "https://bot.example.ir", secret: "0123456789abcdefXYZ" });
+    expect(config.mode).toEqual({ kind: "webhook", publicUrl: "https://bot.example.ir", secret: "0123456789abcdefXYZ", maxConnections: 100 });
+  });
+
+  it("takes WEBHOOK_MAX_CONNECTIONS from 1 to 100 (Telegram's range), 100 when unset", () => {
+    const webhook = { BOT_MODE: "webhook", PUBLIC_URL: "https://bot.example.ir", WEBHOOK_SECRET: "0123456789abcdefXYZ" };
+    expect(loadConfig({ ...webhook, WEBHOOK_MAX_CONNECTIONS: "40" }).mode).toMatchObject({ maxConnections: 40 });
+    for (const bad of ["0", "101", "2.5", "many"]) {
+      expect(problemsOf({ ...webhook, WEBHOOK_MAX_CONNECTIONS: bad }).map((line) => line.split(":")[0])).toEqual(["WEBHOOK_MAX_CONNECTIONS"]);
+    }
   });
 
   it("never echoes a bad value (it may be a secret), only its length", () => {
