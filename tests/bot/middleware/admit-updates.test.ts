@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { FlowContext } from "../../../src/bot/context.js";
 import { admitUpdates, heldKeysOf, updateMark, type AdmitUpdatesOptions } from "../../../src/bot/middleware/admit-updates.js";
 import { createTestRedis } from "../../support/test-redis.js";
+import { recordCommands } from "../../support/redis-command-log.js";
 
 const { redis, prefix, cleanup } = createTestRedis();
 afterAll(cleanup);
@@ -119,12 +120,7 @@ describe("admitUpdates", () => {
 
   it("costs two Redis round trips for an update of an idle chat: in (count, lock, mark check) and out (mark, release)", async () => {
     const counted = new Redis(redis.options);
-    const commands: string[] = [];
-    const send = counted.sendCommand.bind(counted);
-    counted.sendCommand = ((command: { name: string }, stream?: unknown) => {
-      commands.push(command.name);
-      return send(command as never, stream as never);
-    }) as typeof counted.sendCommand;
+    const commands = recordCommands(counted).names;
     try {
       const measured = admitUpdates({ redis: counted, keyPrefix: prefix, perMinute: 100, tellSlowDown: async () => undefined });
       await measured(ctxOf(100, 94), async () => undefined); // loads the scripts
@@ -146,12 +142,7 @@ describe("admitUpdates with the chat's keys (the conversation's state and draft)
     const chat = 93;
     await redis.set(`${prefix}state:${chat}`, "state before");
     const counted = new Redis(redis.options);
-    const commands: string[] = [];
-    const send = counted.sendCommand.bind(counted);
-    counted.sendCommand = ((command: { name: string }, stream?: unknown) => {
-      commands.push(command.name);
-      return send(command as never, stream as never);
-    }) as typeof counted.sendCommand;
+    const commands = recordCommands(counted).names;
     try {
       const measured = admitUpdates({ redis: counted, keyPrefix: prefix, perMinute: 100, tellSlowDown: async () => undefined, chatKeys });
       await measured(ctxOf(110, chat), async () => undefined); // loads the scripts

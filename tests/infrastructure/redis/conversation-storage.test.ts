@@ -4,6 +4,7 @@ import { redisConversationStorage } from "../../../src/infrastructure/redis/conv
 import { HeldKeys } from "../../../src/infrastructure/redis/held-keys.js";
 import { redisJourneyDrafts } from "../../../src/infrastructure/redis/journey-drafts.js";
 import { createTestRedis } from "../../support/test-redis.js";
+import { recordCommands } from "../../support/redis-command-log.js";
 
 const { redis, prefix, cleanup } = createTestRedis();
 afterAll(cleanup);
@@ -12,16 +13,7 @@ const TTL = 600;
 const storage = redisConversationStorage<{ step: number }>(redis, TTL);
 const drafts = redisJourneyDrafts(redis, prefix, TTL);
 
-/** Counts the commands this client sends from here on (each is one round trip, as none is pipelined here). */
-function countCommands(): { names: string[]; stop(): void } {
-  const names: string[] = [];
-  const original = redis.sendCommand.bind(redis);
-  redis.sendCommand = ((command: { name: string }, stream?: unknown) => {
-    names.push(command.name);
-    return original(command as never, stream as never);
-  }) as typeof redis.sendCommand;
-  return { names, stop: () => (redis.sendCommand = original as typeof redis.sendCommand) };
-}
+const countCommands = () => recordCommands(redis);
 
 describe("conversation storage with the chat's draft", () => {
   it("reads state and draft in one command, answers the update's draft reads from it, writes both in one", async () => {
