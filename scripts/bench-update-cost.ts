@@ -33,6 +33,7 @@ const CONCURRENCY = option("concurrency", 20);
 const LIST = args.includes("--list");
 const WRITE = args.includes("--write");
 const PROFILE = args.includes("--cpu-prof");
+const HEAP_PROFILE = args.includes("--heap-prof");
 
 // ---- counting at the clients ------------------------------------------------------------------------
 type Phase = "off" | "bot" | "page" | "dispatch";
@@ -235,6 +236,18 @@ async function main(): Promise<void> {
       await profiler.post("Profiler.setSamplingInterval", { interval: 100 });
       await profiler.post("Profiler.start");
     }
+    let heapProfiler: Session | undefined;
+    if (HEAP_PROFILE) {
+      // Every allocation sampled, the ones a GC collected too: what the journey allocates, not what it keeps.
+      heapProfiler = new Session();
+      heapProfiler.connect();
+      await heapProfiler.post("HeapProfiler.enable");
+      await heapProfiler.post("HeapProfiler.startSampling", {
+        samplingInterval: 8192,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    }
     const cpuBefore = process.cpuUsage();
     const startedAt = performance.now();
     await runJourneys(0);
@@ -245,6 +258,12 @@ async function main(): Promise<void> {
       const file = `update-cost-${Date.now()}.cpuprofile`;
       await writeFile(file, JSON.stringify(profile));
       console.log(`CPU profile written to ${file}`);
+    }
+    if (heapProfiler) {
+      const { profile } = await heapProfiler.post("HeapProfiler.stopSampling");
+      const file = `update-cost-${Date.now()}.heapprofile`;
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`allocation profile written to ${file}`);
     }
     await bot.dispatchNotifications();
     while ((await bot.dispatchNotifications()) > 0);
