@@ -30,6 +30,7 @@ import { NotificationDispatcher } from "../../src/infrastructure/notifications/n
 import { ensureSampleOffices } from "../../src/infrastructure/offices/sample-offices.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 import { createTestRedis, type TestRedis } from "./test-redis.js";
+import { openRedis } from "../../src/infrastructure/redis/redis.js";
 
 export const FAST_BOT_INFO: UserFromGetMe = {
   id: 4343,
@@ -134,6 +135,8 @@ export interface FastUser {
 export async function startFastBot(options: FastBotOptions = {}): Promise<FastBot> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const redis: TestRedis = createTestRedis();
+  // The bot's own connections, made as the app makes them (auto-pipelined); `redis` is the test's, for cleanup.
+  const store = openRedis(redis.url);
   const database = testDatabase.open();
   const config = loadConfig({
     BOT_TOKEN: `${FAST_BOT_INFO.id}:fast-test-token`,
@@ -161,7 +164,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
   const citizens = createCitizenServices({
     config,
     database,
-    redis: { kind: "redis", redis: redis.redis, close: async () => undefined },
+    redis: store,
     logger,
     translate,
     publicBaseUrl: () => config.publicUrl!,
@@ -184,7 +187,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     token: config.botApi.token,
     apiRoot: "http://127.0.0.1:9",
     logger,
-    redis: redis.redis,
+    redis: store.redis,
     keyPrefix: config.redisKeyPrefix,
     conversationTtlSeconds: config.conversationTtlSeconds,
     updatesPerMinute: config.floodLimitPerMinute,
@@ -350,6 +353,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     },
     async close() {
       await database.close();
+      await store.close();
       await redis.cleanup();
       await testDatabase.drop();
     },

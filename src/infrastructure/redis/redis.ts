@@ -2,9 +2,18 @@
 import { Redis } from "ioredis";
 import RedisMock from "ioredis-mock";
 
-/** A Redis connection plus how it was made; `inProcess` stores vanish with the process. */
+/** Redis connections plus how they were made; `inProcess` stores vanish with the process. */
 export interface RedisStore {
+  /**
+   * The bot's connection: every update's admission, state and release go here. Auto-pipelined, so the
+   * commands that concurrent updates issue in one turn of the event loop leave in one write.
+   */
   redis: Redis;
+  /**
+   * A connection without auto-pipelining for BullMQ (durable jobs), whose maintainers report lost job data
+   * with it (OptimalBits/bull#2276, taskforcesh/bullmq#457). Opened on first use.
+   */
+  jobs(): Redis;
   kind: "redis" | "in-process";
   close(): Promise<void>;
 }
@@ -13,17 +22,23 @@ export interface RedisStore {
 export function openRedis(url: string | undefined, onError: (error: Error) => void = () => undefined): RedisStore {
   if (!url) {
     const redis = new RedisMock() as unknown as Redis;
-    return { redis, kind: "in-process", close: async () => void redis.disconnect() };
+    return { redis, jobs: () => redis, kind: "in-process", close: async () => void redis.disconnect() };
   }
   // maxRetriesPerRequest: null keeps commands queued across a short Redis restart instead of failing updates.
-  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
-  // ioredis reconnects by itself; the listener keeps a lost connection a log line, not an "unhandled error".
-  redis.on("error", onError);
+  const connect = (enableAutoPipelining: boolean) => {
+    const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false, enableAutoPipelining });
+    // ioredis reconnects by itself; the listener keeps a lost connection a log line, not an "unhandled error".
+    redis.on("error", onError);
+    return redis;
+  };
+  const redis = connect(true);
+  let jobs: Redis | undefined;
   return {
     redis,
+    jobs: () => (jobs ??= connect(false)),
     kind: "redis",
     async close() {
-      await redis.quit().catch(() => redis.disconnect());
+      await Promise.all([redis, jobs].map((connection) => connection?.quit().catch(() => connection.disconnect())));
     },
   };
 }
