@@ -19,13 +19,23 @@ export interface BotProcess {
 }
 
 /**
- * Spawns `node --import tsx <script>` with `env` and resolves when it prints a line containing `ready`
- * (the real bot's "bot started" JSON line, or a bare bot's own line).
+ * The node flags `npm start` runs the service with (package.json's config.node_flags). Every bot of the bench
+ * gets them, the bare ones too: the ratios then compare code on the same runtime, not runtime settings.
+ */
+export const SERVICE_NODE_FLAGS: string[] = (
+  (JSON.parse(readFileSync(`${REPO_ROOT}package.json`, "utf8")) as { config?: { node_flags?: string } }).config?.node_flags ?? ""
+)
+  .split(" ")
+  .filter(Boolean);
+
+/**
+ * Spawns `node <service flags> --import tsx <script>` with `env` and resolves when it prints a line containing
+ * `ready` (the real bot's "bot started" JSON line, or a bare bot's own line).
  */
 export function startProcess(name: string, script: string, env: Record<string, string>, ready: string): Promise<BotProcess> {
   // BENCH_NODE_ARGS: extra node flags for every bot process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", script], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...extra, "--import", "tsx", script], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", IDCARD_IGNORE_DOTENV: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

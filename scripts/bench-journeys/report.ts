@@ -1,6 +1,7 @@
 // The journey bench's report: min/median/max of each figure over the repetitions, the ratios, the targets, in Markdown.
 import { writeBenchSection } from "../bench-sections.js";
 import { percentile } from "./measures.js";
+import { SERVICE_NODE_FLAGS } from "./processes.js";
 import type { RunFigures } from "./run.js";
 
 export interface Machine {
@@ -142,10 +143,11 @@ export function renderReport(report: Report): string {
     "",
     "- The fake Bot API (scripts/bench-journeys/fake-bot-api.ts, node:http) answers the bot's calls on loopback and records each message per chat; a citizen acts when the answer arrives (an event, no sleeps). Harness CPU per update is process.cpuUsage() of the bench process (fake + all citizens).",
     "- message → reply: from handing an update over (queued for getUpdates, or POSTed to the webhook) to the bot's first call in that chat after it. payment → tracking code: from the POST that pays on the sandbox page to the tracking-code message.",
+    `- Every bot process, the bare ones too, runs with the node flags \`npm start\` gives the service (package.json's config.node_flags): ${SERVICE_NODE_FLAGS.join(" ") || "none"}.`,
     "- Bot CPU per update: utime + stime from /proc/<pid>/stat of the bot process(es) before and after the run ÷ updates. RSS: VmRSS after the run. Machine cores busy: /proc/stat's busy time (all processes, every core) over the run ÷ its length.",
     "- payment → tracking code in legs: pay → redirect (the sandbox page's POST up to its 303), the callback page (the gateway's verify and the settle transaction, in the bot's HTTP server), and from the callback page's end to the message (the outbox's transactional lane: claim, send).",
     "- Redis: MEMORY USAGE of the keys of a sampled chat (5 per run) when it reaches the summary, and the sum over the target's key prefix before and after the run ÷ journeys.",
-    "- Webhook: updates go to each instance's own address (chat id modulo instances), up to 40 connections per instance as the platform opens; a chat's updates one after another.",
+    "- Webhook: updates go to each instance's own address (chat id modulo instances), up to the max_connections its setWebhook asked for (the platform's default 40 without it) per instance; a chat's updates one after another.",
     `- Bot API methods called: ${Object.entries(report.calls)
       .map(([method, n]) => `${method} ${n.toLocaleString("en-US")}`)
       .join(", ")}.`,
