@@ -74,7 +74,7 @@ async function worker(): Promise<void> {
   });
   const api = new Bot(TOKEN, { client: { apiRoot: API_ROOT!, fetch } }).api;
   const dispatcher = new NotificationDispatcher({
-    prisma: db.prisma,
+    sql: db.sql,
     api,
     budget,
     translate: (key, params) => `${key} ${params?.n ?? ""}`,

@@ -119,7 +119,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   await bot.init();
   await registerCitizenCommands(bot.api, translate);
-  dispatcher = new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS, budget: sendBudget });
+  dispatcher = new NotificationDispatcher({ sql: database.sql, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS, budget: sendBudget });
 
   const routes = new Hono();
   // The browser chat talks to the local Bot API server; with a real token there is nothing to show.

@@ -348,7 +348,7 @@ export async function startFastBot(options: FastBotOptions = {}): Promise<FastBo
     redisPrefix: redis.prefix,
     redisKeys: (pattern) => redis.redis.keys(`${redis.prefix}${pattern}`),
     async dispatchNotifications() {
-      dispatcher ??= new NotificationDispatcher({ prisma: database.prisma, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
+      dispatcher ??= new NotificationDispatcher({ sql: database.sql, api: bot.api, translate, logger, buttons: NOTIFICATION_BUTTONS });
       return dispatcher.dispatchOnce();
     },
     async close() {

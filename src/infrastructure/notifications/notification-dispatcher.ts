@@ -1,16 +1,17 @@
 // Sends the notification outbox in two lanes: transactional rows at once and in parallel, bulk rows at the pace of
 // the send budget every instance shares. Rows are claimed with SKIP LOCKED, so several instances share the work and
-// no row is sent by two at once; rows sent are marked in batches.
+// no row is sent by two at once; rows sent are marked in batches. Plain SQL on the pool (no Prisma): the claim runs
+// on every lane poll and the sent marks on every message.
 import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import { formatTrackingCode, type TrackingCode } from "../../domain/application/tracking-code.js";
 import type { Translate } from "../../domain/shared/translate.js";
 import { toPersianDigits } from "../../domain/text/digits.js";
 import type { Logger } from "../logging/logger.js";
-import type { PrismaClient } from "../database/database.js";
+import type { SqlExecutor } from "../database/sql-executor.js";
 import { LocalSendBudget, type SendBudget } from "../redis/send-budget.js";
 import { type ClaimedRow, type LaneHost, LaneRunner } from "./lane-runner.js";
 import type { MessageLane } from "./message-lanes.js";
-import { inIdOrder, SentMarks } from "./sent-marks.js";
+import { idArray, inIdOrder, SentMarks } from "./sent-marks.js";
 
 /** Attempts before a notification is given up on (it stays in the table with its last error). */
 const MAX_ATTEMPTS = 8;
@@ -39,7 +40,7 @@ const RETRY_FAILED_AFTER_MS = 30_000;
 type OutboxButtons = Readonly<Record<string, (translate: Translate, params: Record<string, string | number>, chatId: number) => InlineKeyboard | undefined>>;
 
 export interface NotificationDispatcherOptions {
-  prisma: PrismaClient;
+  sql: SqlExecutor;
   api: Api;
   translate: Translate;
   buttons?: OutboxButtons;
@@ -63,7 +64,7 @@ export class NotificationDispatcher implements LaneHost {
 
   constructor(private readonly options: NotificationDispatcherOptions) {
     this.budget = options.budget ?? new LocalSendBudget(30);
-    this.marks = new SentMarks(options.prisma, options.logger);
+    this.marks = new SentMarks(options.sql, options.logger);
     const claimSeconds = options.claimSeconds ?? CLAIM_SECONDS;
     const transactionalPoll = options.pollMs ?? TRANSACTIONAL_POLL_MS;
     this.lanes = {
@@ -124,62 +125,47 @@ export class NotificationDispatcher implements LaneHost {
 
   /** @internal Claims up to `limit` unsent rows of `lane` for `claimSeconds`. */
   async claim(lane: MessageLane, limit: number, claimSeconds: number): Promise<ClaimedRow[]> {
-    return this.options.prisma.$queryRaw<ClaimedRow[]>`
-      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds}), attempts = attempts + 1
-      WHERE id IN (
-        SELECT id FROM notifications
-        WHERE lane = ${lane} AND sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (claimed_until IS NULL OR claimed_until < now())
-        ORDER BY lane, id LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, chat_id, message_key, params`;
+    const rows = await this.options.sql.query<{ id: string; chat_id: string; message_key: string; params: ClaimedRow["params"] }>(CLAIM, [
+      claimSeconds,
+      lane,
+      MAX_ATTEMPTS,
+      limit,
+    ]);
+    return rows.map((row) => ({ id: BigInt(row.id), chat_id: BigInt(row.chat_id), message_key: row.message_key, params: row.params }));
   }
 
   /** @internal Extends this instance's claims on rows it has not finished (sent rows have no claim left to extend). */
   async renewClaims(ids: bigint[], claimSeconds: number): Promise<void> {
     if (ids.length === 0) return;
-    await this.options.prisma.$executeRaw`
-      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${claimSeconds})
-      WHERE id IN (${inIdOrder(ids)}) AND sent_at IS NULL AND claimed_until IS NOT NULL`
+    await this.options.sql
+      .query(RENEW_CLAIMS, [claimSeconds, idArray(ids)])
       .then(() => undefined)
       .catch((error: unknown) => this.options.logger.warn({ err: error }, "could not renew notification claims"));
   }
 
   /** @internal Gives back a claimed row that was not sent (the dispatcher stopped while it waited for its slot). */
   async release(id: bigint): Promise<void> {
-    await this.options.prisma.$executeRaw`
-      UPDATE notifications SET claimed_until = NULL, attempts = attempts - 1 WHERE id = ${id} AND sent_at IS NULL`
+    await this.options.sql
+      .query(RELEASE, [String(id)])
       .then(() => undefined)
       .catch((error: unknown) => this.options.logger.warn({ err: error, notification: String(id) }, "could not release a notification claim"));
   }
 
   /** @internal Hands claimed rows back, to be claimed again after `ms` (their attempt is not counted). */
   async defer(ids: bigint[], ms: number): Promise<void> {
-    await this.options.prisma.$executeRaw`
-      UPDATE notifications SET claimed_until = now() + make_interval(secs => ${ms / 1000}), attempts = attempts - 1
-      WHERE id IN (${inIdOrder(ids)}) AND sent_at IS NULL`;
+    await this.options.sql.query(DEFER, [ms / 1000, idArray(ids)]);
   }
 
   /** @internal Sends one claimed row; true when the platform took it. Never rejects. */
   async send(row: ClaimedRow): Promise<boolean> {
-    const { prisma, api, translate, logger } = this.options;
+    const { api, translate, logger } = this.options;
     try {
       const buttons = this.options.buttons?.[row.message_key]?.(translate, row.params, Number(row.chat_id));
       await api.sendMessage(Number(row.chat_id), translate(row.message_key, present(row.params)), buttons ? { reply_markup: buttons } : {});
     } catch (error) {
       const blocked = error instanceof GrammyError && error.error_code === 403;
       logger.warn({ err: error, notification: String(row.id), blocked }, "notification not sent");
-      await prisma.notification
-        .update({
-          where: { id: row.id },
-          // A citizen who blocked the bot will not be reached by retrying; keep the row for the record.
-          data: {
-            lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
-            // Its retries are spent (api-transport.ts): try the row again after a pause, not in this lane's next breath.
-            claimedUntil: new Date(Date.now() + RETRY_FAILED_AFTER_MS),
-            ...(blocked ? { attempts: MAX_ATTEMPTS } : {}),
-          },
-        })
-        .then(() => (blocked ? prisma.chat.updateMany({ where: { id: row.chat_id }, data: { blockedAt: new Date() } }) : undefined))
+      await this.recordFailure(row, error, blocked)
         // The claim runs out by itself; the row is retried then.
         .catch((recordError: unknown) => logger.warn({ err: recordError, notification: String(row.id) }, "could not record a failed notification"));
       this.stats.failed++;
@@ -189,6 +175,23 @@ export class NotificationDispatcher implements LaneHost {
     await this.marks.sent(row.id);
     await this.sendVenue(row);
     return true;
+  }
+
+  /**
+   * Keeps a failed send's error on its row and pauses the row; a citizen who blocked the bot will not be reached
+   * by retrying, so the row's attempts are spent and the chat is marked blocked (the row stays for the record).
+   * Rejects when the row is gone, and then leaves the chat alone.
+   */
+  private async recordFailure(row: ClaimedRow, error: unknown, blocked: boolean): Promise<void> {
+    const updated = await this.options.sql.query(RECORD_FAILURE, [
+      String(row.id),
+      String(error instanceof Error ? error.message : error).slice(0, 500),
+      // Its retries are spent (api-transport.ts): try the row again after a pause, not in this lane's next breath.
+      new Date(Date.now() + RETRY_FAILED_AFTER_MS),
+      blocked ? MAX_ATTEMPTS : null,
+    ]);
+    if (updated.length === 0) throw new Error("the notification row is gone");
+    if (blocked) await this.options.sql.query(MARK_CHAT_BLOCKED, [String(row.chat_id), new Date()]);
   }
 
   /**
@@ -215,3 +218,33 @@ function present(params: Record<string, string | number>): Record<string, string
   if (typeof params.trackingCode === "string") shown.trackingCode = toPersianDigits(formatTrackingCode(params.trackingCode as TrackingCode));
   return shown;
 }
+
+/**
+ * Claims up to $4 rows of lane $2 for $1 seconds, in id order, skipping rows another instance holds: one attempt
+ * each, at most MAX_ATTEMPTS ($3), and only rows whose claim (if any) has run out.
+ */
+const CLAIM = `
+  UPDATE notifications SET claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1
+  WHERE id IN (
+    SELECT id FROM notifications
+    WHERE lane = $2 AND sent_at IS NULL AND attempts < $3 AND (claimed_until IS NULL OR claimed_until < now())
+    ORDER BY lane, id LIMIT $4
+    FOR UPDATE SKIP LOCKED)
+  RETURNING id::text AS id, chat_id::text AS chat_id, message_key, params`;
+
+const RENEW_CLAIMS = `
+  UPDATE notifications SET claimed_until = now() + make_interval(secs => $1)
+  WHERE id IN (${inIdOrder("$2")}) AND sent_at IS NULL AND claimed_until IS NOT NULL`;
+
+const RELEASE = `UPDATE notifications SET claimed_until = NULL, attempts = attempts - 1 WHERE id = $1::bigint AND sent_at IS NULL`;
+
+const DEFER = `
+  UPDATE notifications SET claimed_until = now() + make_interval(secs => $1), attempts = attempts - 1
+  WHERE id IN (${inIdOrder("$2")}) AND sent_at IS NULL`;
+
+/** $4: the attempts a blocked chat's row is given (MAX_ATTEMPTS), or NULL to leave them as they are. */
+const RECORD_FAILURE = `
+  UPDATE notifications SET last_error = $2, claimed_until = $3, attempts = COALESCE($4::integer, attempts)
+  WHERE id = $1::bigint RETURNING 1`;
+
+const MARK_CHAT_BLOCKED = `UPDATE chats SET blocked_at = $2 WHERE id = $1::bigint`;

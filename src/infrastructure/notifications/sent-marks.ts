@@ -1,6 +1,5 @@
 // Marks outbox rows sent in batches: one UPDATE for whatever finished while the last one ran.
-import { Prisma } from "../database/generated/prisma/client.js";
-import type { PrismaClient } from "../database/database.js";
+import type { SqlExecutor } from "../database/sql-executor.js";
 import type { Logger } from "../logging/logger.js";
 
 /**
@@ -12,7 +11,7 @@ export class SentMarks {
   private writing: Promise<void> | undefined;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly sql: SqlExecutor,
     private readonly logger: Logger,
   ) {}
 
@@ -27,8 +26,8 @@ export class SentMarks {
     if (this.waiting.length === 0) return;
     const ids = this.waiting;
     this.waiting = [];
-    this.writing = this.prisma.$executeRaw`
-      UPDATE notifications SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id IN (${inIdOrder(ids)})`
+    this.writing = this.sql
+      .query(MARK_SENT, [idArray(ids)])
       .then(() => undefined)
       .catch((error: unknown) => {
         // Sent but not marked: the claim runs out and the row would be sent again, so try again first.
@@ -44,9 +43,17 @@ export class SentMarks {
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * The rows `ids`, locked in id order: the renewal of held claims and the marks of sent rows touch overlapping
- * rows at the same time, and two multi-row updates that lock in different orders deadlock.
+ * The rows whose ids are the bigint[] parameter `param` (e.g. "$1"), locked in id order: the renewal of held
+ * claims and the marks of sent rows touch overlapping rows at the same time, and two multi-row updates that lock
+ * in different orders deadlock.
  */
-export function inIdOrder(ids: bigint[]): Prisma.Sql {
-  return Prisma.sql`SELECT id FROM notifications WHERE id = ANY(${ids}::bigint[]) ORDER BY id FOR UPDATE`;
+export function inIdOrder(param: string): string {
+  return `SELECT id FROM notifications WHERE id = ANY(${param}::bigint[]) ORDER BY id FOR UPDATE`;
 }
+
+/** Ids as the text elements of a bigint[] parameter (node-postgres and PGlite both take them as they are). */
+export function idArray(ids: readonly bigint[]): string[] {
+  return ids.map(String);
+}
+
+const MARK_SENT = `UPDATE notifications SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id IN (${inIdOrder("$1")})`;

@@ -53,7 +53,7 @@ function dispatcher(db: Database, budget: SendBudget, options: { concurrency?: n
     },
   });
   created = new NotificationDispatcher({
-    prisma: db.prisma,
+    sql: db.sql,
     api: new Bot(token, { client: { apiRoot: fake!.url, fetch } }).api,
     translate: (key, params) => `${key} ${params?.n ?? ""}`,
     logger: createLogger("silent"),

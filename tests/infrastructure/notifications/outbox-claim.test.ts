@@ -1,4 +1,5 @@
-// Two instances' dispatchers share the outbox: a send still retrying past the claim's 60 s is not sent twice.
+// Two instances' dispatchers share the outbox: a send still retrying past the claim's 60 s is not sent twice; a send
+// the platform refuses keeps its error on the row, and a citizen who blocked the bot is not tried again.
 import { Bot } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resilientFetch } from "../../../src/bot/api-transport.js";
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 const dispatcher = () =>
   new NotificationDispatcher({
-    prisma: db.prisma,
+    sql: db.sql,
     api: new Bot(token, { client: { apiRoot: api.url, fetch: resilientFetch() } }).api,
     translate: (key) => `message ${key}`,
     logger: createLogger("silent"),
@@ -51,4 +52,36 @@ describe("the outbox claim", () => {
     const messages = (await user.botMessages()).filter((message) => message.text === "message payment-confirmed");
     expect(messages).toHaveLength(1);
   }, 120_000);
+
+  it("records a refused send on its row, and for a citizen who blocked the bot spends its attempts and marks the chat", async () => {
+    const [blocker, missing] = [api.user(62, { token }), api.user(63, { token })];
+    await blocker.say("hi");
+    await missing.say("hi");
+    await db.sql.query(`INSERT INTO chats (id, platform) VALUES (62, 'telegram'), (63, 'telegram')`);
+    await blocker.block();
+    await api.injectFault({ method: "sendMessage", error_code: 400, chat_id: 63 });
+    for (const chatId of [62, 63]) await enqueueNotification(db.prisma, { dedupKey: `refused-${chatId}`, chatId, messageKey: "payment-confirmed", params: {} });
+    const sender = dispatcher();
+    const before = Date.now();
+    expect(await sender.dispatchOnce()).toBe(0);
+    expect(sender.stats.failed).toBe(2);
+    const rows = await db.sql.query<{ dedup_key: string; attempts: number; last_error: string | null; claimed_until: Date; sent_at: Date | null }>(
+      `SELECT dedup_key, attempts, last_error, claimed_until, sent_at FROM notifications WHERE dedup_key LIKE 'refused-%' ORDER BY dedup_key`,
+    );
+    expect(rows.map((row) => [row.dedup_key, row.attempts, row.sent_at])).toEqual([
+      ["refused-62", 8, null],
+      ["refused-63", 1, null],
+    ]);
+    expect(rows[0]!.last_error).toMatch(/blocked/);
+    expect(rows[1]!.last_error).toMatch(/400/);
+    // Tried again after a pause (30 s), not at the next poll.
+    for (const row of rows) expect(row.claimed_until.getTime()).toBeGreaterThanOrEqual(before + 29_000);
+    const chats = await db.sql.query<{ id: string; blocked: boolean }>(
+      `SELECT id::text, blocked_at IS NOT NULL AS blocked FROM chats WHERE id IN (62, 63) ORDER BY id`,
+    );
+    expect(chats).toEqual([
+      { id: "62", blocked: true },
+      { id: "63", blocked: false },
+    ]);
+  });
 });
