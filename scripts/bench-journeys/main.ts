@@ -2,8 +2,8 @@
 // and, in the same run, a bare grammY echo and a bare conversations + Redis form; prints and writes BENCHMARKS.md.
 //
 // Settings (environment): BENCH_CITIZENS per run (default 200), BENCH_REPETITIONS (3), BENCH_CONCURRENCY
-// (comma list, default 50,200), BENCH_TARGETS (comma list of polling, webhook, webhook2, echo, form; all by
-// default), BENCH_LONG=1 (CPU per update and state as one conversation grows, printed only), BENCH_QUICK=1 (10 citizens, c=5, 1 repetition, no warm-up figures), BENCH_OUT (default BENCHMARKS.md
+// (comma list, default 50,200), BENCH_TARGETS (comma list of polling, webhook, webhook2, echo, form, form-default;
+// all by default; form-default is the bare form on Node's default flags), BENCH_LONG=1 (CPU per update and state as one conversation grows, printed only), BENCH_QUICK=1 (10 citizens, c=5, 1 repetition, no warm-up figures), BENCH_OUT (default BENCHMARKS.md
 // at the repository root; "-" prints only). PostgreSQL at DATABASE_URL (admin connection; a database per real
 // target is created and dropped), Redis at REDIS_URL (a key prefix per target, deleted afterwards).
 import os from "node:os";
@@ -19,7 +19,7 @@ const QUICK = process.env.BENCH_QUICK === "1";
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? (QUICK ? 10 : 200));
 const REPETITIONS = QUICK ? 1 : Number(process.env.BENCH_REPETITIONS ?? 3);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? (QUICK ? "5" : "50,200")).split(",").map(Number);
-const WANTED = new Set((process.env.BENCH_TARGETS ?? "polling,webhook,webhook2,echo,form").split(","));
+const WANTED = new Set((process.env.BENCH_TARGETS ?? "polling,webhook,webhook2,echo,form,form-default").split(","));
 const WARM_UP = QUICK ? 2 : 20;
 const OUT = process.env.BENCH_OUT ?? fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
 const FIRST_CHAT = 1_000_000;
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     }
     if (WANTED.has("echo")) targets.push(await startBareBot("echo", updatesPerJourney - 2));
     if (WANTED.has("form")) targets.push(await startBareBot("form", updatesPerJourney - 2));
+    if (WANTED.has("form-default")) targets.push(await startBareBot("form", updatesPerJourney - 2, true));
     for (const target of targets.filter((t) => t.kind !== "journey")) await run(target, warmUp, 2, updatesPerJourney);
 
     let k = 0;

@@ -30,12 +30,18 @@ export const SERVICE_NODE_FLAGS: string[] = (
 
 /**
  * Spawns `node <service flags> --import tsx <script>` with `env` and resolves when it prints a line containing
- * `ready` (the real bot's "bot started" JSON line, or a bare bot's own line).
+ * `ready` (the real bot's "bot started" JSON line, or a bare bot's own line). `nodeFlags` [] runs it on Node's defaults.
  */
-export function startProcess(name: string, script: string, env: Record<string, string>, ready: string): Promise<BotProcess> {
+export function startProcess(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  ready: string,
+  nodeFlags: string[] = SERVICE_NODE_FLAGS,
+): Promise<BotProcess> {
   // BENCH_NODE_ARGS: extra node flags for every bot process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...extra, "--import", "tsx", script], {
+  const child = spawn(process.execPath, [...nodeFlags, ...extra, "--import", "tsx", script], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", IDCARD_IGNORE_DOTENV: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -117,15 +117,20 @@ export async function startRealBot(
   };
 }
 
-/** A bare bot of scripts/bench-journeys (echo or form), long polling through the runner like the real bot. */
-export async function startBareBot(kind: "echo" | "form", formSteps: number): Promise<Target> {
+/**
+ * A bare bot of scripts/bench-journeys (echo or form), long polling through the runner like the real bot, with the
+ * service's node flags; `onDefaultNode` runs it without them (the baseline as anyone would start it).
+ */
+export async function startBareBot(kind: "echo" | "form", formSteps: number, onDefaultNode = false): Promise<Target> {
   const api = new FakeBotApi(TOKEN);
   await api.start();
   const redisPrefix = `bench-journeys-${randomBytes(4).toString("hex")}:`;
   const env = { BOT_TOKEN: TOKEN, BOT_API_ROOT: api.url, REDIS_URL, REDIS_KEY_PREFIX: redisPrefix, FORM_STEPS: String(formSteps) };
-  const processes = [await startProcess(`bare ${kind}`, `scripts/bench-journeys/bare-${kind}.ts`, env, "bare bot ready")];
+  const flags = onDefaultNode ? [] : undefined;
+  const processes = [await startProcess(`bare ${kind}`, `scripts/bench-journeys/bare-${kind}.ts`, env, "bare bot ready", flags)];
+  const name = kind === "echo" ? "bare grammY echo" : "bare conversations + Redis form";
   return {
-    name: kind === "echo" ? "bare grammY echo" : "bare conversations + Redis form",
+    name: onDefaultNode ? `${name}, default node` : name,
     kind,
     api,
     processes,
