@@ -1,6 +1,6 @@
 // Display formatting: Jalali dates, Tehran times and toman amounts in Persian digits, via Intl.
 import { RIAL_PER_TOMAN } from "../fees/money.js";
-import { tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from "./tehran-clock.js";
+import { tehranDayNumber, tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from "./tehran-clock.js";
 import type { JalaliDate } from "./jalali.js";
 
 const PERSIAN_LOCALE = "fa-IR-u-ca-persian-nu-arabext";
@@ -40,6 +40,27 @@ export function spellWeekday(icuWeekday: string): string {
  * for fa-IR puts the year first and the weekday last, and differs between ICU versions.
  */
 export function formatJalaliDate(instant: Date): string {
+  // What it writes depends on the Tehran calendar day alone: each day's text is worked out once (Intl's
+  // formatToParts is slow for a per-update path) and kept, a bounded number of days.
+  const epochMs = instant.getTime();
+  if (!(epochMs >= KEPT_FROM_MS && epochMs < KEPT_UNTIL_MS)) return formatDayOf(instant);
+  const day = tehranDayNumber(instant);
+  let text = dateTextByDay.get(day);
+  if (text === undefined) {
+    text = formatDayOf(instant);
+    if (dateTextByDay.size >= MAX_KEPT_DAYS) dateTextByDay.clear();
+    dateTextByDay.set(day, text);
+  }
+  return text;
+}
+
+const dateTextByDay = new Map<number, string>();
+const MAX_KEPT_DAYS = 4096;
+/** Days kept only from 1900 to 2200 (an invalid date, or one far off, is formatted, or refused, as it was). */
+const KEPT_FROM_MS = Date.UTC(1900, 0, 1);
+const KEPT_UNTIL_MS = Date.UTC(2200, 0, 1);
+
+function formatDayOf(instant: Date): string {
   const parts = new Map(dateParts.formatToParts(instant).map((part) => [part.type, part.value]));
   return [spellWeekday(parts.get("weekday") ?? ""), parts.get("day"), parts.get("month"), parts.get("year")].join(" ");
 }
