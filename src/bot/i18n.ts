@@ -19,7 +19,8 @@ export const DEFAULT_LOCALE = "fa";
  * buttons every `hears` filter compares with, most prompts) is formatted once and then kept.
  */
 class BidiSafeI18n extends I18n<FlowContext> {
-  private readonly plainTexts = new Map<string, string>();
+  /** Finished texts without variables, by locale and key. */
+  private readonly plainTexts = new Map<string, Map<string, string>>();
   /** grammY calls `middleware()` of a middleware object on every update (and every replay): it is built once. */
   private builtMiddleware: MiddlewareFn<FlowContext> | undefined;
 
@@ -29,12 +30,16 @@ class BidiSafeI18n extends I18n<FlowContext> {
   }
 
   override translate<K extends string>(locale: string, key: string, variables?: TranslationVariables<K>): string {
-    if (variables === undefined || Object.keys(variables).length === 0) {
-      const cacheKey = `${locale}\u0000${key}`;
-      let text = this.plainTexts.get(cacheKey);
+    if (variables === undefined || hasNoKeys(variables)) {
+      let texts = this.plainTexts.get(locale);
+      if (texts === undefined) {
+        texts = new Map();
+        this.plainTexts.set(locale, texts);
+      }
+      let text = texts.get(key);
       if (text === undefined) {
         text = isolateLeftToRightRuns(super.translate(locale, key));
-        this.plainTexts.set(cacheKey, text);
+        texts.set(key, text);
       }
       return text;
     }
@@ -68,6 +73,12 @@ class BidiSafeI18n extends I18n<FlowContext> {
       return next();
     };
   }
+}
+
+/** True when the object has no own enumerable key (Object.keys(...).length === 0, without building the array). */
+function hasNoKeys(variables: object): boolean {
+  for (const key in variables) if (Object.hasOwn(variables, key)) return false;
+  return true;
 }
 
 /**

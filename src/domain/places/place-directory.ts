@@ -27,9 +27,23 @@ export interface PlaceDirectory {
 export function matchPlaces<T extends { name: string }>(places: readonly T[], typed: string): T[] {
   const wanted = comparable(typed);
   if (wanted.length === 0) return [];
-  const exact = places.filter((place) => comparable(place.name) === wanted);
+  const exact = places.filter((place) => comparableName(place.name) === wanted);
   if (exact.length > 0) return exact;
-  return places.filter((place) => comparable(place.name).includes(wanted));
+  return places.filter((place) => comparableName(place.name).includes(wanted));
+}
+
+/** comparable() of the directory's names (reference data, a few thousand at most), each worked out once. */
+const comparableNames = new Map<string, string>();
+const MAX_KEPT_NAMES = 10_000;
+
+function comparableName(name: string): string {
+  let known = comparableNames.get(name);
+  if (known === undefined) {
+    known = comparable(name);
+    if (comparableNames.size >= MAX_KEPT_NAMES) comparableNames.clear();
+    comparableNames.set(name, known);
+  }
+  return known;
 }
 
 /** Spelling that does not change a place: ي/ك, half-space or space or none, with or without the madda of آ. */

@@ -1,14 +1,7 @@
 // Digit tables: converts Persian and Arabic-Indic digits and cleans numbers typed on phones.
 
 const PERSIAN_ZERO = 0x06f0; // ۰
-const ARABIC_INDIC_ZERO = 0x0660; // ٠
-
-/** Persian digits ۰-۹ (U+06F0-U+06F9). */
-const PERSIAN_DIGIT = /[\u06F0-\u06F9]/g;
-/** Arabic-Indic digits ٠-٩ (U+0660-U+0669), sent by Arabic keyboards and some Android layouts. */
-const ARABIC_INDIC_DIGIT = /[\u0660-\u0669]/g;
-/** Latin and Arabic-Indic digits, the ones toPersianDigits rewrites. */
-const NON_PERSIAN_DIGIT = /[0-9\u0660-\u0669]/g;
+const ARABIC_INDIC_ZERO = 0x0660; // ٠, Arabic-Indic digits ٠-٩ are sent by Arabic keyboards and some Android layouts
 
 /**
  * Invisible formatting marks that phones and copy-paste slip into text: ZWSP, ZWNJ, ZWJ, LRM, RLM,
@@ -26,9 +19,35 @@ const NUMBER_SEPARATORS = /[\s\u00AD\u2010-\u2015\u2212\uFE63\uFF0D-]/g;
 
 /** Replaces Persian (U+06F0-U+06F9) and Arabic-Indic (U+0660-U+0669) digits with 0-9; other characters are kept. */
 export function toLatinDigits(text: string): string {
-  return text
-    .replace(PERSIAN_DIGIT, (digit) => String(digit.charCodeAt(0) - PERSIAN_ZERO))
-    .replace(ARABIC_INDIC_DIGIT, (digit) => String(digit.charCodeAt(0) - ARABIC_INDIC_ZERO));
+  return rewriteDigits(text, LATIN_DIGITS, PERSIAN_ZERO);
+}
+
+/** The ten digits 0-9, and ۰-۹, by value. */
+const LATIN_DIGITS: readonly string[] = Array.from({ length: 10 }, (_, value) => String(value));
+const PERSIAN_DIGITS: readonly string[] = Array.from({ length: 10 }, (_, value) => String.fromCharCode(PERSIAN_ZERO + value));
+const LATIN_ZERO = 0x30;
+
+/**
+ * Replaces each Arabic-Indic digit and each digit of the block starting at `otherZero` (Latin or Persian)
+ * with the digit of the same value from `digits`; other characters are kept. A scan of char codes: on these
+ * short texts it is several times cheaper than a replace with a callback, and a text without one is returned as is.
+ */
+function rewriteDigits(text: string, digits: readonly string[], otherZero: number): string {
+  let out = "";
+  let copiedUpTo = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const value =
+      code >= ARABIC_INDIC_ZERO && code <= ARABIC_INDIC_ZERO + 9
+        ? code - ARABIC_INDIC_ZERO
+        : code >= otherZero && code <= otherZero + 9
+          ? code - otherZero
+          : -1;
+    if (value < 0) continue;
+    out += text.slice(copiedUpTo, i) + digits[value];
+    copiedUpTo = i + 1;
+  }
+  return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
 }
 
 /**
@@ -36,11 +55,7 @@ export function toLatinDigits(text: string): string {
  * Arabic-Indic ٤٥٦ are drawn differently from Persian ۴۵۶, so they are unified too.
  */
 export function toPersianDigits(text: string | number | bigint): string {
-  return String(text).replace(NON_PERSIAN_DIGIT, (digit) => {
-    const code = digit.charCodeAt(0);
-    const value = code >= ARABIC_INDIC_ZERO ? code - ARABIC_INDIC_ZERO : code - 0x30;
-    return String.fromCharCode(PERSIAN_ZERO + value);
-  });
+  return rewriteDigits(String(text), PERSIAN_DIGITS, LATIN_ZERO);
 }
 
 /** Removes invisible direction and joining marks (ZWNJ, ZWJ, LRM, RLM, ALM, bidi controls, BOM). */

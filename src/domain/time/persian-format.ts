@@ -1,6 +1,6 @@
 // Display formatting: Jalali dates, Tehran times and toman amounts in Persian digits, via Intl.
 import { RIAL_PER_TOMAN } from "../fees/money.js";
-import { tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from "./tehran-clock.js";
+import { tehranDayNumber, tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from "./tehran-clock.js";
 import type { JalaliDate } from "./jalali.js";
 
 const PERSIAN_LOCALE = "fa-IR-u-ca-persian-nu-arabext";
@@ -40,14 +40,49 @@ export function spellWeekday(icuWeekday: string): string {
  * for fa-IR puts the year first and the weekday last, and differs between ICU versions.
  */
 export function formatJalaliDate(instant: Date): string {
+  // What it writes depends on the Tehran calendar day alone: each day's text is worked out once (Intl's
+  // formatToParts is slow for a per-update path) and kept, a bounded number of days.
+  const epochMs = instant.getTime();
+  if (!(epochMs >= KEPT_FROM_MS && epochMs < KEPT_UNTIL_MS)) return formatDayOf(instant);
+  const day = tehranDayNumber(instant);
+  let text = dateTextByDay.get(day);
+  if (text === undefined) {
+    text = formatDayOf(instant);
+    if (dateTextByDay.size >= MAX_KEPT_DAYS) dateTextByDay.clear();
+    dateTextByDay.set(day, text);
+  }
+  return text;
+}
+
+const dateTextByDay = new Map<number, string>();
+const MAX_KEPT_DAYS = 4096;
+/** Days kept only from 1900 to 2200 (an invalid date, or one far off, is formatted, or refused, as it was). */
+const KEPT_FROM_MS = Date.UTC(1900, 0, 1);
+const KEPT_UNTIL_MS = Date.UTC(2200, 0, 1);
+
+function formatDayOf(instant: Date): string {
   const parts = new Map(dateParts.formatToParts(instant).map((part) => [part.type, part.value]));
   return [spellWeekday(parts.get("weekday") ?? ""), parts.get("day"), parts.get("month"), parts.get("year")].join(" ");
 }
 
 /** Tehran clock time of an instant on the 24-hour clock with Persian digits, e.g. «۱۴:۳۰», «۰۰:۰۵». */
 export function formatTehranTime(instant: Date): string {
-  return timeOfDay.format(instant);
+  // Tehran's offset has been whole minutes since 1946, so from 1980 the text depends on the instant's minute alone.
+  const epochMs = instant.getTime();
+  if (!(epochMs >= MINUTES_KEPT_FROM_MS && epochMs < KEPT_UNTIL_MS)) return timeOfDay.format(instant);
+  const minute = Math.floor(epochMs / 60_000);
+  let text = timeTextByMinute.get(minute);
+  if (text === undefined) {
+    text = timeOfDay.format(instant);
+    if (timeTextByMinute.size >= MAX_KEPT_MINUTES) timeTextByMinute.clear();
+    timeTextByMinute.set(minute, text);
+  }
+  return text;
 }
+
+const timeTextByMinute = new Map<number, string>();
+const MAX_KEPT_MINUTES = 4096;
+const MINUTES_KEPT_FROM_MS = Date.UTC(1980, 0, 1);
 
 /** Date and time in Tehran: formatJalaliDate, a Persian comma, then formatTehranTime. */
 export function formatDateTime(instant: Date): string {
@@ -56,9 +91,34 @@ export function formatDateTime(instant: Date): string {
 
 /** A calendar day (no time) in the same form as formatJalaliDate, e.g. a birth date or a booking day. */
 export function formatJalaliDateOnly(date: JalaliDate): string {
-  // Noon is never near midnight nor a past daylight-saving change, so it names the day safely.
-  return formatJalaliDate(tehranWallTimeToInstant(date, 12, 0));
+  const { year, month, day } = date;
+  // A key only for fields that can name one day each (whether the day exists is decided on its first call).
+  const key =
+    Number.isInteger(year) &&
+    year > 0 &&
+    year < 10_000 &&
+    Number.isInteger(month) &&
+    month >= 1 &&
+    month <= 12 &&
+    Number.isInteger(day) &&
+    day >= 1 &&
+    day <= 31
+      ? year * 10_000 + month * 100 + day
+      : undefined;
+  let text = key === undefined ? undefined : dayTextByDate.get(key);
+  if (text === undefined) {
+    // Noon is never near midnight nor a past daylight-saving change, so it names the day safely.
+    text = formatJalaliDate(tehranWallTimeToInstant(date, 12, 0));
+    if (key !== undefined) {
+      if (dayTextByDate.size >= MAX_KEPT_DAYS) dayTextByDate.clear();
+      dayTextByDate.set(key, text);
+    }
+  }
+  return text;
 }
+
+/** formatJalaliDateOnly's texts by year * 10000 + month * 100 + day (birth dates, booking days), bounded. */
+const dayTextByDate = new Map<number, string>();
 
 /**
  * A rial amount shown in toman with Persian digits and the Persian thousands separator (٬),
@@ -71,9 +131,18 @@ export function formatToman(rial: bigint | number): string {
   }
   const amount = BigInt(rial);
   if (amount < 0n) throw new RangeError(`Rial amounts are not negative, got ${amount}`);
-  const perToman = BigInt(RIAL_PER_TOMAN);
-  const wholeToman = persianInteger.format(amount / perToman);
-  const tenthsOfToman = amount % perToman;
-  if (tenthsOfToman === 0n) return wholeToman;
-  return `${wholeToman}${PERSIAN_DECIMAL_SEPARATOR}${persianInteger.format(tenthsOfToman)}`;
+  // Fees and prices are a handful of amounts: each one's text is worked out once (bounded).
+  let text = tomanTextByRial.get(amount);
+  if (text === undefined) {
+    const perToman = BigInt(RIAL_PER_TOMAN);
+    const wholeToman = persianInteger.format(amount / perToman);
+    const tenthsOfToman = amount % perToman;
+    text = tenthsOfToman === 0n ? wholeToman : `${wholeToman}${PERSIAN_DECIMAL_SEPARATOR}${persianInteger.format(tenthsOfToman)}`;
+    if (tomanTextByRial.size >= MAX_KEPT_AMOUNTS) tomanTextByRial.clear();
+    tomanTextByRial.set(amount, text);
+  }
+  return text;
 }
+
+const tomanTextByRial = new Map<bigint, string>();
+const MAX_KEPT_AMOUNTS = 1024;

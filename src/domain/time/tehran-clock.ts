@@ -93,6 +93,15 @@ function gregorianWallTimeInTehran(epochMs: number) {
   };
 }
 
+/**
+ * The Tehran calendar day of an instant as a count of days since 1970-01-01 (Gregorian, on Tehran clocks):
+ * two instants have the same number exactly when Tehran clocks show the same date at both.
+ */
+export function tehranDayNumber(instant: Date): number {
+  const epochMs = instant.getTime();
+  return Math.floor((Math.floor(epochMs / 1000) * 1000 + offsetSecondsAt(epochMs) * 1000) / DAY_MS);
+}
+
 const OFFSET_SPAN_MS = 3_600_000;
 /** Offsets by hour span (epoch hour → seconds east of UTC), for spans without a clock change; bounded. */
 const offsetBySpan = new Map<number, number>();
