@@ -3,6 +3,7 @@ import { addDays, compareJalali, isSameJalaliDate, jalaliDateToString, weekdayOf
 import type { JalaliDate } from "../time/jalali.js";
 import { jalaliDateInTehran, tehranWallTimeOf, tehranWallTimeToInstant } from "../time/tehran-clock.js";
 import type { Office } from "./office.js";
+import { BoundedMemo } from "../shared/bounded-memo.js";
 
 /** The instants a Tehran calendar day spans: [from, to). */
 export interface DayBounds {
@@ -20,18 +21,12 @@ export interface SlotPosition {
 
 // Wall-clock conversion goes through Intl and is the cost of listing slots; offices share opening times,
 // so the instants are cached per day and minute. The cap only stops unbounded growth in long runs.
-const instantCache = new Map<string, number>();
-const INSTANT_CACHE_LIMIT = 200_000;
+const instantCache = new BoundedMemo<string, number>(200_000);
 
 /** The instant Tehran clocks show `minuteOfDay` on `date` (tehranWallTimeToInstant, cached). */
 export function tehranInstantAt(date: JalaliDate, minuteOfDay: number): Date {
   const key = `${date.year}/${date.month}/${date.day}/${minuteOfDay}`;
-  let epochMs = instantCache.get(key);
-  if (epochMs === undefined) {
-    epochMs = tehranWallTimeToInstant(date, Math.floor(minuteOfDay / 60), minuteOfDay % 60).getTime();
-    if (instantCache.size >= INSTANT_CACHE_LIMIT) instantCache.clear();
-    instantCache.set(key, epochMs);
-  }
+  const epochMs = instantCache.get(key, () => tehranWallTimeToInstant(date, Math.floor(minuteOfDay / 60), minuteOfDay % 60).getTime());
   return new Date(epochMs);
 }
 

@@ -1,5 +1,6 @@
 // The place-directory port: provinces and cities the citizen picks from, and matching typed names.
 import { normalizePersianName } from "../text/normalize-persian-name.js";
+import { BoundedMemo } from "../shared/bounded-memo.js";
 
 export interface Province {
   id: number;
@@ -33,17 +34,10 @@ export function matchPlaces<T extends { name: string }>(places: readonly T[], ty
 }
 
 /** comparable() of the directory's names (reference data, a few thousand at most), each worked out once. */
-const comparableNames = new Map<string, string>();
-const MAX_KEPT_NAMES = 10_000;
+const comparableNames = new BoundedMemo<string, string>(10_000);
 
 function comparableName(name: string): string {
-  let known = comparableNames.get(name);
-  if (known === undefined) {
-    known = comparable(name);
-    if (comparableNames.size >= MAX_KEPT_NAMES) comparableNames.clear();
-    comparableNames.set(name, known);
-  }
-  return known;
+  return comparableNames.get(name, () => comparable(name));
 }
 
 /** Spelling that does not change a place: ي/ك, half-space or space or none, with or without the madda of آ. */

@@ -2,6 +2,7 @@
 import { RIAL_PER_TOMAN } from "../fees/money.js";
 import { tehranDayNumber, tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from "./tehran-clock.js";
 import type { JalaliDate } from "./jalali.js";
+import { BoundedMemo } from "../shared/bounded-memo.js";
 
 const PERSIAN_LOCALE = "fa-IR-u-ca-persian-nu-arabext";
 const PERSIAN_DECIMAL_SEPARATOR = "\u066B"; // ٫
@@ -44,18 +45,12 @@ export function formatJalaliDate(instant: Date): string {
   // formatToParts is slow for a per-update path) and kept, a bounded number of days.
   const epochMs = instant.getTime();
   if (!(epochMs >= KEPT_FROM_MS && epochMs < KEPT_UNTIL_MS)) return formatDayOf(instant);
-  const day = tehranDayNumber(instant);
-  let text = dateTextByDay.get(day);
-  if (text === undefined) {
-    text = formatDayOf(instant);
-    if (dateTextByDay.size >= MAX_KEPT_DAYS) dateTextByDay.clear();
-    dateTextByDay.set(day, text);
-  }
-  return text;
+  return dateTextByDay.get(tehranDayNumber(instant), () => formatDayOf(instant));
 }
 
-const dateTextByDay = new Map<number, string>();
 const MAX_KEPT_DAYS = 4096;
+/** formatJalaliDate's texts by Tehran day number. */
+const dateTextByDay = new BoundedMemo<number, string>(MAX_KEPT_DAYS);
 /** Days kept only from 1900 to 2200 (an invalid date, or one far off, is formatted, or refused, as it was). */
 const KEPT_FROM_MS = Date.UTC(1900, 0, 1);
 const KEPT_UNTIL_MS = Date.UTC(2200, 0, 1);
@@ -70,18 +65,11 @@ export function formatTehranTime(instant: Date): string {
   // Tehran's offset has been whole minutes since 1946, so from 1980 the text depends on the instant's minute alone.
   const epochMs = instant.getTime();
   if (!(epochMs >= MINUTES_KEPT_FROM_MS && epochMs < KEPT_UNTIL_MS)) return timeOfDay.format(instant);
-  const minute = Math.floor(epochMs / 60_000);
-  let text = timeTextByMinute.get(minute);
-  if (text === undefined) {
-    text = timeOfDay.format(instant);
-    if (timeTextByMinute.size >= MAX_KEPT_MINUTES) timeTextByMinute.clear();
-    timeTextByMinute.set(minute, text);
-  }
-  return text;
+  return timeTextByMinute.get(Math.floor(epochMs / 60_000), () => timeOfDay.format(instant));
 }
 
-const timeTextByMinute = new Map<number, string>();
-const MAX_KEPT_MINUTES = 4096;
+/** formatTehranTime's texts by minute since the epoch. */
+const timeTextByMinute = new BoundedMemo<number, string>(4096);
 const MINUTES_KEPT_FROM_MS = Date.UTC(1980, 0, 1);
 
 /** Date and time in Tehran: formatJalaliDate, a Persian comma, then formatTehranTime. */
@@ -105,20 +93,17 @@ export function formatJalaliDateOnly(date: JalaliDate): string {
     day <= 31
       ? year * 10_000 + month * 100 + day
       : undefined;
-  let text = key === undefined ? undefined : dayTextByDate.get(key);
+  let text = key === undefined ? undefined : dayTextByDate.peek(key);
   if (text === undefined) {
     // Noon is never near midnight nor a past daylight-saving change, so it names the day safely.
     text = formatJalaliDate(tehranWallTimeToInstant(date, 12, 0));
-    if (key !== undefined) {
-      if (dayTextByDate.size >= MAX_KEPT_DAYS) dayTextByDate.clear();
-      dayTextByDate.set(key, text);
-    }
+    if (key !== undefined) dayTextByDate.remember(key, text);
   }
   return text;
 }
 
-/** formatJalaliDateOnly's texts by year * 10000 + month * 100 + day (birth dates, booking days), bounded. */
-const dayTextByDate = new Map<number, string>();
+/** formatJalaliDateOnly's texts by year * 10000 + month * 100 + day (birth dates, booking days). */
+const dayTextByDate = new BoundedMemo<number, string>(MAX_KEPT_DAYS);
 
 /**
  * A rial amount shown in toman with Persian digits and the Persian thousands separator (٬),
@@ -131,18 +116,13 @@ export function formatToman(rial: bigint | number): string {
   }
   const amount = BigInt(rial);
   if (amount < 0n) throw new RangeError(`Rial amounts are not negative, got ${amount}`);
-  // Fees and prices are a handful of amounts: each one's text is worked out once (bounded).
-  let text = tomanTextByRial.get(amount);
-  if (text === undefined) {
+  // Fees and prices are a handful of amounts: each one's text is worked out once.
+  return tomanTextByRial.get(amount, () => {
     const perToman = BigInt(RIAL_PER_TOMAN);
     const wholeToman = persianInteger.format(amount / perToman);
     const tenthsOfToman = amount % perToman;
-    text = tenthsOfToman === 0n ? wholeToman : `${wholeToman}${PERSIAN_DECIMAL_SEPARATOR}${persianInteger.format(tenthsOfToman)}`;
-    if (tomanTextByRial.size >= MAX_KEPT_AMOUNTS) tomanTextByRial.clear();
-    tomanTextByRial.set(amount, text);
-  }
-  return text;
+    return tenthsOfToman === 0n ? wholeToman : `${wholeToman}${PERSIAN_DECIMAL_SEPARATOR}${persianInteger.format(tenthsOfToman)}`;
+  });
 }
 
-const tomanTextByRial = new Map<bigint, string>();
-const MAX_KEPT_AMOUNTS = 1024;
+const tomanTextByRial = new BoundedMemo<bigint, string>(1024);

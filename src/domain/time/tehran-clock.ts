@@ -2,6 +2,7 @@
 import { toJalaali } from "jalaali-js";
 import { isValidJalaliDate, jalaliToGregorian } from "./jalali.js";
 import type { JalaliDate } from "./jalali.js";
+import { BoundedMemo } from "../shared/bounded-memo.js";
 
 // Calendar arithmetic lives in jalali.ts; it is re-exported for callers that think in Tehran days.
 export { addDays, ageInFullYears, compareJalali, weekdayOf } from "./jalali.js";
@@ -104,8 +105,7 @@ export function tehranDayNumber(instant: Date): number {
 
 const OFFSET_SPAN_MS = 3_600_000;
 /** Offsets by hour span (epoch hour → seconds east of UTC), for spans without a clock change; bounded. */
-const offsetBySpan = new Map<number, number>();
-const MAX_KEPT_SPANS = 4096;
+const offsetBySpan = new BoundedMemo<number, number>(4096);
 
 /**
  * Tehran's offset from UTC at an instant, in whole seconds, as the time-zone data says. The zone's offset
@@ -114,13 +114,12 @@ const MAX_KEPT_SPANS = 4096;
  */
 function offsetSecondsAt(epochMs: number): number {
   const span = Math.floor(epochMs / OFFSET_SPAN_MS);
-  const kept = offsetBySpan.get(span);
+  const kept = offsetBySpan.peek(span);
   if (kept !== undefined) return kept;
   const start = span * OFFSET_SPAN_MS;
   const atStart = intlOffsetSeconds(start);
   if (intlOffsetSeconds(start + OFFSET_SPAN_MS - 1000) !== atStart) return intlOffsetSeconds(epochMs);
-  if (offsetBySpan.size >= MAX_KEPT_SPANS) offsetBySpan.clear();
-  offsetBySpan.set(span, atStart);
+  offsetBySpan.remember(span, atStart);
   return atStart;
 }
 
