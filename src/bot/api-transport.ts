@@ -138,10 +138,29 @@ export function resilientFetch(options: ResilientFetchOptions = {}): Fetch {
       throw error;
     }
     if (!result.ok) options.onFailure?.({ method, chatId, errorCode: result.error_code, description: result.description });
+    else if (SENDS_MESSAGES.test(method)) result = { ...result, result: referenceOf(result.result) };
     // grammY's client reads nothing of the response but json(): no Response (and its streams) is built.
     return { json: async () => result } as unknown as Response;
   };
   return transport as unknown as Fetch;
+}
+
+/** The methods whose answer is the message (or messages) the bot sent or edited. */
+const SENDS_MESSAGES = /^(send|edit|forwardMessage$)/;
+
+/**
+ * What the bot keeps of a message it sent: its reference (id, date, chat id and type), which is all the code
+ * reads. The rest is an echo of the bot's own text and keyboard plus the citizen's name from the chat, and
+ * @grammyjs/conversations records every answer in the conversation's replay log: kept whole, the echo was
+ * about 40 % of a pre-registration's stored state, parsed and written again on every update, and the name
+ * sat in Redis with it.
+ */
+function referenceOf(sent: unknown): unknown {
+  if (Array.isArray(sent)) return sent.map(referenceOf);
+  if (typeof sent !== "object" || sent === null) return sent;
+  const { message_id, date, chat } = sent as { message_id?: unknown; date?: unknown; chat?: { id?: unknown; type?: unknown } };
+  if (message_id === undefined || typeof chat !== "object" || chat === null) return sent;
+  return { message_id, date, chat: { id: chat.id, type: chat.type } };
 }
 
 function nativeSignal(signal: AbortLike | null | undefined): AbortSignal | undefined {
@@ -154,6 +173,7 @@ function nativeSignal(signal: AbortLike | null | undefined): AbortSignal | undef
 
 interface ApiAnswer {
   ok: boolean;
+  result?: unknown;
   error_code?: number;
   description?: string;
   parameters?: { retry_after?: number };

@@ -50,4 +50,33 @@ describe("resilientFetch", () => {
     expect(seen).toEqual([{ chat_id: 7, text: "hello" }]);
     expect(JSON.parse(bodies[0]!.body)).toEqual({ chat_id: 7, text: "hello", parse_mode: "HTML" });
   });
+
+  it("keeps of a sent message its reference only, and other answers whole", async () => {
+    const sent = {
+      message_id: 901,
+      date: 1_796_000_000,
+      chat: { id: 42, type: "private", first_name: "مریم", username: "maryam_k" },
+      from: { id: 1, is_bot: true, first_name: "bot" },
+      text: "کد ملی ۱۰ رقمی خود را بنویسید:",
+      reply_markup: { inline_keyboard: [[{ text: "x", callback_data: "y" }]] },
+    };
+    const answers: Record<string, unknown> = {
+      sendMessage: sent,
+      editMessageText: sent,
+      sendMediaGroup: [sent, { ...sent, message_id: 902 }],
+      getMe: { id: 1, is_bot: true, first_name: "bot", username: "id_bot" },
+      getChat: { id: 42, type: "private", first_name: "مریم" },
+    };
+    const fetch = (async (url: string) => {
+      const result = answers[url.slice(url.lastIndexOf("/") + 1)];
+      return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
+    }) as typeof globalThis.fetch;
+    const bot = botOver(resilientFetch({ fetch }));
+    const reference = { message_id: 901, date: 1_796_000_000, chat: { id: 42, type: "private" } };
+    expect(await bot.api.sendMessage(42, "کد ملی ۱۰ رقمی خود را بنویسید:")).toEqual(reference);
+    expect(await bot.api.editMessageText(42, 901, "x")).toEqual(reference);
+    expect(await bot.api.raw.sendMediaGroup({ chat_id: 42, media: [] })).toEqual([reference, { ...reference, message_id: 902 }]);
+    expect(await bot.api.getMe()).toEqual(answers.getMe);
+    expect(await bot.api.getChat(42)).toEqual(answers.getChat);
+  });
 });
