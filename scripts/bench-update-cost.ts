@@ -6,7 +6,7 @@
 // The bot runs in this process (tests/support/fast-bot.ts: createBot with the app's wiring, Bot API calls
 // answered in memory), against a database and a Redis prefix of its own. Counting is done at the client:
 // every pg query (BEGIN..COMMIT counted as one transaction, a statement outside one as its own) and every
-// ioredis command (a pipeline or MULTI counted as one round trip), so other users of the same servers do
+// ioredis command (a pipeline, MULTI or auto-pipeline counted as one write), so other users of the same servers do
 // not disturb the figures. INFO commandstats deltas are printed too, but they count the whole server.
 // --list prints each distinct transaction with how many times one journey runs it; --write puts the
 // figures of the run in BENCHMARKS.md, between the markers inside this bench's section (bench:update-cost).
@@ -85,7 +85,8 @@ Redis.prototype.sendCommand = function patchedSend(this: Redis, command, stream)
   }
   return originalSend.call(this, command, stream);
 } as typeof Redis.prototype.sendCommand;
-// A pipeline (and MULTI) writes its commands through sendCommand with its own stream: one round trip.
+// A pipeline (MULTI, and the auto-pipeline that gathers one event-loop turn's commands) writes its commands through
+// sendCommand with its own stream: one write to the socket.
 type PipelineProto = { exec: (...a: unknown[]) => unknown };
 const pipelineProto = Object.getPrototypeOf(new Redis({ lazyConnect: true }).pipeline()) as PipelineProto;
 const originalExec = pipelineProto.exec;
@@ -316,7 +317,7 @@ async function main(): Promise<void> {
       `SQL transactions per journey: bot ${perJourney(botTx)} (with INSERT ${perJourney(inserts)}, with UPDATE ${perJourney(updatesSql)}); sandbox page ${perJourney(total(sql.page))}; outbox dispatch ${perJourney(total(sql.dispatch))}`,
     );
     console.log(
-      `Redis per update: ${figures.redisCommandsPerUpdate.toFixed(2)} commands, ${figures.redisRoundTripsPerUpdate.toFixed(2)} round trips (server-wide INFO commandstats delta: ${figures.serverCommandsPerUpdate.toFixed(2)}, includes other clients)`,
+      `Redis per update: ${figures.redisCommandsPerUpdate.toFixed(2)} commands, ${figures.redisRoundTripsPerUpdate.toFixed(2)} writes, a pipeline or auto-pipeline counted once (server-wide INFO commandstats delta: ${figures.serverCommandsPerUpdate.toFixed(2)}, includes other clients)`,
     );
     console.log(
       `Redis commands: ${[...redisCommands]
@@ -351,7 +352,7 @@ async function writeBenchmarks(f: Record<string, number>): Promise<void> {
     `| CPU per update (bot process) | ${f.cpuMsPerUpdate!.toFixed(2)} ms |`,
     `| SQL transactions per journey, bot updates | ${f.sqlTxPerJourneyBot!.toFixed(1)} (with an INSERT ${f.sqlTxWithInsertPerJourney!.toFixed(1)}, with an UPDATE ${f.sqlTxWithUpdatePerJourney!.toFixed(1)}) |`,
     `| SQL transactions per journey, sandbox page + outbox | ${f.sqlTxPerJourneyPage!.toFixed(1)} + ${f.sqlTxPerJourneyDispatch!.toFixed(1)} |`,
-    `| Redis commands / round trips per update | ${f.redisCommandsPerUpdate!.toFixed(2)} / ${f.redisRoundTripsPerUpdate!.toFixed(2)} |`,
+    `| Redis commands / socket writes per update (an auto-pipeline is one write) | ${f.redisCommandsPerUpdate!.toFixed(2)} / ${f.redisRoundTripsPerUpdate!.toFixed(2)} |`,
     `| Redis left behind per journey | ${f.redisKeysLeftPerJourney!.toFixed(1)} keys, ${f.redisBytesLeftPerJourney!.toFixed(0)} bytes |`,
   ].join("\n");
   await writeBenchSection("BENCHMARKS.md", "update-cost-figures", block);
