@@ -82,9 +82,9 @@ async function main(): Promise<void> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString(), { poolSize: POOL });
-  // The connection the bot opens (same options), so the gate is measured as it runs there.
+  // The connection the bot gives the seat gate (same options), so the gate is measured as it runs there.
   const redisStore = openRedis(REDIS_URL);
-  const redis = redisStore.redis;
+  const redis = redisStore.plain();
   const redisPrefix = `bench:booking:${name}:`;
   try {
     await applyMigrations(db.sql, await readMigrations(MIGRATIONS_DIR));

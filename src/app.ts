@@ -81,7 +81,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   let dispatcher: NotificationDispatcher | undefined;
   const wake = () => dispatcher?.wake();
   // Durable reminder jobs need a real Redis; the in-process stand-in of local mode cannot run BullMQ.
-  const reminders = redis.kind === "redis" ? new ReminderQueue(redis.jobs(), config.redisKeyPrefix) : undefined;
+  const reminders = redis.kind === "redis" ? new ReminderQueue(redis.plain(), config.redisKeyPrefix) : undefined;
   if (!reminders) logger.warn("appointment reminders are off: they need REDIS_URL (durable jobs in Redis)");
   const staff = createStaffServices({ config, database, notifyNow: wake });
   const citizens = createCitizenServices({ config, database, redis, logger, translate, publicBaseUrl: () => publicBaseUrl, notifyNow: wake, reminders });
@@ -155,7 +155,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     new CaseEscalationSweeper({ cases: citizens.caseSystem.cases, sql: database.sql, logger, wake }),
   ]);
   const reminderWorker = reminders
-    ? startReminderWorker(redis.jobs(), config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger)
+    ? startReminderWorker(redis.plain(), config.redisKeyPrefix, reminderDelivery(citizens.booking, database.prisma, wake), logger)
     : undefined;
   logger.info({ http: http.url, bot: bot.botInfo.username, mode: config.mode.kind }, `bot started in ${config.mode.kind} mode`);
   if (localBotApi) logger.info({ chat: `${http.url}/` }, `try the bot in a browser: ${http.url}/`);

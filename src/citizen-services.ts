@@ -91,7 +91,7 @@ export function createCitizenServices(input: CitizenServicesInput): CitizenServi
     store: createSqlBookingStore(database.sql),
     policy: DEFAULT_BOOKING_POLICY,
     // Turns a stampede's losers away before PostgreSQL, which still decides every seat; one process in local mode needs none.
-    seats: redis.kind === "redis" ? createRedisSeatGate(redis.redis, config.redisKeyPrefix) : undefined,
+    seats: redis.kind === "redis" ? createRedisSeatGate(redis.plain(), config.redisKeyPrefix) : undefined,
   };
   const cards = createSqlCardStore(database.sql, { deliveryRial: async (at) => (await tariffs.inForce(at)).deliveryRial, policy: config.pickup });
 

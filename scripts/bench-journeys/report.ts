@@ -26,6 +26,8 @@ export interface Report {
   repetitions: number;
   concurrencies: number[];
   updatesPerJourney: number;
+  /** Journeys each target ran, and at what concurrency, before anything was measured. */
+  warmUp: { journeys: number; concurrency: number };
   runs: RunFigures[];
   sql: SqlFigure[];
   machine: Machine;
@@ -92,7 +94,7 @@ export function renderReport(report: Report): string {
     "",
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB; Node.js ${m.node}; PostgreSQL and Redis on the same machine.`,
     `- Load average (1/5/15 min) ${m.loadBefore.map((l) => l.toFixed(2)).join(" / ")} before, ${m.loadAfter.map((l) => l.toFixed(2)).join(" / ")} after: a shared machine, so absolute figures move between runs; the ratios are measured back to back in one run.`,
-    `- ${report.citizens} citizens per run, ${report.repetitions} repetition(s) of each (target, concurrency), interleaved; each cell is median (min–max) over the repetitions.`,
+    `- ${report.citizens} citizens per run, ${report.repetitions} repetition(s) of each (target, concurrency), interleaved; each cell is median (min–max) over the repetitions. Before them every target ran ${report.warmUp.journeys} warm-up journeys at concurrency ${report.warmUp.concurrency}, not measured.`,
     `- A journey: /start, pre-registration with typed answers (national ID, birth date, landline, postal code in Persian digits for half the citizens) and buttons (reply keyboards, the shared contact), the summary, the payment on the sandbox page over HTTP (page, pay, callback: 3 requests), the tracking-code message from the outbox, the status check with national ID and tracking code: ${report.updatesPerJourney} updates. The echo target gets as many texts per citizen; the bare form asks the same number of steps (typed answers under a reply keyboard, every third an inline button).`,
     "",
   );

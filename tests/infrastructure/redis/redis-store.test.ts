@@ -22,10 +22,10 @@ describe("openRedis", () => {
     }
   });
 
-  it("gives BullMQ a connection of its own without auto-pipelining, and closes both", async () => {
+  it("gives BullMQ and the seat gate a connection of their own without auto-pipelining, and closes both", async () => {
     const store = openRedis(url);
-    const jobs = store.jobs();
-    expect(store.jobs()).toBe(jobs);
+    const jobs = store.plain();
+    expect(store.plain()).toBe(jobs);
     expect(jobs).not.toBe(store.redis);
     const writes = [jobs.set(`${prefix}jobs:a`, "1"), jobs.set(`${prefix}jobs:b`, "2")];
     // Each command goes out on its own: nothing waits in an auto-pipeline.
@@ -41,7 +41,7 @@ describe("openRedis", () => {
   it("uses one in-process stand-in for both without a URL", async () => {
     const store = openRedis(undefined);
     expect(store.kind).toBe("in-process");
-    expect(store.jobs()).toBe(store.redis);
+    expect(store.plain()).toBe(store.redis);
     await store.redis.set("k", "v");
     expect(await store.redis.get("k")).toBe("v");
     await store.close();
