@@ -129,10 +129,13 @@ describe("graceful shutdown", () => {
   afterAll(() => world.close());
 
   it("stops taking updates on SIGTERM, finishes the one in flight and exits 0", async () => {
+    // The welcome meets one 429: the update is then certainly in flight (auto-retry waits a second) when
+    // SIGTERM arrives, instead of perhaps still in the runner's first getUpdates.
+    await world.api.injectFault({ method: "sendMessage", error_code: 429, retry_after: 1, chat_id: 7001, times: 1 });
     const bot = await world.startBot();
     const user = world.api.user(7001);
     await user.say("/start");
-    await bot.waitForLog((line) => line.msg === "bot started in polling mode");
+    await bot.waitForLog((line) => line.msg.startsWith("the platform answered 429"));
     const exit = bot.stop();
     expect(await exit).toBe(0);
     expect((await user.transcript()).messages.some((m) => m.sender === "bot" && m.text?.includes("خوش آمدید"))).toBe(true);
