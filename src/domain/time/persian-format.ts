@@ -1,7 +1,7 @@
 // Display formatting: Jalali dates, Tehran times and toman amounts in Persian digits, via Intl.
 import { RIAL_PER_TOMAN } from "../fees/money.js";
 import { tehranDayNumber, tehranWallTimeToInstant, TEHRAN_TIME_ZONE } from "./tehran-clock.js";
-import type { JalaliDate } from "./jalali.js";
+import { isValidJalaliDate, type JalaliDate } from "./jalali.js";
 import { BoundedMemo } from "../shared/bounded-memo.js";
 
 const PERSIAN_LOCALE = "fa-IR-u-ca-persian-nu-arabext";
@@ -79,27 +79,11 @@ export function formatDateTime(instant: Date): string {
 
 /** A calendar day (no time) in the same form as formatJalaliDate, e.g. a birth date or a booking day. */
 export function formatJalaliDateOnly(date: JalaliDate): string {
-  const { year, month, day } = date;
-  // A key only for fields that can name one day each (whether the day exists is decided on its first call).
-  const key =
-    Number.isInteger(year) &&
-    year > 0 &&
-    year < 10_000 &&
-    Number.isInteger(month) &&
-    month >= 1 &&
-    month <= 12 &&
-    Number.isInteger(day) &&
-    day >= 1 &&
-    day <= 31
-      ? year * 10_000 + month * 100 + day
-      : undefined;
-  let text = key === undefined ? undefined : dayTextByDate.peek(key);
-  if (text === undefined) {
-    // Noon is never near midnight nor a past daylight-saving change, so it names the day safely.
-    text = formatJalaliDate(tehranWallTimeToInstant(date, 12, 0));
-    if (key !== undefined) dayTextByDate.remember(key, text);
-  }
-  return text;
+  // Noon is never near midnight nor a past daylight-saving change, so it names the day safely.
+  const format = () => formatJalaliDate(tehranWallTimeToInstant(date, 12, 0));
+  // Only a real day is kept; anything else is formatted (or refused) as before, every time.
+  if (!isValidJalaliDate(date)) return format();
+  return dayTextByDate.get(date.year * 10_000 + date.month * 100 + date.day, format);
 }
 
 /** formatJalaliDateOnly's texts by year * 10000 + month * 100 + day (birth dates, booking days). */
