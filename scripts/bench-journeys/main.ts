@@ -2,16 +2,19 @@
 // and, in the same run, a bare grammY echo and a bare conversations + Redis form; prints and writes BENCHMARKS.md.
 //
 // Settings (environment): BENCH_CITIZENS per run (default 200), BENCH_REPETITIONS (3), BENCH_CONCURRENCY
-// (comma list, default 50,200), BENCH_TARGETS (comma list of polling, webhook, webhook2, echo, form, form-default;
-// all by default; form-default is the bare form on Node's default flags), BENCH_LONG=1 (CPU per update and state as one conversation grows, printed only), BENCH_QUICK=1 (10 citizens, c=5, 1 repetition, no warm-up figures), BENCH_OUT (default BENCHMARKS.md
+// (comma list, default 50,200), BENCH_TARGETS (comma list of polling, webhook, webhook2, webhook-capped,
+// webhook2-capped, echo, form, form-default; all by default; form-default is the bare form on Node's default flags;
+// the capped ones run each instance under a cpu quota of BENCH_INSTANCE_CORES cores, default 0.4, and are skipped
+// with a printed reason where no cgroup cpu quota can be set), BENCH_LONG=1 (CPU per update and state as one conversation grows, printed only), BENCH_QUICK=1 (10 citizens, c=5, 1 repetition, no warm-up figures), BENCH_OUT (default BENCHMARKS.md
 // at the repository root; "-" prints only). PostgreSQL at DATABASE_URL (admin connection; a database per real
 // target is created and dropped), Redis at REDIS_URL (a key prefix per target, deleted afterwards).
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { makeCitizens } from "./citizens.js";
+import { type CpuCap, openCpuCap } from "./cpu-cap.js";
 import { loadLocaleTexts } from "./locale-texts.js";
-import { POLLING, renderReport, type Report, type SqlFigure, WEBHOOK, WEBHOOK_2, writeSection } from "./report.js";
+import { POLLING, renderReport, type Report, type SqlFigure, WEBHOOK, WEBHOOK_2, WEBHOOK_2_CAPPED, WEBHOOK_CAPPED, writeSection } from "./report.js";
 import { type RunFigures, runOnce } from "./run.js";
 import { settledTransactions, startBareBot, startRealBot, type Target } from "./targets.js";
 
@@ -19,7 +22,12 @@ const QUICK = process.env.BENCH_QUICK === "1";
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? (QUICK ? 10 : 200));
 const REPETITIONS = QUICK ? 1 : Number(process.env.BENCH_REPETITIONS ?? 3);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? (QUICK ? "5" : "50,200")).split(",").map(Number);
-const WANTED = new Set((process.env.BENCH_TARGETS ?? "polling,webhook,webhook2,echo,form,form-default").split(","));
+const WANTED = new Set((process.env.BENCH_TARGETS ?? "polling,webhook,webhook2,webhook-capped,webhook2-capped,echo,form,form-default").split(","));
+const CAPPED_TARGETS = ["webhook-capped", "webhook2-capped"].filter((name) => WANTED.has(name));
+// Each capped instance as on a small machine of its own. 0.4: two of them plus the PostgreSQL, Redis and harness
+// work they cause are meant to fit in a 2-core machine, so that the second adds its own quota (the report says
+// when the machine was nearly full anyway).
+const INSTANCE_CORES = Number(process.env.BENCH_INSTANCE_CORES ?? 0.4);
 // Enough journeys for V8 to have optimised the hot paths of every target before anything is measured: with 20
 // at concurrency 2 the first measured repetition of each target still ran 30-70 % slower than the next two.
 const WARM_UP = QUICK ? 2 : 150;
@@ -47,10 +55,26 @@ async function main(): Promise<void> {
     journeys.set(target, (journeys.get(target) ?? 0) + citizens.length);
     return figures;
   };
+  // The capped targets run capped or not at all: never uncapped under a capped name.
+  let cpuCap: CpuCap | undefined;
+  let cpuCapReport: Report["cpuCap"];
+  if (CAPPED_TARGETS.length > 0) {
+    const opened = openCpuCap(INSTANCE_CORES);
+    if ("unavailable" in opened) {
+      log(`skipping ${CAPPED_TARGETS.join(", ")}: ${opened.unavailable}`);
+      cpuCapReport = { skipped: opened.unavailable };
+    } else {
+      cpuCap = opened;
+      cpuCapReport = { cores: opened.cores, how: opened.how };
+      log(`capped targets: each instance limited to ${opened.cores} cores (${opened.how})`);
+    }
+  }
   try {
     if (WANTED.has("polling")) targets.push(await startRealBot(POLLING, "polling", 1, everyone));
     if (WANTED.has("webhook")) targets.push(await startRealBot(WEBHOOK, "webhook", 1, everyone));
     if (WANTED.has("webhook2")) targets.push(await startRealBot(WEBHOOK_2, "webhook", 2, everyone));
+    if (cpuCap && WANTED.has("webhook-capped")) targets.push(await startRealBot(WEBHOOK_CAPPED, "webhook", 1, everyone, { cpuCap }));
+    if (cpuCap && WANTED.has("webhook2-capped")) targets.push(await startRealBot(WEBHOOK_2_CAPPED, "webhook", 2, everyone, { cpuCap }));
     // The journey's length decides the bare targets' (the same number of updates per citizen).
     let updatesPerJourney = 16;
     for (const target of targets) {
@@ -70,8 +94,9 @@ async function main(): Promise<void> {
         for (const target of targets) {
           const figures = await run(target, citizens, concurrency, updatesPerJourney);
           runs.push(figures);
+          const throttled = Number.isFinite(figures.throttledPercent) ? `, cpu quota throttled in ${figures.throttledPercent.toFixed(0)} % of periods` : "";
           log(
-            `#${repetition} c=${concurrency} ${target.name}: ${figures.updatesPerSecond.toFixed(0)} updates/s, reply p99 ${figures.replyP99.toFixed(0)} ms, bot CPU ${figures.botCpuPerUpdate.toFixed(2)} ms/update`,
+            `#${repetition} c=${concurrency} ${target.name}: ${figures.updatesPerSecond.toFixed(0)} updates/s, reply p99 ${figures.replyP99.toFixed(0)} ms, bot CPU ${figures.botCpuPerUpdate.toFixed(2)} ms/update${throttled}`,
           );
         }
       }
@@ -97,6 +122,7 @@ async function main(): Promise<void> {
       runs,
       sql,
       calls,
+      cpuCap: cpuCapReport,
       machine: {
         cores: os.cpus().length,
         cpu: os.cpus()[0]?.model.trim() ?? "unknown CPU",
@@ -114,6 +140,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all(targets.map((t) => t.close().catch((error: unknown) => log(`closing ${t.name}: ${String(error)}`))));
+    cpuCap?.close();
   }
 }
 

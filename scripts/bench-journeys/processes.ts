@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import type { CpuGroup } from "./cpu-cap.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
@@ -31,6 +32,8 @@ export const SERVICE_NODE_FLAGS: string[] = (
 /**
  * Spawns `node <service flags> --import tsx <script>` with `env` and resolves when it prints a line containing
  * `ready` (the real bot's "bot started" JSON line, or a bare bot's own line). `nodeFlags` [] runs it on Node's defaults.
+ * `cpuGroup`: the process is moved into it right after the spawn (its start-up runs capped too); when that fails
+ * the process is killed and the start fails, so that a capped target never runs uncapped.
  */
 export function startProcess(
   name: string,
@@ -38,6 +41,7 @@ export function startProcess(
   env: Record<string, string>,
   ready: string,
   nodeFlags: string[] = SERVICE_NODE_FLAGS,
+  cpuGroup?: CpuGroup,
 ): Promise<BotProcess> {
   // BENCH_NODE_ARGS: extra node flags for every bot process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -53,6 +57,14 @@ export function startProcess(
   };
   createInterface({ input: child.stderr! }).on("line", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  if (cpuGroup) {
+    try {
+      cpuGroup.add(child.pid!);
+    } catch (error) {
+      child.kill("SIGKILL");
+      return exited.then(() => Promise.reject(new Error(`${name}: cannot move pid ${child.pid} into ${cpuGroup.path}: ${(error as Error).message}`)));
+    }
+  }
   return new Promise((resolve, reject) => {
     let started = false;
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${lines.join("\n")}`)), 60_000);

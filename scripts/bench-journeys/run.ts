@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { runBareForm, runEchoes } from "./bare-journeys.js";
 import type { Citizen } from "./citizens.js";
+import type { Throttling } from "./cpu-cap.js";
 import { type JourneyMetrics, runJourney } from "./journey.js";
 import type { LocaleTexts } from "./locale-texts.js";
 import { memoryOfChat, memoryUnder, percentile } from "./measures.js";
@@ -40,6 +41,12 @@ export interface RunFigures {
   conversationBytesInFlight: number;
   /** Redis bytes under the bot's prefix added by the run ÷ journeys. */
   bytesLeftPerJourney: number;
+  /**
+   * Capped targets: per instance, the cpu quota's periods during the run in which it had work and in which the
+   * quota ran out (cpu.stat); the throttled share over all instances in percent (NaN uncapped).
+   */
+  instanceThrottling?: Throttling[];
+  throttledPercent: number;
   /** Methods the fake answered without knowing them. */
   unknownMethods: string[];
 }
@@ -57,6 +64,7 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
     const memoryBefore = await memoryUnder(redis, target.redisPrefix);
     const pids = target.processes.map((p) => p.child.pid!);
     const cpuBefore = pids.map(cpuMsOf);
+    const throttlingBefore = target.cpuGroups?.map((group) => group.throttling());
     const harnessBefore = process.cpuUsage();
     const machineBefore = machineBusyMsSoFar();
     const updatesBefore = target.api.updatesSent;
@@ -84,6 +92,11 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
     const harness = process.cpuUsage(harnessBefore);
     const machineBusyMs = machineBusyMsSoFar() - machineBefore;
     const cpuAfter = pids.map(cpuMsOf);
+    const instanceThrottling = target.cpuGroups?.map((group, i) => {
+      const [after, before] = [group.throttling(), throttlingBefore![i]!];
+      return { periods: after.periods - before.periods, throttled: after.throttled - before.throttled };
+    });
+    const sumOf = (key: keyof Throttling) => (instanceThrottling ?? []).reduce((sum, t) => sum + t[key], 0);
     const updates = target.api.updatesSent - updatesBefore;
     const memoryAfter = await memoryUnder(redis, target.redisPrefix);
     const median = (values: number[]) => percentile(values, 50);
@@ -111,6 +124,8 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
       chatBytesInFlight: median(inFlight.map((m) => m.chatBytes)),
       conversationBytesInFlight: median(inFlight.map((m) => m.conversationBytes)),
       bytesLeftPerJourney: (memoryAfter.bytes - memoryBefore.bytes) / citizens.length,
+      instanceThrottling,
+      throttledPercent: instanceThrottling ? (sumOf("throttled") / sumOf("periods")) * 100 : Number.NaN,
       unknownMethods: [...target.api.unknownMethods],
     };
   } finally {

@@ -5,9 +5,10 @@ import { Redis } from "ioredis";
 import { migrate, openPostgres } from "../../src/infrastructure/database/database.js";
 import { upsertRegistryRecords } from "../../src/infrastructure/database/reference-data.js";
 import { type Citizen, registryRecords } from "./citizens.js";
+import type { CpuCap, CpuGroup } from "./cpu-cap.js";
 import { FakeBotApi } from "./fake-bot-api.js";
 import { transactionsOf } from "./measures.js";
-import { type BotProcess, startProcess } from "./processes.js";
+import { type BotProcess, SERVICE_NODE_FLAGS, startProcess } from "./processes.js";
 import { deleteKeysMatching } from "../../tests/support/redis-keys.js";
 
 export const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -29,18 +30,23 @@ export interface Target {
    * start-and-stop of the instances, and (estimated by that start-and-stop) the start-up before the runs.
    */
   baselineTransactions?: number;
+  /** Each instance's own cpu quota group, in the order of `processes` (capped targets only). */
+  cpuGroups?: CpuGroup[];
   /** The instance serving a chat (real bot: payment pages are opened there). */
   botHttpFor(chatId: number): string;
   close(): Promise<void>;
 }
 
-/** The real bot (src/main.ts), in polling mode or as `instances` webhook instances sharing one database and prefix. */
+/**
+ * The real bot (src/main.ts), in polling mode or as `instances` webhook instances sharing one database and prefix;
+ * with `cpuCap`, each instance in a cpu quota group of its own (every start of it, the start-and-stop included).
+ */
 export async function startRealBot(
   name: string,
   mode: "polling" | "webhook",
   instances: number,
   citizens: Citizen[],
-  options: { countTransactions?: boolean; env?: Record<string, string> } = {},
+  options: { countTransactions?: boolean; env?: Record<string, string>; cpuCap?: CpuCap } = {},
 ): Promise<Target> {
   const databaseName = `bench_journeys_${randomBytes(4).toString("hex")}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${databaseName}"`));
@@ -77,10 +83,14 @@ export async function startRealBot(
     // The fake delivers to each instance's own address; PUBLIC_URL only shapes paths (links are rewritten).
     Object.assign(env, { BOT_MODE: "webhook", PUBLIC_URL: "http://127.0.0.1:9", WEBHOOK_SECRET: randomBytes(16).toString("hex") });
   }
+  const cpuGroups = options.cpuCap ? Array.from({ length: instances }, (_, i) => options.cpuCap!.createGroup(`${name}-${i + 1}`)) : undefined;
+  const removeGroups = () => Promise.all((cpuGroups ?? []).map((group) => group.remove()));
   const startAll = async (): Promise<BotProcess[]> => {
     const started: BotProcess[] = [];
     try {
-      for (let i = 0; i < instances; i++) started.push(await startProcess(`${name}#${i + 1}`, "src/main.ts", env, "bot started"));
+      for (let i = 0; i < instances; i++) {
+        started.push(await startProcess(`${name}#${i + 1}`, "src/main.ts", env, "bot started", SERVICE_NODE_FLAGS, cpuGroups?.[i]));
+      }
     } catch (error) {
       await Promise.all(started.map((p) => p.stop()));
       throw error;
@@ -90,13 +100,19 @@ export async function startRealBot(
   // A backend reports its transaction counts when it exits (or idles, up to 10 s late): start and stop the
   // instances once so that their start-up transactions can be told apart from the journeys' ones.
   let baselineTransactions: number | undefined;
-  if (options.countTransactions !== false) {
-    const beforeStart = await settledTransactions(databaseName);
-    await Promise.all((await startAll()).map((p) => p.stop()));
-    const afterCycle = await settledTransactions(databaseName);
-    baselineTransactions = afterCycle + (afterCycle - beforeStart);
+  let processes: BotProcess[];
+  try {
+    if (options.countTransactions !== false) {
+      const beforeStart = await settledTransactions(databaseName);
+      await Promise.all((await startAll()).map((p) => p.stop()));
+      const afterCycle = await settledTransactions(databaseName);
+      baselineTransactions = afterCycle + (afterCycle - beforeStart);
+    }
+    processes = await startAll();
+  } catch (error) {
+    await removeGroups().catch(() => {});
+    throw error;
   }
-  const processes = await startAll();
   api.setWebhookTargets(processes.map((p) => p.httpUrl));
   if (mode === "webhook" && !api.webhookSet) throw new Error(`${name}: the bot did not set a webhook`);
   return {
@@ -107,12 +123,17 @@ export async function startRealBot(
     redisPrefix,
     databaseName,
     baselineTransactions,
+    cpuGroups,
     botHttpFor: (chatId) => processes[chatId % processes.length]!.httpUrl,
     async close() {
       await Promise.all(processes.map((p) => p.stop()));
-      await api.close();
-      await deleteKeys(redisPrefix);
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
+      try {
+        await api.close();
+        await deleteKeys(redisPrefix);
+        await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
+      } finally {
+        await removeGroups();
+      }
     },
   };
 }
