@@ -52,7 +52,10 @@ export interface RunningApp {
 
 export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
   const database = config.databaseUrl
-    ? openPostgres(config.databaseUrl, { onIdleError: (error) => logger.warn({ err: error }, "an idle database connection failed; it will be replaced") })
+    ? openPostgres(config.databaseUrl, {
+        poolSize: config.databasePoolSize,
+        onIdleError: (error) => logger.warn({ err: error }, "an idle database connection failed; it will be replaced"),
+      })
     : await openEmbedded(config.dataDir);
   const redis = openRedis(config.redisUrl, (error) => logger.warn({ err: error }, "Redis connection error; reconnecting"));
   await prepareDatabase(database, config, logger);

@@ -44,6 +44,15 @@ const environmentSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, { error: "expected a postgresql:// connection URL" })
       .optional(),
   ),
+  DATABASE_POOL_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of connections" })
+      .int({ error: "expected a whole number" })
+      .min(1, { error: "expected 1 to 100" })
+      .max(100, { error: "expected 1 to 100" })
+      .default(20),
+  ),
   REDIS_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -231,6 +240,8 @@ export interface AppConfig {
   mode: { kind: "polling" } | { kind: "webhook"; publicUrl: string; secret: string; maxConnections: number };
   /** Absent: the embedded PostgreSQL (PGlite) under dataDir. */
   databaseUrl?: string;
+  /** Connections this process keeps to PostgreSQL (DATABASE_URL only). */
+  databasePoolSize: number;
   /** Absent: an in-process store (single-instance local mode). */
   redisUrl?: string;
   redisKeyPrefix: string;
@@ -313,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { kind: "webhook", publicUrl: e.PUBLIC_URL!, secret: e.WEBHOOK_SECRET!, maxConnections: e.WEBHOOK_MAX_CONNECTIONS }
         : { kind: "polling" },
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },

@@ -76,6 +76,14 @@ describe("loadConfig", () => {
     }
   });
 
+  it("takes DATABASE_POOL_SIZE from 1 to 100, 20 when unset", () => {
+    expect(loadConfig({}).databasePoolSize).toBe(20);
+    expect(loadConfig({ DATABASE_POOL_SIZE: "35" }).databasePoolSize).toBe(35);
+    for (const bad of ["0", "101", "2.5", "many"]) {
+      expect(problemsOf({ DATABASE_POOL_SIZE: bad }).map((line) => line.split(":")[0])).toEqual(["DATABASE_POOL_SIZE"]);
+    }
+  });
+
   it("never echoes a bad value (it may be a secret), only its length", () => {
     const problems = problemsOf({ WEBHOOK_SECRET: "short!", BOT_MODE: "webhook", PUBLIC_URL: "https://x.ir" });
     expect(problems.join("\n")).not.toContain("short!");
