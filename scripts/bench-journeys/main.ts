@@ -138,6 +138,10 @@ async function main(): Promise<void> {
       await writeSection(OUT, text);
       log(`written to ${OUT}`);
     }
+  } catch (error) {
+    // A journey that met the bot's apology says only its reference: the bots' own last lines say what failed.
+    for (const target of targets) for (const bot of target.processes) log(`--- last lines of ${bot.name}:\n${bot.tail()}`);
+    throw error;
   } finally {
     await Promise.all(targets.map((t) => t.close().catch((error: unknown) => log(`closing ${t.name}: ${String(error)}`))));
     cpuCap?.close();
