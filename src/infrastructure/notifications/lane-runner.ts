@@ -20,11 +20,20 @@ export interface LaneHost {
   readonly heldUntil: number;
   claim(lane: MessageLane, limit: number, claimSeconds: number): Promise<ClaimedRow[]>;
   renewClaims(ids: bigint[], claimSeconds: number): Promise<void>;
-  /** Sends one row; never rejects. */
-  send(row: ClaimedRow): Promise<boolean>;
+  /** Sends one row; resolves once the platform has answered. Never rejects. */
+  send(row: ClaimedRow): Promise<SendOutcome>;
   release(id: bigint): Promise<void>;
   defer(ids: bigint[], ms: number): Promise<void>;
 }
+
+/** A send as the platform answered it: `taken` when it took the message; `recorded` once that is written down. */
+export interface SendOutcome {
+  taken: boolean;
+  /** Never rejects. Until it resolves the row keeps its claim (renewed), so no other instance sends it again. */
+  recorded: Promise<void>;
+}
+
+const NOTHING_TO_RECORD: Promise<void> = Promise.resolve();
 
 /** How late a bulk row's slot may be taken up; later, the row takes a new slot. */
 const LATE_SLOT_MS = 10;
@@ -49,7 +58,14 @@ export interface LaneRunnerOptions {
  * the next poll when the lane is empty. Renews the claims of every row it holds.
  */
 export class LaneRunner {
+  /** Rows claimed and not yet answered by the platform: what `capacity` counts. */
   private readonly held = new Map<bigint, Promise<boolean>>();
+  /**
+   * Rows the platform has answered whose outcome is still being written (a sent mark waits for its batch). They
+   * no longer take a send slot, or at a peak the lane would stop claiming while marks queue for a connection;
+   * their claims are renewed like the held rows' until it is written.
+   */
+  private readonly recording = new Map<bigint, Promise<void>>();
   private stopped = true;
   private loop: Promise<void> | undefined;
   private renewal: NodeJS.Timeout | undefined;
@@ -63,7 +79,7 @@ export class LaneRunner {
     if (!this.stopped) return;
     this.stopped = false;
     const { claimSeconds, host } = this.options;
-    this.renewal = setInterval(() => void host.renewClaims([...this.held.keys()], claimSeconds), (claimSeconds * 1000) / 4);
+    this.renewal = setInterval(() => void host.renewClaims([...this.held.keys(), ...this.recording.keys()], claimSeconds), (claimSeconds * 1000) / 4);
     this.loop = this.run();
   }
 
@@ -80,13 +96,15 @@ export class LaneRunner {
     for (const cancel of this.stopping) cancel();
     this.stopping.clear();
     await Promise.all(this.held.values());
+    await Promise.all(this.recording.values());
     clearInterval(this.renewal);
   }
 
-  /** One claim of up to `capacity` rows, all sent before it returns. */
+  /** One claim of up to `capacity` rows, all sent and recorded before it returns. */
   async once(): Promise<number> {
     const rows = await this.claimAndStart(this.options.capacity);
     const results = await Promise.all(rows.map((row) => this.held.get(row.id)));
+    await Promise.all(rows.map((row) => this.recording.get(row.id)));
     return results.filter(Boolean).length;
   }
 
@@ -184,7 +202,13 @@ export class LaneRunner {
     rows.forEach((row, i) => {
       const waitMs = grant ? grant.firstInMs + i * grant.intervalMs : 0;
       const sending = this.onTime(waitMs)
-        .then((due) => (due ? host.send(row) : host.release(row.id).then(() => false)))
+        .then((due) => (due ? host.send(row) : host.release(row.id).then(() => ({ taken: false, recorded: NOTHING_TO_RECORD }))))
+        .then(({ taken, recorded }) => {
+          // Answered: the send slot is free now (`finally` below), the claim stays covered until recorded.
+          this.recording.set(row.id, recorded);
+          void recorded.finally(() => this.recording.delete(row.id));
+          return taken;
+        })
         // Only a budget that cannot be reached gets here (send and release never reject): the claim runs out
         // and the row is sent later. Nothing is left to reject unobserved.
         .catch((error: unknown) => {

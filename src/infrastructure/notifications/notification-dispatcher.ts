@@ -9,7 +9,7 @@ import { toPersianDigits } from "../../domain/text/digits.js";
 import type { Logger } from "../logging/logger.js";
 import type { SqlExecutor } from "../database/sql-executor.js";
 import { LocalSendBudget, type SendBudget } from "../redis/send-budget.js";
-import { type ClaimedRow, type LaneHost, LaneRunner } from "./lane-runner.js";
+import { type ClaimedRow, type LaneHost, LaneRunner, type SendOutcome } from "./lane-runner.js";
 import type { MessageLane } from "./message-lanes.js";
 import { idArray, inIdOrder, SentMarks } from "./sent-marks.js";
 
@@ -156,8 +156,11 @@ export class NotificationDispatcher implements LaneHost {
     await this.options.sql.query(DEFER, [ms / 1000, idArray(ids)]);
   }
 
-  /** @internal Sends one claimed row; true when the platform took it. Never rejects. */
-  async send(row: ClaimedRow): Promise<boolean> {
+  /**
+   * @internal Sends one claimed row; resolves once the platform answered, `taken` when it took the message. Its
+   * sent mark (and a venue after it) follow in `recorded`. Never rejects.
+   */
+  async send(row: ClaimedRow): Promise<SendOutcome> {
     const { api, translate, logger } = this.options;
     try {
       const buttons = this.options.buttons?.[row.message_key]?.(translate, row.params, Number(row.chat_id));
@@ -169,12 +172,11 @@ export class NotificationDispatcher implements LaneHost {
         // The claim runs out by itself; the row is retried then.
         .catch((recordError: unknown) => logger.warn({ err: recordError, notification: String(row.id) }, "could not record a failed notification"));
       this.stats.failed++;
-      return false;
+      return { taken: false, recorded: Promise.resolve() };
     }
     this.stats.sent++;
-    await this.marks.sent(row.id);
-    await this.sendVenue(row);
-    return true;
+    // The venue goes once the text is marked: a crash in between must not send the text twice.
+    return { taken: true, recorded: this.marks.sent(row.id).then(() => this.sendVenue(row)) };
   }
 
   /**

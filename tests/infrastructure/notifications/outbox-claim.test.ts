@@ -1,9 +1,11 @@
 // Two instances' dispatchers share the outbox: a send still retrying past the claim's 60 s is not sent twice; a send
-// the platform refuses keeps its error on the row, and a citizen who blocked the bot is not tried again.
+// the platform refuses keeps its error on the row, and a citizen who blocked the bot is not tried again; a sent row
+// whose mark waits for the database no longer takes one of its lane's send slots.
 import { Bot } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resilientFetch } from "../../../src/bot/api-transport.js";
 import type { Database } from "../../../src/infrastructure/database/database.js";
+import type { SqlExecutor } from "../../../src/infrastructure/database/sql-executor.js";
 import { NotificationDispatcher } from "../../../src/infrastructure/notifications/notification-dispatcher.js";
 import { enqueueNotification } from "../../../src/infrastructure/notifications/notification-outbox.js";
 import { createLogger } from "../../../src/infrastructure/logging/logger.js";
@@ -83,5 +85,44 @@ describe("the outbox claim", () => {
       { id: "62", blocked: true },
       { id: "63", blocked: false },
     ]);
+  });
+
+  it("lets a sent row whose mark is still waiting free its send slot, and keeps its claim until the mark is written", async () => {
+    const user = api.user(64, { token });
+    await user.say("hi");
+    for (const n of [1, 2, 3]) await enqueueNotification(db.prisma, { dedupKey: `slot-${n}`, chatId: 64, messageKey: "payment-confirmed", params: {} });
+    // Sent marks (UPDATE … SET sent_at) are held until released, as when they queue for a connection at a peak.
+    const heldMarks: Array<() => void> = [];
+    const sql: SqlExecutor = {
+      ...db.sql,
+      async query<Row>(text: string, params?: unknown[]) {
+        if (text.includes("SET sent_at")) await new Promise<void>((resolve) => heldMarks.push(resolve));
+        return db.sql.query<Row>(text, params);
+      },
+    };
+    // Two send slots for three rows: the third goes only once one of the first two has its answer.
+    const sender = new NotificationDispatcher({
+      sql,
+      api: new Bot(token, { client: { apiRoot: api.url, fetch: resilientFetch() } }).api,
+      translate: (key) => `message ${key}`,
+      logger: createLogger("silent"),
+      pollMs: 200,
+      concurrency: 2,
+    });
+    sender.start();
+    await expect
+      .poll(async () => (await user.botMessages()).filter((message) => message.text === "message payment-confirmed").length, { timeout: 20_000 })
+      .toBe(3);
+    const unmarked = await db.sql.query<{ n: number; claimed: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE claimed_until > now())::int AS claimed FROM notifications WHERE dedup_key LIKE 'slot-%' AND sent_at IS NULL`,
+    );
+    expect(unmarked).toEqual([{ n: 3, claimed: 3 }]);
+    const stopped = sender.stop();
+    while ((await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE dedup_key LIKE 'slot-%' AND sent_at IS NULL`))[0]!.n > 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      heldMarks.shift()?.();
+    }
+    await stopped;
+    expect((await user.botMessages()).filter((message) => message.text === "message payment-confirmed")).toHaveLength(3);
   });
 });
