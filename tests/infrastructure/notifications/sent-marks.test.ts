@@ -43,7 +43,11 @@ function heldWrites(sql: SqlExecutor) {
     /** Resolves when `count` writes have started. */
     started: (count: number) =>
       new Promise<void>((resolve) => {
-        const done = () => writes.length >= count && (resolve(), true);
+        const done = () => {
+          if (writes.length < count) return false;
+          resolve();
+          return true;
+        };
         if (!done()) started.push(done);
       }),
   };
