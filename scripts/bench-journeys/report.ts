@@ -190,16 +190,8 @@ function capLines(report: Report): string[] {
   if (!report.cpuCap) return [];
   if ("skipped" in report.cpuCap) return [`- Capped targets (each instance under a cpu quota of its own): skipped, ${report.cpuCap.skipped}.`];
   const { cores, how } = report.cpuCap;
-  const machineCores = report.machine.cores;
-  const { oneBusy, needed, boundByMachine } = uncappedHeadroom(report);
-  const why =
-    boundByMachine === undefined
-      ? `uncapped, every instance shares the machine's ${machineCores} cores with PostgreSQL, Redis and the harness, so a second instance gets only what one leaves free; the uncapped ratio (webhook not measured in this run) then measures the machine as much as the bot`
-      : boundByMachine
-        ? `uncapped, one instance already kept ${fmt(oneBusy, 2)} of the ${machineCores} cores busy (the bot, PostgreSQL, Redis, the harness and anything else running), and 1.5 × its throughput would need about ${fmt(needed, 2)} cores: the uncapped ratio is bound by the machine, not by the bot`
-        : `uncapped, one instance kept ${fmt(oneBusy, 2)} of the ${machineCores} cores busy in this run, so the machine left room for a second one and the uncapped ratio too says how the bot scales; the capped one shows it with each instance bound by its own quota`;
   const lines = [
-    `- Capped targets (${WEBHOOK_CAPPED}; ${WEBHOOK_2_CAPPED}): each bot instance runs in a cgroup of its own with a cpu quota of ${cores} cores (${how}: ${fmt(cores * 100, 0)} ms of CPU per 100 ms period), as if it had a small machine of its own, as each instance has its own cores in production. One instance is then bound by its quota and a second adds its own. Why: ${why}. The uncapped ratio stays reported next to the capped one.`,
+    `- Capped targets (${WEBHOOK_CAPPED}; ${WEBHOOK_2_CAPPED}): each bot instance runs in a cgroup of its own with a cpu quota of ${cores} cores (${how}: ${fmt(cores * 100, 0)} ms of CPU per 100 ms period), as if it had a small machine of its own, as each instance has its own cores in production. One instance is then bound by its quota and a second adds its own. Why: uncapped, the instances share the machine's ${report.machine.cores} cores with PostgreSQL, Redis and the harness${machineNote(report)}. The uncapped ratio stays reported next to the capped one.`,
     "  Only the bot processes are capped (PostgreSQL, Redis and the harness are not); each is moved into its group right after the spawn, so its start-up runs capped too. Bot CPU per update is read from /proc/<pid>/stat as for every target.",
   ];
   const perInstance: string[] = [];
@@ -222,10 +214,14 @@ function capLines(report: Report): string[] {
   return lines;
 }
 
+/** Median of the finite values (NaN when there are none). */
+function med(values: number[]): number {
+  return percentile(values.filter(Number.isFinite), 50);
+}
+
 /** The issue's targets this bench can judge, met or not. */
 function targetLines(report: Report): string[] {
   const top = Math.max(...report.concurrencies);
-  const med = (values: number[]) => percentile(values.filter(Number.isFinite), 50);
   const journeyRuns = report.runs.filter((r) => r.target === POLLING || r.target === WEBHOOK);
   const verdict = (ok: boolean | undefined) => (ok === undefined ? "not measured" : ok ? "met" : "not met");
   const formRatio = med(report.concurrencies.flatMap((c) => ratio(report, POLLING, FORM, c)));
@@ -260,10 +256,8 @@ function targetLines(report: Report): string[] {
 
 /** The capped 2-instances ratio, the scaling measurement, with what says whether the quota (and not the machine) bound it. */
 function cappedScalingLine(report: Report, top: number): string {
-  const label = "each instance capped (the scaling measurement)";
-  if (!report.cpuCap) return `${label}: not measured (BENCH_TARGETS without webhook-capped and webhook2-capped).`;
-  if ("skipped" in report.cpuCap) return `${label}: not measured (${report.cpuCap.skipped}).`;
-  const med = (values: number[]) => percentile(values.filter(Number.isFinite), 50);
+  if (!report.cpuCap) return "each instance capped (the scaling measurement): not measured (BENCH_TARGETS without webhook-capped and webhook2-capped).";
+  if ("skipped" in report.cpuCap) return `each instance capped (the scaling measurement): not measured (${report.cpuCap.skipped}).`;
   const scaling = med(ratio(report, WEBHOOK_2_CAPPED, WEBHOOK_CAPPED, top));
   const capped = `each instance capped at ${report.cpuCap.cores} cores (the scaling measurement)`;
   if (!Number.isFinite(scaling)) return `${capped}: not measured.`;
@@ -283,15 +277,17 @@ function cappedScalingLine(report: Report, top: number): string {
 /** The uncapped 2-instances ratio, and whether this machine could have given 1.5 × one at all. */
 function uncappedScalingLine(report: Report, scaling: number): string {
   const verdict = Number.isFinite(scaling) ? (scaling >= 1.5 ? "met" : "not met") : "not measured";
+  return `uncapped: ${fmt(scaling, 2)}, ${verdict}${machineNote(report)}.`;
+}
+
+/** Whether one uncapped instance left this machine room for 1.5 × its throughput ("" when webhook was not measured). */
+function machineNote(report: Report): string {
   const { oneBusy, needed, boundByMachine } = uncappedHeadroom(report);
   const cores = report.machine.cores;
-  const why =
-    boundByMachine === undefined
-      ? ""
-      : boundByMachine
-        ? `; bound by this machine: one instance kept ${fmt(oneBusy, 2)} of the machine's ${cores} cores busy (with PostgreSQL, Redis and the harness), 1.5 × that throughput needs about ${fmt(needed, 2)} cores`
-        : `; one instance kept ${fmt(oneBusy, 2)} of the ${cores} cores busy, so the machine had room for 1.5 ×`;
-  return `uncapped: ${fmt(scaling, 2)}, ${verdict}${why}.`;
+  if (boundByMachine === undefined) return "";
+  return boundByMachine
+    ? `; bound by this machine: one instance kept ${fmt(oneBusy, 2)} of the machine's ${cores} cores busy (with PostgreSQL, Redis and the harness), 1.5 × that throughput needs about ${fmt(needed, 2)} cores`
+    : `; one instance kept ${fmt(oneBusy, 2)} of the ${cores} cores busy, so the machine had room for 1.5 ×`;
 }
 
 /** Replaces the journeys section of BENCHMARKS.md (appends it the first time); the rest is left as is. */

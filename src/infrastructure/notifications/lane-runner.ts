@@ -33,7 +33,8 @@ export interface SendOutcome {
   recorded: Promise<void>;
 }
 
-const NOTHING_TO_RECORD: Promise<void> = Promise.resolve();
+/** The `recorded` of a send whose outcome is already written (a refusal, recorded before the send resolves). */
+export const NOTHING_TO_RECORD: Promise<void> = Promise.resolve();
 
 /** How late a bulk row's slot may be taken up; later, the row takes a new slot. */
 const LATE_SLOT_MS = 10;
@@ -205,8 +206,10 @@ export class LaneRunner {
         .then((due) => (due ? host.send(row) : host.release(row.id).then(() => ({ taken: false, recorded: NOTHING_TO_RECORD }))))
         .then(({ taken, recorded }) => {
           // Answered: the send slot is free now (`finally` below), the claim stays covered until recorded.
-          this.recording.set(row.id, recorded);
-          void recorded.finally(() => this.recording.delete(row.id));
+          if (recorded !== NOTHING_TO_RECORD) {
+            this.recording.set(row.id, recorded);
+            void recorded.finally(() => this.recording.delete(row.id));
+          }
           return taken;
         })
         // Only a budget that cannot be reached gets here (send and release never reject): the claim runs out

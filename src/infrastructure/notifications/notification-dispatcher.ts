@@ -9,7 +9,7 @@ import { toPersianDigits } from "../../domain/text/digits.js";
 import type { Logger } from "../logging/logger.js";
 import type { SqlExecutor } from "../database/sql-executor.js";
 import { LocalSendBudget, type SendBudget } from "../redis/send-budget.js";
-import { type ClaimedRow, type LaneHost, LaneRunner, type SendOutcome } from "./lane-runner.js";
+import { type ClaimedRow, type LaneHost, LaneRunner, NOTHING_TO_RECORD, type SendOutcome } from "./lane-runner.js";
 import type { MessageLane } from "./message-lanes.js";
 import { idArray, inIdOrder, SentMarks } from "./sent-marks.js";
 
@@ -172,7 +172,7 @@ export class NotificationDispatcher implements LaneHost {
         // The claim runs out by itself; the row is retried then.
         .catch((recordError: unknown) => logger.warn({ err: recordError, notification: String(row.id) }, "could not record a failed notification"));
       this.stats.failed++;
-      return { taken: false, recorded: Promise.resolve() };
+      return { taken: false, recorded: NOTHING_TO_RECORD };
     }
     this.stats.sent++;
     // The venue goes once the text is marked: a crash in between must not send the text twice.
