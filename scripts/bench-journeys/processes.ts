@@ -1,6 +1,6 @@
 // Starting the bots under test as child processes (the real src/main.ts, or a bare bot), and reading their CPU and memory.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { CpuGroup } from "./cpu-cap.js";
@@ -105,6 +105,49 @@ export function cpuMsOf(pid: number): number {
   // Fields after the command name (which may hold spaces), counted from field 3: utime is 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU time (ms) PostgreSQL and Redis have used so far on this machine, NaN where none runs here: every process
+ * named postgres or redis-server, plus what the postmaster has reaped from its exited children (backends of
+ * connections that closed), so a backend counts whether it lives through the run or ends inside it.
+ */
+export function serviceCpuMsSoFar(): { postgres: number; redis: number } {
+  let postgres = Number.NaN;
+  let redis = Number.NaN;
+  const add = (sum: number, ms: number) => (Number.isNaN(sum) ? ms : sum + ms);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // ended meanwhile
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (name !== "postgres" && name !== "redis-server") continue;
+    // From field 3 on: ppid is 4, utime 14, stime 15, cutime 16, cstime 17.
+    const fields = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .map(Number);
+    let ticks = fields[11]! + fields[12]!;
+    if (name === "redis-server") {
+      redis = add(redis, (ticks * 1000) / TICKS_PER_SECOND);
+      continue;
+    }
+    const parent = (() => {
+      try {
+        const parentStat = readFileSync(`/proc/${fields[1]}/stat`, "utf8");
+        return parentStat.slice(parentStat.indexOf("(") + 1, parentStat.lastIndexOf(")"));
+      } catch {
+        return "";
+      }
+    })();
+    if (parent !== "postgres") ticks += fields[13]! + fields[14]!; // the postmaster: its reaped backends too
+    postgres = add(postgres, (ticks * 1000) / TICKS_PER_SECOND);
+  }
+  return { postgres, redis };
 }
 
 /** CPU time (ms) the whole machine has spent busy so far (every core; /proc/stat's first line less idle and iowait). */

@@ -51,6 +51,8 @@ const FIGURES: Array<[Figure, string, number]> = [
   ["toMessageLegP99", "… callback page → message p99 ms", 0],
   ["botCpuPerUpdate", "bot CPU ms/update", 2],
   ["harnessCpuPerUpdate", "harness CPU ms/update", 2],
+  ["postgresCpuPerUpdate", "PostgreSQL CPU ms/update", 2],
+  ["redisCpuPerUpdate", "Redis CPU ms/update", 2],
   ["machineBusyCores", "machine cores busy (all processes)", 2],
   ["throttledPercent", "capped: % of the quota's periods throttled", 0],
   ["rssMb", "bot RSS MB (largest instance)", 0],
@@ -159,6 +161,7 @@ export function renderReport(report: Report): string {
     "- message → reply: from handing an update over (queued for getUpdates, or POSTed to the webhook) to the bot's first call in that chat after it. payment → tracking code: from the POST that pays on the sandbox page to the tracking-code message.",
     `- Every bot process, the bare ones too, runs with the node flags \`npm start\` gives the service (package.json's config.node_flags): ${SERVICE_NODE_FLAGS.join(" ") || "none"}.`,
     "- Bot CPU per update: utime + stime from /proc/<pid>/stat of the bot process(es) before and after the run ÷ updates. RSS: VmRSS after the run. Machine cores busy: /proc/stat's busy time (all processes, every core) over the run ÷ its length.",
+    "- PostgreSQL and Redis CPU per update: utime + stime of every postgres and redis-server process (and what the postmaster reaped from backends that ended) before and after the run ÷ updates. Every target's bots stay up for the whole bench, so a run also counts the idle targets' background work (the outbox's and the job queues' polling): that is what the bare targets' figures show.",
     "- payment → tracking code in legs: pay → redirect (the sandbox page's POST up to its 303), the callback page (the gateway's verify and the settle transaction, in the bot's HTTP server), and from the callback page's end to the message (the outbox's transactional lane: claim, send).",
     "- Redis: MEMORY USAGE of the keys of a sampled chat (5 per run) when it reaches the summary, and the sum over the target's key prefix before and after the run ÷ journeys.",
     "- Webhook: updates go to each instance's own address (chat id modulo instances), up to the max_connections its setWebhook asked for (the platform's default 40 without it) per instance; a chat's updates one after another.",
@@ -241,6 +244,7 @@ function targetLines(report: Report): string[] {
     "### The issue's targets (issue 13)",
     "",
     `- journey ≥ 0.6 × bare conversations + Redis form (both on the service's node flags): ${fmt(formRatio, 3)}, ${check(formRatio, (v) => v >= 0.6)}${reference("against the bare form on Node's default flags", defaultFormRatio, "")}.`,
+    ...machineShareLines(report, top),
     `- bot CPU ≤ 1 ms per update: ${fmt(cpu, 2)} ms, ${check(cpu, (v) => v <= 1)}.`,
     `- payment → tracking code p99 ≤ 1 s at c=${top}: ${fmt(payP99, 0)} ms, ${check(payP99, (v) => v <= 1000)}.`,
     `- message → reply p99 ≤ 250 ms at c=${top}: ${fmt(replyP99, 0)} ms, ${check(replyP99, (v) => v <= 250)}${reference("the bare conversations + Redis form in the same run", formReplyP99, "ms")}.`,
@@ -251,6 +255,37 @@ function targetLines(report: Report): string[] {
     `  - ${uncappedScalingLine(report, scaling)}`,
     "- CPU per update flat in conversation length (15 → 195 updates): not measured here (the shipped journey has a fixed length).",
     "- booking stampede and fan-out: not measured here (`npm run bench:booking` and their own benches).",
+  ];
+}
+
+/**
+ * Where the machine's time goes per update, journey (polling) against the bare form at concurrency `top`, and
+ * the ratio the journey would reach if its bot cost what the form's bot costs, everything else as measured.
+ */
+function machineShareLines(report: Report, top: number): string[] {
+  const of = (target: string) => {
+    const runs = runsOf(report, target, top);
+    const figure = (pick: (r: RunFigures) => number) => med(runs.map(pick));
+    const busy = figure((r) => r.machineBusyCores);
+    const machine = figure((r) => (r.machineBusyCores / r.updatesPerSecond) * 1000);
+    const parts = {
+      bot: figure((r) => r.botCpuPerUpdate),
+      postgres: figure((r) => r.postgresCpuPerUpdate),
+      redis: figure((r) => r.redisCpuPerUpdate),
+      harness: figure((r) => r.harnessCpuPerUpdate),
+    };
+    const rest =
+      machine - parts.bot - (Number.isFinite(parts.postgres) ? parts.postgres : 0) - (Number.isFinite(parts.redis) ? parts.redis : 0) - parts.harness;
+    return { busy, machine, rest, ...parts };
+  };
+  const journey = of(POLLING);
+  const form = of(FORM);
+  if (!Number.isFinite(journey.machine) || !Number.isFinite(form.machine)) return [];
+  const line = (r: ReturnType<typeof of>) =>
+    `bot ${fmt(r.bot, 2)}, PostgreSQL ${fmt(r.postgres, 2)}, Redis ${fmt(r.redis, 2)}, harness ${fmt(r.harness, 2)}, the rest (kernel, other processes, steal) ${fmt(r.rest, 2)}: ${fmt(r.machine, 2)} ms in all`;
+  const withFormBot = journey.busy / (journey.machine - journey.bot + form.bot) / (form.busy / form.machine);
+  return [
+    `  The machine's CPU per update at c=${top} (medians; machine = cores busy ÷ updates/s): journey ${line(journey)}; bare form ${line(form)}. All of it shares the machine's ${report.machine.cores} cores, so the ratio is the inverse ratio of these totals (scaled by the cores each kept busy). With a bot that cost no more than the bare form's and the rest as measured, the journey would reach about ${fmt(withFormBot, 2)} × the form.`,
   ];
 }
 

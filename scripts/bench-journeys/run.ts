@@ -7,7 +7,7 @@ import type { Throttling } from "./cpu-cap.js";
 import { type JourneyMetrics, runJourney } from "./journey.js";
 import type { LocaleTexts } from "./locale-texts.js";
 import { memoryOfChat, memoryUnder, percentile } from "./measures.js";
-import { cpuMsOf, machineBusyMsSoFar, rssOf } from "./processes.js";
+import { cpuMsOf, machineBusyMsSoFar, rssOf, serviceCpuMsSoFar } from "./processes.js";
 import { REDIS_URL, type Target } from "./targets.js";
 
 export interface RunFigures {
@@ -34,6 +34,9 @@ export interface RunFigures {
   botCpuPerUpdate: number;
   /** Harness process (fake Bot API + citizens) CPU ms per update. */
   harnessCpuPerUpdate: number;
+  /** PostgreSQL's and Redis' CPU ms per update (all their processes on this machine; NaN when not local). */
+  postgresCpuPerUpdate: number;
+  redisCpuPerUpdate: number;
   /** Largest RSS of the bot process(es) after the run, MB. */
   rssMb: number;
   /** Redis bytes of one chat's keys at the summary (median of the sampled chats); conversation keys alone. */
@@ -67,6 +70,7 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
     const throttlingBefore = target.cpuGroups?.map((group) => group.throttling());
     const harnessBefore = process.cpuUsage();
     const machineBefore = machineBusyMsSoFar();
+    const servicesBefore = serviceCpuMsSoFar();
     const updatesBefore = target.api.updatesSent;
     const started = performance.now();
 
@@ -91,6 +95,7 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
     const seconds = (performance.now() - started) / 1000;
     const harness = process.cpuUsage(harnessBefore);
     const machineBusyMs = machineBusyMsSoFar() - machineBefore;
+    const servicesAfter = serviceCpuMsSoFar();
     const cpuAfter = pids.map(cpuMsOf);
     const instanceThrottling = target.cpuGroups?.map((group, i) => {
       const [after, before] = [group.throttling(), throttlingBefore![i]!];
@@ -120,6 +125,8 @@ export async function runOnce(target: Target, texts: LocaleTexts, citizens: Citi
       machineBusyCores: machineBusyMs / 1000 / seconds,
       botCpuPerUpdate: cpuAfter.reduce((sum, after, i) => sum + after - cpuBefore[i]!, 0) / updates,
       harnessCpuPerUpdate: (harness.user + harness.system) / 1000 / updates,
+      postgresCpuPerUpdate: (servicesAfter.postgres - servicesBefore.postgres) / updates,
+      redisCpuPerUpdate: (servicesAfter.redis - servicesBefore.redis) / updates,
       rssMb: Math.max(...pids.map(rssOf)) / 2 ** 20,
       chatBytesInFlight: median(inFlight.map((m) => m.chatBytes)),
       conversationBytesInFlight: median(inFlight.map((m) => m.conversationBytes)),
