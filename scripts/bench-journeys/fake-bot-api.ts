@@ -78,7 +78,9 @@ export class FakeBotApi {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => this.handle(req, res));
-    this.server.keepAliveTimeout = 60_000;
+    // Idle kept-alive connections are never closed: a bot that sat idle while other targets ran (minutes) would
+    // otherwise race the close with its next call and get ECONNRESET, which a bare bot (no retries) cannot survive.
+    this.server.keepAliveTimeout = 0;
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
