@@ -179,15 +179,22 @@ function onInstance(url: string, base: string): string {
  */
 const browser = new Agent({ keepAlive: true, maxSockets: 256 });
 
-/** A GET or POST on loopback, its body read to the end; redirects are not followed. */
-function httpCall(url: string, method: "GET" | "POST"): Promise<{ status: number; location?: string }> {
+/**
+ * A GET or POST on loopback, its body read to the end; redirects are not followed. A kept-alive connection the
+ * server closed while idle (between runs) can take the request as it closes: that request never reached the
+ * server, so it is sent again once on a new connection (Node's documented pattern for `reusedSocket`).
+ */
+function httpCall(url: string, method: "GET" | "POST", retried = false): Promise<{ status: number; location?: string }> {
   return new Promise((resolve, reject) => {
     const out = request(url, { method, agent: browser, headers: method === "POST" ? { "content-length": 0 } : {} }, (res) => {
       res.resume();
       res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
       res.on("error", reject);
     });
-    out.on("error", reject);
+    out.on("error", (error: NodeJS.ErrnoException) => {
+      if (out.reusedSocket && !retried && error.code === "ECONNRESET") resolve(httpCall(url, method, true));
+      else reject(error);
+    });
     out.end();
   });
 }

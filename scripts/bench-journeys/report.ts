@@ -161,7 +161,7 @@ export function renderReport(report: Report): string {
     "- message → reply: from handing an update over (queued for getUpdates, or POSTed to the webhook) to the bot's first call in that chat after it. payment → tracking code: from the POST that pays on the sandbox page to the tracking-code message.",
     `- Every bot process, the bare ones too, runs with the node flags \`npm start\` gives the service (package.json's config.node_flags): ${SERVICE_NODE_FLAGS.join(" ") || "none"}.`,
     "- Bot CPU per update: utime + stime from /proc/<pid>/stat of the bot process(es) before and after the run ÷ updates. RSS: VmRSS after the run. Machine cores busy: /proc/stat's busy time (all processes, every core) over the run ÷ its length.",
-    "- PostgreSQL and Redis CPU per update: utime + stime of every postgres and redis-server process (and what the postmaster reaped from backends that ended) before and after the run ÷ updates. Every target's bots stay up for the whole bench, so a run also counts the idle targets' background work (the outbox's and the job queues' polling): that is what the bare targets' figures show.",
+    "- PostgreSQL and Redis CPU per update: utime + stime of every postgres and redis-server process (and what the postmaster reaped from backends that ended) before and after the run ÷ updates. Every target's bots stay up for the whole bench, so a run also counts the other targets' background work (autovacuum of their databases, their pooled connections closing, their outbox and job polling): that is what the bare targets' PostgreSQL figures are.",
     "- payment → tracking code in legs: pay → redirect (the sandbox page's POST up to its 303), the callback page (the gateway's verify and the settle transaction, in the bot's HTTP server), and from the callback page's end to the message (the outbox's transactional lane: claim, send).",
     "- Redis: MEMORY USAGE of the keys of a sampled chat (5 per run) when it reaches the summary, and the sum over the target's key prefix before and after the run ÷ journeys.",
     "- Webhook: updates go to each instance's own address (chat id modulo instances), up to the max_connections its setWebhook asked for (the platform's default 40 without it) per instance; a chat's updates one after another.",
@@ -258,34 +258,27 @@ function targetLines(report: Report): string[] {
   ];
 }
 
-/**
- * Where the machine's time goes per update, journey (polling) against the bare form at concurrency `top`, and
- * the ratio the journey would reach if its bot cost what the form's bot costs, everything else as measured.
- */
+/** Where the machine's time goes per update, journey (polling) against the bare form at concurrency `top`. */
 function machineShareLines(report: Report, top: number): string[] {
   const of = (target: string) => {
     const runs = runsOf(report, target, top);
     const figure = (pick: (r: RunFigures) => number) => med(runs.map(pick));
-    const busy = figure((r) => r.machineBusyCores);
     const machine = figure((r) => (r.machineBusyCores / r.updatesPerSecond) * 1000);
-    const parts = {
+    return {
+      machine,
       bot: figure((r) => r.botCpuPerUpdate),
       postgres: figure((r) => r.postgresCpuPerUpdate),
       redis: figure((r) => r.redisCpuPerUpdate),
       harness: figure((r) => r.harnessCpuPerUpdate),
     };
-    const rest =
-      machine - parts.bot - (Number.isFinite(parts.postgres) ? parts.postgres : 0) - (Number.isFinite(parts.redis) ? parts.redis : 0) - parts.harness;
-    return { busy, machine, rest, ...parts };
   };
   const journey = of(POLLING);
   const form = of(FORM);
   if (!Number.isFinite(journey.machine) || !Number.isFinite(form.machine)) return [];
   const line = (r: ReturnType<typeof of>) =>
-    `bot ${fmt(r.bot, 2)}, PostgreSQL ${fmt(r.postgres, 2)}, Redis ${fmt(r.redis, 2)}, harness ${fmt(r.harness, 2)}, the rest (kernel, other processes, steal) ${fmt(r.rest, 2)}: ${fmt(r.machine, 2)} ms in all`;
-  const withFormBot = journey.busy / (journey.machine - journey.bot + form.bot) / (form.busy / form.machine);
+    `bot ${fmt(r.bot, 2)}, PostgreSQL ${fmt(r.postgres, 2)}, Redis ${fmt(r.redis, 2)}, harness ${fmt(r.harness, 2)}; the machine ${fmt(r.machine, 2)}`;
   return [
-    `  The machine's CPU per update at c=${top} (medians; machine = cores busy ÷ updates/s): journey ${line(journey)}; bare form ${line(form)}. All of it shares the machine's ${report.machine.cores} cores, so the ratio is the inverse ratio of these totals (scaled by the cores each kept busy). With a bot that cost no more than the bare form's and the rest as measured, the journey would reach about ${fmt(withFormBot, 2)} × the form.`,
+    `  The machine's CPU per update at c=${top} in ms (medians; the machine: cores busy ÷ updates/s, every process and steal): journey ${line(journey)}; bare form ${line(form)}. All of it shares the machine's ${report.machine.cores} cores, so the throughput ratio follows these totals. The bare form runs no SQL: its PostgreSQL figure is the other targets' background work during its runs (autovacuum of their databases, their pooled connections closing).`,
   ];
 }
 
