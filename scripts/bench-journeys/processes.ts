@@ -124,7 +124,7 @@ export function serviceCpuMsSoFar(): { postgres: number; redis: number } {
     } catch {
       continue; // ended meanwhile
     }
-    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const name = commandOf(stat);
     if (name !== "postgres" && name !== "redis-server") continue;
     // From field 3 on: ppid is 4, utime 14, stime 15, cutime 16, cstime 17.
     const fields = stat
@@ -138,8 +138,7 @@ export function serviceCpuMsSoFar(): { postgres: number; redis: number } {
     }
     const parent = (() => {
       try {
-        const parentStat = readFileSync(`/proc/${fields[1]}/stat`, "utf8");
-        return parentStat.slice(parentStat.indexOf("(") + 1, parentStat.lastIndexOf(")"));
+        return commandOf(readFileSync(`/proc/${fields[1]}/stat`, "utf8"));
       } catch {
         return "";
       }
@@ -148,6 +147,11 @@ export function serviceCpuMsSoFar(): { postgres: number; redis: number } {
     postgres = add(postgres, (ticks * 1000) / TICKS_PER_SECOND);
   }
   return { postgres, redis };
+}
+
+/** The command name of a /proc/<pid>/stat line (between the first "(" and the last ")": it may hold spaces). */
+function commandOf(stat: string): string {
+  return stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
 }
 
 /** CPU time (ms) the whole machine has spent busy so far (every core; /proc/stat's first line less idle and iowait). */
