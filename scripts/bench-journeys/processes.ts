@@ -99,59 +99,61 @@ export function startProcess(
   });
 }
 
+/** What the benches read of a /proc/<pid>/stat line: its command name, parent, own and reaped children's CPU ms. */
+interface ProcessStat {
+  name: string;
+  ppid: number;
+  cpuMs: number;
+  reapedChildrenCpuMs: number;
+}
+
+/** Parses a /proc/<pid>/stat line; the command name (between the first "(" and the last ")") may hold spaces. */
+function parseStat(stat: string): ProcessStat {
+  // Fields after the command name, counted from field 3: ppid is 4, utime 14, stime 15, cutime 16, cstime 17.
+  const fields = stat
+    .slice(stat.lastIndexOf(")") + 2)
+    .split(" ")
+    .map(Number);
+  const ms = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND;
+  return {
+    name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
+    ppid: fields[1]!,
+    cpuMs: ms(fields[11]! + fields[12]!),
+    reapedChildrenCpuMs: ms(fields[13]! + fields[14]!),
+  };
+}
+
 /** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat. */
 export function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after the command name (which may hold spaces), counted from field 3: utime is 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return parseStat(readFileSync(`/proc/${pid}/stat`, "utf8")).cpuMs;
 }
 
 /**
  * CPU time (ms) PostgreSQL and Redis have used so far on this machine, NaN where none runs here: every process
- * named postgres or redis-server, plus what the postmaster has reaped from its exited children (backends of
- * connections that closed), so a backend counts whether it lives through the run or ends inside it.
+ * named postgres or redis-server, plus what the postmaster (the postgres process whose parent is not one) has
+ * reaped from its exited children (backends of connections that closed), so a backend counts whether it lives
+ * through the run or ends inside it.
  */
 export function serviceCpuMsSoFar(): { postgres: number; redis: number } {
-  let postgres = Number.NaN;
-  let redis = Number.NaN;
-  const add = (sum: number, ms: number) => (Number.isNaN(sum) ? ms : sum + ms);
+  const found = new Map<number, ProcessStat>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
     try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const stat = parseStat(readFileSync(`/proc/${entry}/stat`, "utf8"));
+      if (stat.name === "postgres" || stat.name === "redis-server") found.set(Number(entry), stat);
     } catch {
-      continue; // ended meanwhile
+      // ended meanwhile
     }
-    const name = commandOf(stat);
-    if (name !== "postgres" && name !== "redis-server") continue;
-    // From field 3 on: ppid is 4, utime 14, stime 15, cutime 16, cstime 17.
-    const fields = stat
-      .slice(stat.lastIndexOf(")") + 2)
-      .split(" ")
-      .map(Number);
-    let ticks = fields[11]! + fields[12]!;
-    if (name === "redis-server") {
-      redis = add(redis, (ticks * 1000) / TICKS_PER_SECOND);
-      continue;
-    }
-    const parent = (() => {
-      try {
-        return commandOf(readFileSync(`/proc/${fields[1]}/stat`, "utf8"));
-      } catch {
-        return "";
-      }
-    })();
-    if (parent !== "postgres") ticks += fields[13]! + fields[14]!; // the postmaster: its reaped backends too
-    postgres = add(postgres, (ticks * 1000) / TICKS_PER_SECOND);
   }
-  return { postgres, redis };
-}
-
-/** The command name of a /proc/<pid>/stat line (between the first "(" and the last ")": it may hold spaces). */
-function commandOf(stat: string): string {
-  return stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+  const sum = (name: string, counts: (stat: ProcessStat) => number) => {
+    const of = [...found.values()].filter((stat) => stat.name === name);
+    return of.length === 0 ? Number.NaN : of.reduce((total, stat) => total + counts(stat), 0);
+  };
+  const isPostmaster = (stat: ProcessStat) => found.get(stat.ppid)?.name !== "postgres";
+  return {
+    postgres: sum("postgres", (stat) => stat.cpuMs + (isPostmaster(stat) ? stat.reapedChildrenCpuMs : 0)),
+    redis: sum("redis-server", (stat) => stat.cpuMs),
+  };
 }
 
 /** CPU time (ms) the whole machine has spent busy so far (every core; /proc/stat's first line less idle and iowait). */
